@@ -1,0 +1,39 @@
+/**
+ * 标准指标模板: a standard indicator to insert while drafting. The library is a data file
+ * (library.json); users add their own in the same format (docs/templates.md).
+ */
+import type { Level1Name, Level2Name } from "../model";
+
+export interface TemplatePlaceholder {
+  /** The name written in braces in the template's texts: "N" for {N}, "对象" for {对象}. */
+  readonly key: string;
+  /** What to ask the user, in Chinese ("抽样人数"). */
+  readonly label: string;
+  readonly type: "integer" | "number" | "text" | "date" | "choice";
+  /** Default used when the user accepts the template as is; null = must be filled. */
+  readonly default: string | null;
+  readonly min?: number;
+  readonly max?: number;
+  readonly choices?: readonly string[];
+}
+
+export interface IndicatorTemplate {
+  /** Stable id, kebab-case with a family prefix: "training-attendance-rate". */
+  readonly id: string;
+  readonly level1: Level1Name;
+  readonly level2: Level2Name;
+  /** 三级 name pattern: "{对象}满意度". */
+  readonly name: string;
+  /** 指标值 pattern: operator + number or placeholder + unit: "≥{目标值}%", "=100%", "≤{金额}万元". */
+  readonly value: string;
+  /** 指标解释 pattern, with its 计算公式 when the indicator is a rate. */
+  readonly explanation: string;
+  readonly placeholders: readonly TemplatePlaceholder[];
+  readonly keywords: readonly string[];
+  /** The family of tables it comes from: 通用, 评审, 培训, 考试, 系统运维, 监督检查, 政府采购, 国资监管, 绩效评价, 债务, 收支, 会议, 购置 … */
+  readonly family: string;
+  /** When to use it, one sentence in Chinese. */
+  readonly note: string;
+  /** Where it comes from: "seed:部门整体支出!D36", "research:S11#13", "practice". */
+  readonly source: string;
+}

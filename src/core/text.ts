@@ -1,0 +1,58 @@
+/** Text helpers shared by the parser and the rules. Pure functions; no locale APIs. */
+import traditional from "./vocabulary/traditional.json";
+
+const TRAD: Readonly<Record<string, string>> = traditional.map;
+
+/** Trims and collapses inner whitespace runs (incl. full-width and no-break spaces) to one space. */
+export function clean(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ").trim();
+}
+
+/**
+ * A matching key: no whitespace at all, traditional → simplified, full-width brackets, colons and
+ * letters → half-width, lower case. Never shown to users.
+ */
+export function matchKey(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (ch === " " || ch === "\u3000" || ch === "\u00a0" || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\u200b") continue;
+    if (ch === "（") out += "(";
+    else if (ch === "）") out += ")";
+    else if (ch === "【" || ch === "[" || ch === "〔") out += "(";
+    else if (ch === "】" || ch === "]" || ch === "〕") out += ")";
+    else if (ch === "：") out += ":";
+    else if (ch === "／") out += "/";
+    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else out += TRAD[ch] ?? ch;
+  }
+  return out.toLowerCase();
+}
+
+/** matchKey without any bracketed part: "权重(%)" → "权重", "预算资金(元)" → "预算资金". */
+export function matchKeyNoBrackets(text: string): string {
+  return matchKey(text).replace(/\([^()]*\)/g, "");
+}
+
+/** Removes a trailing colon: "组织机构：" → "组织机构". */
+export function stripColon(key: string): string {
+  return key.replace(/[:：]+$/, "");
+}
+
+/** Removes simple HTML tags that pasted tables carry ("<p>…</p>"). */
+export function stripTags(text: string): string {
+  return text.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Blank for the rules: empty, whitespace, dashes, slashes, 无. */
+export function isBlankText(text: string | null | undefined): boolean {
+  if (text === null || text === undefined) return true;
+  const t = clean(text);
+  return t === "" || /^[—–\-－/／\\、.。…_＿]+$/.test(t) || t === "无" || t === "暂无" || t === "空";
+}
+
+/** Truncates for messages: "很长的文本…". */
+export function clip(text: string, max = 16): string {
+  const t = clean(text);
+  return t.length <= max ? t : t.slice(0, max - 1) + "…";
+}
