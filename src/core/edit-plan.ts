@@ -36,7 +36,19 @@ export interface MergeStep {
   readonly replaces: string | null;
 }
 
-export type EditStep = SetCellStep | InsertRowsStep | MergeStep;
+/**
+ * Delete `count` whole rows starting at `row`. Merges that span the deleted rows shrink, as in
+ * Excel. A plan that deletes the top row of a merge must first write the merge's text into the row
+ * that becomes its new top (the planner does).
+ */
+export interface DeleteRowsStep {
+  readonly kind: "deleteRows";
+  readonly sheet: string;
+  readonly row: number;
+  readonly count: number;
+}
+
+export type EditStep = SetCellStep | InsertRowsStep | MergeStep | DeleteRowsStep;
 
 export interface EditPlan {
   /** What the plan does, in Chinese, for the undo list and messages ("在第40行后插入指标"). */

@@ -54,6 +54,10 @@ export interface WorkbookPort {
   getSelection(): Promise<CellRef | null>;
   /** Applies an edit plan as one batch: all of it or, on any problem, nothing (WorkbookError). */
   apply(plan: EditPlan): Promise<void>;
+  /**
+   * The add-in's settings stored in the workbook (defaults when none). Adapters read the settings
+   * together with the sheets, so a call right after readSheets() costs no extra round trip.
+   */
   loadSettings(): Promise<AddinSettings>;
   saveSettings(settings: AddinSettings): Promise<void>;
 }

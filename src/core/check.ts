@@ -1,0 +1,138 @@
+/**
+ * 校验: parse every sheet, run every enabled rule, apply the user's settings (switches, severities,
+ * budget year, ignore list). Pure; the adapters supply the grids.
+ */
+import { fingerprintOf } from "./fingerprint";
+import type { Finding, Severity } from "./finding";
+import { SEVERITY_ORDER } from "./finding";
+import type { SheetGrid } from "./grid";
+import type { ParseProblem, TargetTable, WorkbookParse } from "./model";
+import { parseCell } from "./grid";
+import { parseWorkbook } from "./parse";
+import { RULES } from "./rules";
+import type { Rule, RuleContext, FindingDraft } from "./rules/types";
+import { DEFAULT_SETTINGS, type AddinSettings } from "./settings";
+
+export interface CheckSummary {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+  readonly ignored: number;
+  readonly tables: number;
+  readonly indicators: number;
+  /** "可以提交" when no error remains, else "需修改后再提交". */
+  readonly verdict: string;
+}
+
+export interface CheckResult {
+  readonly parse: WorkbookParse;
+  /** Findings to show, sorted by sheet order, row, column, rule. */
+  readonly findings: readonly Finding[];
+  /** Findings the user ignored (kept for the settings view). */
+  readonly ignored: readonly Finding[];
+  readonly summary: CheckSummary;
+  /** What the parser could not understand, per sheet. */
+  readonly problems: readonly ParseProblem[];
+}
+
+export interface RuleState {
+  readonly enabled: boolean;
+  readonly severity: Severity | null;
+}
+
+/** The effective switch and severity override of a rule under the settings. */
+export function ruleState(settings: AddinSettings, id: string): RuleState {
+  const s = settings.rules[id];
+  if (s === undefined) return { enabled: true, severity: null };
+  if (s === "off") return { enabled: false, severity: null };
+  if (typeof s === "string") return { enabled: true, severity: s };
+  return { enabled: s.enabled !== false, severity: s.severity ?? null };
+}
+
+export function verdictOf(errors: number): string {
+  return errors === 0 ? "可以提交" : "需修改后再提交";
+}
+
+function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, override: Severity | null): Omit<Finding, "fingerprint"> & { fingerprintBase: string } {
+  const t = draft.table ?? table;
+  const sheet = draft.sheet ?? t?.sheet ?? "";
+  const indicatorName = draft.indicator ? draft.indicator.name : (draft.about ?? null);
+  return {
+    rule: rule.meta.id,
+    severity: override ?? draft.severity ?? rule.meta.defaultSeverity,
+    sheet,
+    cell: draft.cell,
+    row: parseCell(draft.cell).row,
+    message: draft.message,
+    tableId: t?.id ?? "",
+    tableTitle: t?.title ?? null,
+    indicator: indicatorName,
+    subject: draft.subject,
+    relatedCells: draft.relatedCells ?? [],
+    fix: draft.fix ?? null,
+    fingerprintBase: fingerprintOf(sheet, rule.meta.id, indicatorName, draft.subject),
+  };
+}
+
+export function checkParsed(parse: WorkbookParse, settings: AddinSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
+  const ctx: RuleContext = {
+    workbook: parse,
+    budgetYear: (table) => settings.budgetYear ?? table.budgetYear,
+  };
+  const drafts: (Omit<Finding, "fingerprint"> & { fingerprintBase: string })[] = [];
+  for (const rule of rules) {
+    const state = ruleState(settings, rule.meta.id);
+    if (!state.enabled) continue;
+    if (rule.checkTable) {
+      for (const table of parse.tables) {
+        for (const d of rule.checkTable(table, ctx)) drafts.push(complete(rule, d, table, state.severity));
+      }
+    }
+    if (rule.checkWorkbook) {
+      for (const d of rule.checkWorkbook(ctx)) drafts.push(complete(rule, d, null, state.severity));
+    }
+  }
+  // fingerprints: the k-th identical finding gets a suffix, so identical rows stay distinguishable
+  const seen = new Map<string, number>();
+  const sheetOrder = new Map(parse.sheets.map((s, i) => [s.sheet, i]));
+  drafts.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      a.row - b.row ||
+      parseCell(a.cell).column - parseCell(b.cell).column ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+  const ignoredSet = new Set(settings.ignored.map((i) => i.fingerprint));
+  const findings: Finding[] = [];
+  const ignored: Finding[] = [];
+  for (const d of drafts) {
+    const n = seen.get(d.fingerprintBase) ?? 0;
+    seen.set(d.fingerprintBase, n + 1);
+    const { fingerprintBase, ...rest } = d;
+    const finding: Finding = { ...rest, fingerprint: n === 0 ? fingerprintBase : `${fingerprintBase}~${n}` };
+    (ignoredSet.has(finding.fingerprint) ? ignored : findings).push(finding);
+  }
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const errors = count("error");
+  return {
+    parse,
+    findings,
+    ignored,
+    summary: {
+      error: errors,
+      warning: count("warning"),
+      info: count("info"),
+      ignored: ignored.length,
+      tables: parse.tables.length,
+      indicators: parse.tables.reduce((n, t) => n + t.indicatorBlock.indicators.length, 0),
+      verdict: verdictOf(errors),
+    },
+    problems: parse.sheets.flatMap((s) => s.problems),
+  };
+}
+
+/** Parses the grids and checks them. */
+export function checkGrids(grids: readonly SheetGrid[], settings: AddinSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
+  return checkParsed(parseWorkbook(grids), settings, rules);
+}

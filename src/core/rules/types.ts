@@ -1,0 +1,59 @@
+/**
+ * What a rule is: metadata (id, Chinese title, default severity, category, fixable, docs) and a
+ * pure check over a parsed table or the whole workbook. One rule = one file in this folder.
+ */
+import type { Finding, QuickFix, Severity } from "../finding";
+import type { Indicator, TargetTable, WorkbookParse } from "../model";
+
+/** RULES.md sections A–F. */
+export type RuleCategory = "核心检查" | "表格完整性" | "指标值" | "解释与公式" | "指标归类" | "前后一致";
+
+export interface RuleMeta {
+  /** kebab-case id of RULES.md: used in JSON, settings, ignore lists and docs/rules/<id>.md. */
+  readonly id: string;
+  /** Chinese title for the UI. */
+  readonly title: string;
+  /** One sentence: what the rule checks. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly category: RuleCategory;
+  /** The rule offers a quick fix (at least for some findings). */
+  readonly fixable: boolean;
+  /** Relative link to the rule's doc page. */
+  readonly docs: string;
+}
+
+/** What a rule reports; check() completes it into a Finding (severity, fingerprint, table). */
+export interface FindingDraft {
+  readonly cell: string;
+  readonly message: string;
+  /** The indicator the finding is about, if any. */
+  readonly indicator?: Indicator | null;
+  /** For findings not on an indicator: the header field label or category named. */
+  readonly about?: string | null;
+  /** The offending text (fingerprint part: survives moved rows). */
+  readonly subject: string;
+  /** Severity of this finding when it differs from the rule's default (vague-value under 效益). */
+  readonly severity?: Severity;
+  readonly relatedCells?: readonly string[];
+  readonly fix?: QuickFix | null;
+  /** The sheet, when not the table's (workbook rules). */
+  readonly sheet?: string;
+  readonly table?: TargetTable;
+}
+
+export interface RuleContext {
+  readonly workbook: WorkbookParse;
+  /** The budget year that applies to a table (settings override, else the table's own). */
+  budgetYear(table: TargetTable): number | null;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /** Checks one table. */
+  checkTable?(table: TargetTable, ctx: RuleContext): FindingDraft[];
+  /** Checks the whole workbook (rules that compare tables). */
+  checkWorkbook?(ctx: RuleContext): FindingDraft[];
+}
+
+export type { Finding };
