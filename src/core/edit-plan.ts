@@ -28,7 +28,10 @@ export interface InsertRowsStep {
   readonly formatFrom: number | null;
 }
 
-/** Merge a range. When `replaces` is given, that merge is removed first (a merge extended to new rows). */
+/**
+ * Merge a range. When `replaces` is given, that merge is removed first (a merge extended to new
+ * rows, or shrunk). A single-cell `range` only removes `replaces` (an unmerge).
+ */
 export interface MergeStep {
   readonly kind: "merge";
   readonly sheet: string;

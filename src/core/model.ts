@@ -135,6 +135,8 @@ export interface IndicatorBlock {
   readonly rows: readonly Indicator[];
   /** rows with rowKind "indicator". */
   readonly indicators: readonly Indicator[];
+  /** Merged ranges that intersect the block's rows (label, 一级, 二级 merges …), as A1 ranges. */
+  readonly merges: readonly string[];
 }
 
 export interface HeaderField {

@@ -3,7 +3,7 @@
  * 指标解释 …; 一级/二级 groups from vertical merges, blank continuation cells or repeated text;
  * shifted rows (a messy paste) realigned by content.
  */
-import { cellAddress } from "../grid";
+import { cellAddress, rangeAddress } from "../grid";
 import type {
   ColumnRole,
   Indicator,
@@ -108,6 +108,10 @@ export function readBlock(reader: SheetReader, header: HeaderRow, lastRow: numbe
     reading.row(r);
   }
   const rows = reading.finish();
+  const merges: string[] = [];
+  for (const m of reader.grid.merges) {
+    if (m.bottom >= firstRow && m.top <= lastRow && m.left <= layout.right) merges.push(rangeAddress(m));
+  }
   return {
     headerRow: header.row,
     firstRow,
@@ -116,6 +120,7 @@ export function readBlock(reader: SheetReader, header: HeaderRow, lastRow: numbe
     roles: layout.roles,
     rows,
     indicators: rows.filter((i) => i.rowKind === "indicator"),
+    merges,
   };
 }
 

@@ -1,0 +1,43 @@
+/** boilerplate-explanation 解释内容雷同 (RULES.md D): the same explanation on ≥ 3 different indicators of a table. */
+import type { Indicator } from "../model";
+import { isBlankText, matchKey } from "../text";
+import type { FindingDraft, Rule } from "./types";
+import { indicatorsOf, meta, q } from "./util";
+
+const MIN_ROWS = 3;
+
+export const boilerplateExplanation: Rule = {
+  meta: meta({
+    id: "boilerplate-explanation",
+    title: "解释内容雷同",
+    description: "同一张表里，同一段指标解释被复制到 3 个及以上不同的指标上。",
+    defaultSeverity: "info",
+    category: "解释与公式",
+    fixable: false,
+  }),
+  checkTable(table) {
+    const groups = new Map<string, Indicator[]>();
+    for (const i of indicatorsOf(table)) {
+      if (!i.explanation || isBlankText(i.explanation) || !i.explanationCell) continue;
+      const key = matchKey(i.explanation).replace(/[。．.，,；;]+$/, "");
+      const list = groups.get(key);
+      if (list) list.push(i);
+      else groups.set(key, [i]);
+    }
+    const out: FindingDraft[] = [];
+    for (const list of groups.values()) {
+      const names = new Set(list.map((i) => matchKey(i.name)));
+      if (list.length < MIN_ROWS || names.size < 2) continue;
+      for (const i of list) {
+        out.push({
+          cell: i.explanationCell!,
+          indicator: i,
+          subject: i.explanation!,
+          relatedCells: list.filter((x) => x !== i).map((x) => x.explanationCell!),
+          message: `指标${q(i.name, 12)}的解释与另外${list.length - 1}个指标相同，请分别说明`,
+        });
+      }
+    }
+    return out;
+  },
+};

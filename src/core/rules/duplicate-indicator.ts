@@ -1,0 +1,47 @@
+/** duplicate-indicator 指标重复 (RULES.md E): the same (or near-same) 三级 name twice in a table. Linear. */
+import type { Indicator } from "../model";
+import { matchKey } from "../text";
+import type { FindingDraft, Rule } from "./types";
+import { indicatorsOf, meta, q } from "./util";
+
+/** Name key: no spaces or punctuation, traditional → simplified, brackets unified. */
+export function nameKey(name: string): string {
+  return matchKey(name).replace(/[()、，,。.；;:：“”"'‘’·\-—_]/g, "");
+}
+
+export const duplicateIndicator: Rule = {
+  meta: meta({
+    id: "duplicate-indicator",
+    title: "指标重复",
+    description: "同一张表里同一个三级指标出现两次（忽略空格和标点后相同），无论指标值是否相同。",
+    defaultSeverity: "warning",
+    category: "指标归类",
+    fixable: false,
+  }),
+  checkTable(table) {
+    const byName = new Map<string, Indicator[]>();
+    for (const i of indicatorsOf(table)) {
+      if (!i.name || !i.nameCell) continue;
+      const k = nameKey(i.name);
+      const list = byName.get(k);
+      if (list) list.push(i);
+      else byName.set(k, [i]);
+    }
+    const out: FindingDraft[] = [];
+    for (const list of byName.values()) {
+      if (list.length < 2) continue;
+      const differ = new Set(list.map((i) => i.value.raw)).size > 1;
+      for (const i of list) {
+        const others = list.filter((x) => x !== i);
+        out.push({
+          cell: i.nameCell!,
+          indicator: i,
+          subject: i.name,
+          relatedCells: others.map((x) => x.nameCell!),
+          message: `指标${q(i.name, 14)}与第${others.map((x) => x.row).join("、")}行重复${differ ? "且指标值不同" : ""}，请合并或删除`,
+        });
+      }
+    }
+    return out;
+  },
+};

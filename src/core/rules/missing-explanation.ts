@@ -1,0 +1,36 @@
+/** missing-explanation 指标解释缺失 (RULES.md A). */
+import { isBlankText } from "../text";
+import { suggestExplanation } from "../templates/suggest";
+import type { Rule } from "./types";
+import { indicatorsOf, meta, q, quickFix, setPlan } from "./util";
+
+export const missingExplanation: Rule = {
+  meta: meta({
+    id: "missing-explanation",
+    title: "指标解释缺失",
+    description: "表格有“指标解释”列，但某个指标的解释为空（空白、“—”“/”“无”都算空）。",
+    defaultSeverity: "error",
+    category: "核心检查",
+    fixable: true,
+  }),
+  checkTable(table) {
+    if (table.indicatorBlock.roles.explanation === undefined) return [];
+    return indicatorsOf(table)
+      .filter((i) => i.name !== "" && i.explanationCell && isBlankText(i.explanation))
+      .map((i) => {
+        const suggestion = suggestExplanation(i, table);
+        return {
+          cell: i.explanationCell!,
+          indicator: i,
+          subject: i.explanation ?? "",
+          message: `指标${q(i.name)}缺少指标解释，请说明反映的内容${suggestion.isRate ? "和计算公式" : ""}`,
+          fix: quickFix(
+            "填入标准解释",
+            setPlan(`为“${i.name}”填入指标解释`, table.sheet, i.explanationCell!, i.explanation ?? "", suggestion.text),
+            false,
+            suggestion.inputs,
+          ),
+        };
+      });
+  },
+};

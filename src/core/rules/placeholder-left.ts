@@ -1,0 +1,98 @@
+/** placeholder-left 模板占位未替换 (RULES.md B): template text left in the table. */
+import { findSampleBlanks } from "./blank-sample-size";
+import type { FindingDraft, Rule } from "./types";
+import { meta, q, quickFix, setPlan } from "./util";
+
+interface Placeholder {
+  readonly re: RegExp;
+  /** Removing the matched text is safe (annotations like "(必填)"). */
+  readonly removable: boolean;
+}
+
+const PLACEHOLDERS: readonly Placeholder[] = [
+  { re: /[（(]\s*(必填|选填|可选|示例)\s*[)）]/g, removable: true },
+  { re: /^\s*指标\s*\d+\s*[:：]\s*/g, removable: true },
+  { re: /\{[^{}]{1,20}\}/g, removable: false },
+  { re: /[*＊]{2,}/g, removable: false },
+  { re: /(?<![A-Za-z])(?:XX+|xx+|ＸＸ+)(?![A-Za-z])/g, removable: false },
+  { re: /[_＿]{2,}/g, removable: false },
+  { re: /□/g, removable: false },
+];
+
+/** Placeholder texts in a cell text (sample-size blanks excluded: blank-sample-size reports those). */
+export function findPlaceholders(text: string): { match: string; removable: boolean; index: number }[] {
+  const sampleBlanks = findSampleBlanks(text).filter((b) => b.blank.trim() !== "");
+  const inSample = (index: number) => sampleBlanks.some((b) => index >= b.index && index < b.index + b.blank.length);
+  const found: { match: string; removable: boolean; index: number }[] = [];
+  for (const p of PLACEHOLDERS) {
+    for (const m of text.matchAll(p.re)) {
+      const index = m.index ?? 0;
+      if (inSample(index)) continue;
+      if (found.some((f) => index >= f.index && index < f.index + f.match.length)) continue;
+      found.push({ match: m[0], removable: p.removable, index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function removeAll(text: string, found: readonly { match: string; index: number }[]): string {
+  let out = text;
+  for (const f of [...found].sort((a, b) => b.index - a.index)) out = out.slice(0, f.index) + out.slice(f.index + f.match.length);
+  return out.trim();
+}
+
+export const placeholderLeft: Rule = {
+  meta: meta({
+    id: "placeholder-left",
+    title: "模板占位未替换",
+    description: "表格里留着模板的占位文字：≥**个、(≥**%)、XX、**、{N}、__、(必填)、(选填)、“指标1:”，或类别名称末尾的“等”。",
+    defaultSeverity: "error",
+    category: "表格完整性",
+    fixable: true,
+  }),
+  checkTable(table) {
+    const out: FindingDraft[] = [];
+    const sheet = table.sheet;
+    const report = (cell: string | null, text: string, indicatorName: string, draftIndicator: FindingDraft["indicator"], about: string | null) => {
+      if (!cell || !text) return;
+      const found = findPlaceholders(text);
+      if (found.length === 0) return;
+      const allRemovable = found.every((f) => f.removable);
+      const cleaned = removeAll(text, found);
+      out.push({
+        cell,
+        indicator: draftIndicator ?? null,
+        about,
+        subject: text,
+        message: `${indicatorName ? `指标${q(indicatorName)}` : `“${about}”`}留有模板占位${q(found.map((f) => f.match.trim()).join(" "), 10)}，请替换为实际内容`,
+        fix: allRemovable && cleaned ? quickFix("删除占位文字", setPlan("删除模板占位文字", sheet, cell, text, cleaned), true) : null,
+      });
+    };
+    for (const i of table.indicatorBlock.indicators) {
+      report(i.nameCell, i.name, i.name, i, null);
+      report(i.valueCell, i.value.raw, i.name, i, null);
+      if (i.explanation) report(i.explanationCell, i.explanation, i.name, i, null);
+    }
+    // a trailing 等 on a category name, once per group
+    const seen = new Set<string>();
+    for (const r of table.indicatorBlock.rows) {
+      for (const level of [r.level1, r.level2]) {
+        if (!level.cell || seen.has(level.cell)) continue;
+        seen.add(level.cell);
+        if (/等$/.test(level.text)) {
+          out.push({
+            cell: level.cell,
+            about: level.text,
+            subject: level.text,
+            message: `类别名称“${level.text}”末尾的“等”是模板文字，请删除`,
+            fix: quickFix("删除“等”", setPlan("删除类别名称末尾的“等”", sheet, level.cell, level.text, level.text.replace(/等$/, "")), true),
+          });
+        } else {
+          report(level.cell, level.text, "", null, level.text);
+        }
+      }
+    }
+    for (const f of table.headerFields) report(f.valueCell, f.value, "", null, f.label ?? f.key);
+    return out;
+  },
+};

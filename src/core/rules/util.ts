@@ -1,0 +1,84 @@
+/** Shared reasoning of the rules: what is a rate, a cost, a satisfaction indicator; message helpers. */
+import type { EditPlan } from "../edit-plan";
+import type { FixInput, QuickFix } from "../finding";
+import type { Indicator, Level2Name, TargetTable } from "../model";
+import { isPercentUnit } from "../parse/value";
+import { clip } from "../text";
+import type { RuleMeta } from "./types";
+
+export function docsLink(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+export function meta(m: Omit<RuleMeta, "docs">): RuleMeta {
+  return { ...m, docs: docsLink(m.id) };
+}
+
+/** “名称” clipped for a one-line message. */
+export function q(text: string, max = 14): string {
+  return `“${clip(text, max)}”`;
+}
+
+/** Indicator rows that hold an indicator (not blank 二级 rows or category rows). */
+export function indicatorsOf(table: TargetTable): readonly Indicator[] {
+  return table.indicatorBlock.indicators;
+}
+
+const RATE_NAME = /(率|比例|比率|占比|覆盖率|满意度|满意率|达标率|知晓率)[)）]?$/;
+
+/** A rate: a 三级 name ending in 率/比例/比率/占比/覆盖率/满意度, or a value in %. */
+export function isRate(i: Indicator): boolean {
+  const name = i.name.replace(/[（(][^）)]*[）)]$/, "");
+  if (RATE_NAME.test(name) && !/效率$/.test(name)) return true;
+  return isPercentUnit(i.value.unit);
+}
+
+export function isSatisfaction(i: Indicator): boolean {
+  return /满意度|满意率|满意程度/.test(i.name);
+}
+
+const COST_LEVEL2: ReadonlySet<Level2Name> = new Set(["成本", "经济成本", "社会成本", "生态环境成本"]);
+
+/** Under a cost category (成本 as 一级 or as a 二级 under 产出). */
+export function isUnderCost(i: Indicator): boolean {
+  return i.level1.standard === "成本" || (i.level2.standard !== null && COST_LEVEL2.has(i.level2.standard));
+}
+
+export function isMoneyUnit(unit: string | null): boolean {
+  return !!unit && /^(亿元|万元|千元|元)(\/|$)/.test(unit);
+}
+
+/** An amount of money spent (a cost or an input). */
+export function isCostAmount(i: Indicator): boolean {
+  return isMoneyUnit(i.value.unit) && /成本|费用|费|经费|支出|投入|投资|资金|金额|价格|单价|造价|预算/.test(i.name);
+}
+
+/** Under 数量/质量/时效/成本: where a quantity is expected. */
+export function expectsQuantity(i: Indicator): boolean {
+  if (i.level1.standard === "成本") return true;
+  const l2 = i.level2.standard;
+  return l2 === "数量" || l2 === "质量" || l2 === "时效" || (l2 !== null && COST_LEVEL2.has(l2));
+}
+
+/** Under 效益 or 满意度. */
+export function isBenefitOrSatisfaction(i: Indicator): boolean {
+  return i.level1.standard === "效益" || i.level1.standard === "满意度";
+}
+
+/** Replaces a cell's text: a one-step plan. */
+export function setPlan(label: string, sheet: string, address: string, oldText: string, newText: string): EditPlan {
+  return { label, steps: [{ kind: "set", sheet, address, oldText, newText }], select: { sheet, address } };
+}
+
+export function quickFix(title: string, plan: EditPlan, safe: boolean, inputs: readonly FixInput[] = []): QuickFix {
+  return { title, plan, safe, inputs };
+}
+
+/** Replaces `{key}` placeholders of a plan's texts with values (used when the user gave a fix's inputs). */
+export function fillPlan(plan: EditPlan, values: Readonly<Record<string, string>>): EditPlan {
+  const fill = (text: string) => text.replace(/\{[^{}]+\}/g, (m) => (values[m] !== undefined ? values[m] : m));
+  return {
+    ...plan,
+    steps: plan.steps.map((s) => (s.kind === "set" ? { ...s, newText: fill(s.newText) } : s)),
+  };
+}

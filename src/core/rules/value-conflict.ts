@@ -1,0 +1,47 @@
+/** value-conflict 名称与指标值矛盾 (RULES.md C): a number in the 三级 name that contradicts the value. */
+import { isPercentUnit } from "../parse/value";
+import type { Rule } from "./types";
+import { indicatorsOf, meta, q } from "./util";
+
+const NUMBER_IN_NAME = /(\d+(?:\.\d+)?)\s*(%|％|个|家|人次|人|次|天|万元|元|小时|户|项|件|套|台|批次|所|篇|期|场)/g;
+
+function sameUnit(a: string, b: string | null): boolean {
+  if (!b) return false;
+  if (isPercentUnit(a) && isPercentUnit(b)) return true;
+  return b.startsWith(a);
+}
+
+export const valueConflict: Rule = {
+  meta: meta({
+    id: "value-conflict",
+    title: "名称与指标值矛盾",
+    description: "三级指标名称里写了数值，却与指标值不一致（如名称“达标率100%”而指标值“≥98%”）。",
+    defaultSeverity: "warning",
+    category: "指标值",
+    fixable: false,
+  }),
+  checkTable(table) {
+    const out = [];
+    for (const i of indicatorsOf(table)) {
+      const v = i.value;
+      if (v.number === null || !i.valueCell) continue;
+      for (const m of i.name.matchAll(NUMBER_IN_NAME)) {
+        const n = Number(m[1]);
+        if (!sameUnit(m[2], v.unit)) continue;
+        if (n === v.number && (v.operator === "=" || v.operator === null)) continue;
+        if (n === v.number && v.operator !== "=" && v.operator !== null) {
+          // "达标率100%" with "≥100%" is handled by rate-out-of-range; ≥N with the same N is consistent
+          continue;
+        }
+        out.push({
+          cell: i.valueCell,
+          indicator: i,
+          subject: `${m[0]}|${v.raw}`,
+          message: `指标名称${q(i.name, 12)}中的“${m[0]}”与指标值“${v.raw}”不一致，请统一`,
+        });
+        break;
+      }
+    }
+    return out;
+  },
+};

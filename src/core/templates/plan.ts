@@ -1,0 +1,428 @@
+/**
+ * Where an insertion goes, as an EditPlan (pure). A template lands after the last row of its 二级
+ * group; a missing 二级 becomes a new group in its 一级 section at the standard position; a missing
+ * 一级 becomes a new section. Merges of the label, 一级 and 二级 columns are extended to cover the
+ * new row (Excel grows a merge only when the row is inserted strictly inside it). The plan never
+ * writes into a non-empty cell and never breaks a merge.
+ *
+ * The same planner serves the rules' quick fixes: missing-level1 (a standard section),
+ * empty-level2 (fill the blank row), misplaced-indicator (move a row).
+ */
+import { mergesAfterDelete, mergesAfterInsert } from "../apply-grid";
+import type { EditPlan, EditStep } from "../edit-plan";
+import type { FixInput } from "../finding";
+import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, type CellRange } from "../grid";
+import type { Indicator, IndicatorBlock, Level1Name, Level2Name, TargetTable } from "../model";
+import { parseTargetValue } from "../parse/value";
+import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
+import { getTemplates } from "./registry";
+import type { IndicatorTemplate } from "./types";
+
+export type Placement = "group" | "new-group" | "new-section" | "at-row" | "fill-row";
+
+export interface InsertionPlan {
+  readonly plan: EditPlan;
+  /** The row the indicator ends up on (after the plan is applied). */
+  readonly row: number;
+  readonly placement: Placement;
+  /** The 一级/二级 the row belongs to (standard names, as mapped to the table's cost layout). */
+  readonly level1: Level1Name;
+  readonly level2: Level2Name;
+  /** Placeholders left in the texts (when kept unfilled), as fix inputs. */
+  readonly inputs: readonly FixInput[];
+  readonly template: IndicatorTemplate | null;
+}
+
+export interface RowTexts {
+  readonly name: string;
+  readonly value: string;
+  readonly explanation: string;
+}
+
+export interface InsertOptions {
+  /** Insert directly below this row of the block (the user's choice) instead of the planned place. */
+  readonly atRow?: number;
+  /** Keep `{key}` placeholders whose value is not given (they stay flagged until filled). */
+  readonly keepUnfilled?: boolean;
+}
+
+/* ------------------------------------------------------------ filling */
+
+/** Replaces {key} by the given value, else by the default (or keeps it when keepUnfilled). */
+export function fillText(text: string, template: IndicatorTemplate, values: Readonly<Record<string, string>>, keepUnfilled: boolean): string {
+  return text.replace(/\{([^{}]+)\}/g, (m, key: string) => {
+    if (values[key] !== undefined && values[key] !== "") return values[key];
+    if (keepUnfilled) return m;
+    const p = template.placeholders.find((x) => x.key === key);
+    return p && p.default !== null ? p.default : m;
+  });
+}
+
+function inputsOf(template: IndicatorTemplate, texts: RowTexts): FixInput[] {
+  const all = `${texts.name}\n${texts.value}\n${texts.explanation}`;
+  return template.placeholders
+    .filter((p) => all.includes(`{${p.key}}`))
+    .map((p) => ({
+      placeholder: `{${p.key}}`,
+      label: p.label,
+      type: p.type === "integer" ? "integer" : p.type === "choice" ? "choice" : "text",
+      ...(p.choices ? { choices: p.choices } : {}),
+      ...(p.default !== null ? { defaultValue: p.default } : {}),
+      ...(p.min !== undefined ? { min: p.min } : {}),
+    }));
+}
+
+/* ------------------------------------------------------------ layout helpers */
+
+function tableCostLayout(block: IndicatorBlock): "own" | "output" | null {
+  if (block.rows.some((r) => r.level1.standard === "成本")) return "own";
+  if (block.rows.some((r) => r.level1.standard === "产出" && r.level2.standard === "成本")) return "output";
+  return null;
+}
+
+/** Maps a template's 一级/二级 to the table's cost layout (成本 as 一级 vs 成本 under 产出). */
+export function mapToTable(block: IndicatorBlock, level1: Level1Name, level2: Level2Name): { level1: Level1Name; level2: Level2Name } {
+  const layout = tableCostLayout(block);
+  if (layout === "output" && level1 === "成本") return { level1: "产出", level2: "成本" };
+  if (layout === "own" && level1 === "产出" && level2 === "成本") return { level1: "成本", level2: "经济成本" };
+  return { level1, level2 };
+}
+
+/** Writes names in the table's house style: with the 指标 suffix when the table's categories carry it. */
+function houseName(block: IndicatorBlock, standard: string, level: 1 | 2): string {
+  const texts = block.rows.map((r) => (level === 1 ? r.level1.text : r.level2.text)).filter(Boolean);
+  const withSuffix = texts.length === 0 || texts.filter((t) => t.endsWith("指标")).length >= texts.length / 2;
+  if (standard === "服务对象满意度") {
+    const existing = block.rows.find((r) => r.level2.standard === "服务对象满意度")?.level2.text;
+    if (existing) return existing;
+  }
+  return withSuffix ? `${standard}指标` : standard;
+}
+
+interface Columns {
+  level1?: number;
+  level2?: number;
+  name?: number;
+  value?: number;
+  operator?: number;
+  unit?: number;
+  explanation?: number;
+  labels: number[];
+}
+
+function columnsOf(block: IndicatorBlock): Columns {
+  return {
+    ...block.roles,
+    labels: block.columns.filter((c) => c.role === "label").map((c) => c.column),
+  };
+}
+
+/** Level columns repeat their text on every row (no merges, no blank continuation). */
+function repeatsLevelText(block: IndicatorBlock): boolean {
+  const rows = block.indicators;
+  if (rows.length < 2) return false;
+  return rows.every((r) => r.level2.firstRow === r.row || r.level2.cell === null) && block.merges.length === 0;
+}
+
+/* ------------------------------------------------------------ the plan */
+
+class PlanBuilder {
+  readonly steps: EditStep[] = [];
+  merges: CellRange[];
+  constructor(
+    readonly sheet: string,
+    merges: readonly string[],
+  ) {
+    this.merges = merges.map((m) => parseRange(m));
+  }
+  insertRow(before: number, formatFrom: number | null): void {
+    this.steps.push({ kind: "insertRows", sheet: this.sheet, before, count: 1, formatFrom });
+    this.merges = mergesAfterInsert(this.merges, before, 1);
+  }
+  deleteRow(row: number): void {
+    this.steps.push({ kind: "deleteRows", sheet: this.sheet, row, count: 1 });
+    this.merges = mergesAfterDelete(this.merges, row, 1);
+  }
+  /** Extends the merge whose top-left is `top` in `column` down to `bottom`. */
+  extendMerge(column: number, top: number, bottom: number): void {
+    const i = this.merges.findIndex((m) => m.left === column && m.top === top);
+    if (i < 0) {
+      if (bottom > top) this.merge({ top, left: column, bottom, right: column }, null);
+      return;
+    }
+    const old = this.merges[i];
+    if (old.bottom >= bottom) return;
+    this.merge({ ...old, bottom }, old);
+  }
+  /** Merges `range` (after unmerging `replaces`); a single-cell range only unmerges. */
+  merge(range: CellRange, replaces: CellRange | null): void {
+    this.steps.push({ kind: "merge", sheet: this.sheet, range: rangeAddress(range), replaces: replaces ? rangeAddress(replaces) : null });
+    if (replaces) this.merges = this.merges.filter((m) => rangeAddress(m) !== rangeAddress(replaces));
+    if (range.top !== range.bottom || range.left !== range.right) this.merges.push(range);
+  }
+  set(row: number, column: number | undefined, text: string, oldText = ""): void {
+    if (column === undefined || (text === "" && oldText === "")) return;
+    this.steps.push({ kind: "set", sheet: this.sheet, address: cellAddress(row, column), oldText, newText: text });
+  }
+  mergeAt(row: number, column: number): CellRange | undefined {
+    return this.merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
+  }
+}
+
+/** Writes a row's texts into its cells (the value split over operator/unit columns when the table has them). */
+function writeRow(b: PlanBuilder, cols: Columns, row: number, texts: RowTexts): void {
+  b.set(row, cols.name, texts.name);
+  if (cols.operator !== undefined || cols.unit !== undefined) {
+    const v = parseTargetValue(texts.value);
+    const op = cols.operator !== undefined && v.operatorText ? v.operator ?? "" : "";
+    let rest = cols.operator !== undefined && v.operatorText ? texts.value.slice(v.operatorText.length).trim() : texts.value;
+    if (cols.unit !== undefined && v.unit && rest.endsWith(v.unit)) {
+      b.set(row, cols.unit, v.unit);
+      rest = rest.slice(0, -v.unit.length).trim();
+    }
+    b.set(row, cols.operator, op);
+    b.set(row, cols.value, rest);
+  } else {
+    b.set(row, cols.value, texts.value);
+  }
+  b.set(row, cols.explanation, texts.explanation);
+}
+
+interface Target {
+  /** Insert before this row. */
+  readonly before: number;
+  readonly formatFrom: number;
+  readonly placement: Placement;
+  /** Rows whose group the new row joins (for merge extension): the group's top row per column. */
+  readonly joinLevel1: Indicator | null;
+  readonly joinLevel2: Indicator | null;
+}
+
+function lastRowOf(rows: readonly Indicator[]): number {
+  return rows.reduce((m, r) => Math.max(m, r.row, r.level2.lastRow, r.level1.lastRow === r.level1.firstRow ? r.row : r.row), 0);
+}
+
+/** Decides where a row for (level1, level2) goes. */
+function findTarget(block: IndicatorBlock, level1: Level1Name, level2: Level2Name): Target {
+  const rows = block.rows;
+  const group = rows.filter((r) => r.level1.standard === level1 && r.level2.standard === level2);
+  if (group.length > 0) {
+    const last = group[group.length - 1];
+    const end = Math.max(last.row, last.level2.cell ? last.level2.lastRow : last.row);
+    return { before: end + 1, formatFrom: last.row, placement: "group", joinLevel1: last, joinLevel2: last };
+  }
+  const section = rows.filter((r) => r.level1.standard === level1);
+  if (section.length > 0) {
+    // after the last 二级 group that comes before this one in the standard order
+    const order = LEVEL2_ORDER.indexOf(level2);
+    const before = section.filter((r) => r.level2.standard !== null && LEVEL2_ORDER.indexOf(r.level2.standard) < order);
+    if (before.length > 0) {
+      const last = before[before.length - 1];
+      const end = Math.max(last.row, last.level2.cell ? last.level2.lastRow : last.row);
+      return { before: end + 1, formatFrom: last.row, placement: "new-group", joinLevel1: last, joinLevel2: null };
+    }
+    const first = section[0];
+    return { before: first.row, formatFrom: first.row, placement: "new-group", joinLevel1: null, joinLevel2: null };
+  }
+  // a new section after the sections that come before it in the standard order
+  const order = LEVEL1_ORDER.indexOf(level1);
+  const earlier = rows.filter((r) => r.level1.standard !== null && LEVEL1_ORDER.indexOf(r.level1.standard) < order);
+  if (earlier.length > 0) {
+    const last = earlier[earlier.length - 1];
+    const end = Math.max(last.row, last.level1.cell ? last.level1.lastRow : last.row, lastRowOf(earlier));
+    return { before: end + 1, formatFrom: last.row, placement: "new-section", joinLevel1: null, joinLevel2: null };
+  }
+  const first = rows[0];
+  return { before: first ? first.row : block.firstRow, formatFrom: first ? first.row : block.headerRow, placement: "new-section", joinLevel1: null, joinLevel2: null };
+}
+
+/**
+ * Label-column merges that end on the row above the insertion and span the block: they must grow
+ * to cover the new row (a row inserted right after a merge is outside it in Excel).
+ */
+function extendLabelMerges(b: PlanBuilder, block: IndicatorBlock, cols: Columns, before: number): void {
+  for (const c of cols.labels) {
+    const m = b.mergeAt(before - 1, c);
+    if (m && m.bottom === before - 1 && m.top <= block.firstRow) b.extendMerge(c, m.top, before);
+  }
+}
+
+function plan(table: TargetTable, level1: Level1Name, level2: Level2Name, texts: RowTexts, target: Target, label: string): { plan: EditPlan; row: number } {
+  const block = table.indicatorBlock;
+  const cols = columnsOf(block);
+  const b = new PlanBuilder(table.sheet, block.merges);
+  const row = target.before;
+  // before inserting, remember the merges the new row must join
+  const level1Merge = target.joinLevel1?.level1.cell && cols.level1 !== undefined ? b.mergeAt(parseCell(target.joinLevel1.level1.cell).row, cols.level1) : undefined;
+  const level2Merge = target.joinLevel2?.level2.cell && cols.level2 !== undefined ? b.mergeAt(parseCell(target.joinLevel2.level2.cell).row, cols.level2) : undefined;
+  b.insertRow(row, target.formatFrom);
+  extendLabelMerges(b, block, cols, row);
+  const repeat = repeatsLevelText(block);
+  if (cols.level1 !== undefined) {
+    if (target.joinLevel1) {
+      if (level1Merge && level1Merge.left === cols.level1 && level1Merge.bottom < row) b.extendMerge(cols.level1, level1Merge.top, row);
+      else if (repeat) b.set(row, cols.level1, target.joinLevel1.level1.text);
+    } else {
+      const sectionTop = block.rows.find((r) => r.level1.standard === level1 && r.level1.cell);
+      const shifted = sectionTop ? b.mergeAt(parseCell(sectionTop.level1.cell!).row + 1, cols.level1) : undefined;
+      if (target.placement === "new-group" && sectionTop && shifted && shifted.top === row + 1) {
+        // a new group at the top of a merged section: the section's merge takes the new row in, label moved up
+        const text = sectionTop.level1.text;
+        b.set(row, cols.level1, text);
+        b.set(row + 1, cols.level1, "", text);
+        b.merge({ ...shifted, top: row }, shifted);
+      } else if (target.placement === "new-group" && sectionTop) {
+        b.set(row, cols.level1, sectionTop.level1.text);
+      } else {
+        b.set(row, cols.level1, houseName(block, level1, 1));
+      }
+    }
+  }
+  if (cols.level2 !== undefined) {
+    if (target.joinLevel2) {
+      if (level2Merge && level2Merge.left === cols.level2 && level2Merge.bottom < row) b.extendMerge(cols.level2, level2Merge.top, row);
+      else if (repeat) b.set(row, cols.level2, target.joinLevel2.level2.text);
+    } else {
+      b.set(row, cols.level2, houseName(block, level2, 2));
+    }
+  }
+  writeRow(b, cols, row, texts);
+  const select = cols.name !== undefined ? { sheet: table.sheet, address: cellAddress(row, cols.name) } : null;
+  return { plan: { label, steps: b.steps, select }, row };
+}
+
+/** Plans the insertion of a template into a table. */
+export function planInsertion(
+  table: TargetTable,
+  template: IndicatorTemplate,
+  values: Readonly<Record<string, string>> = {},
+  options: InsertOptions = {},
+): InsertionPlan {
+  const keep = !!options.keepUnfilled;
+  const texts: RowTexts = {
+    name: fillText(template.name, template, values, keep),
+    value: fillText(template.value, template, values, keep),
+    explanation: fillText(template.explanation, template, values, keep),
+  };
+  return planRow(table, template.level1, template.level2, texts, options, template, `插入指标“${texts.name}”`);
+}
+
+function planRow(
+  table: TargetTable,
+  templateLevel1: Level1Name,
+  templateLevel2: Level2Name,
+  texts: RowTexts,
+  options: InsertOptions,
+  template: IndicatorTemplate | null,
+  label: string,
+): InsertionPlan {
+  const block = table.indicatorBlock;
+  const { level1, level2 } = mapToTable(block, templateLevel1, templateLevel2);
+  const inputs = template ? inputsOf(template, texts) : [];
+  if (options.atRow !== undefined) {
+    const at = block.rows.find((r) => r.row === options.atRow) ?? block.rows.filter((r) => r.row <= options.atRow!).pop() ?? block.rows[0];
+    if (at) {
+      const end = at.row;
+      const target: Target = { before: end + 1, formatFrom: at.row, placement: "at-row", joinLevel1: at, joinLevel2: at };
+      const p = plan(table, at.level1.standard ?? level1, at.level2.standard ?? level2, texts, target, label);
+      return { ...p, placement: "at-row", level1: at.level1.standard ?? level1, level2: at.level2.standard ?? level2, inputs, template };
+    }
+  }
+  // an empty row of the same 二级 (a blank template row) is filled instead of inserting a new one
+  const blank = block.rows.find((r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2);
+  if (blank) {
+    const filled = fillRow(table, blank, texts, label);
+    if (filled) return { plan: filled, row: blank.row, placement: "fill-row", level1, level2, inputs, template };
+  }
+  const target = findTarget(block, level1, level2);
+  const p = plan(table, level1, level2, texts, target, label);
+  return { ...p, placement: target.placement, level1, level2, inputs, template };
+}
+
+function fillRow(table: TargetTable, row: Indicator, texts: RowTexts, label: string): EditPlan | null {
+  const cols = columnsOf(table.indicatorBlock);
+  const b = new PlanBuilder(table.sheet, table.indicatorBlock.merges);
+  for (const c of [cols.name, cols.value, cols.explanation, cols.operator, cols.unit]) {
+    if (c === undefined) continue;
+    if (b.mergeAt(row.row, c) && b.mergeAt(row.row, c)!.top !== row.row) return null;
+  }
+  writeRow(b, cols, row.row, texts);
+  return { label, steps: b.steps, select: cols.name !== undefined ? { sheet: table.sheet, address: cellAddress(row.row, cols.name) } : null };
+}
+
+/* ------------------------------------------------------------ defaults */
+
+/** The standard template for a 二级 (the first of the library in that 二级), or null. */
+export function defaultTemplate(level1: Level1Name, level2?: Level2Name): IndicatorTemplate | null {
+  const all = getTemplates();
+  const order = level2 ? [level2] : LEVEL2_ORDER.filter((l2) => LEVEL2_PARENTS[l2].includes(level1));
+  for (const l2 of order) {
+    const t = all.find((x) => x.level2 === l2 && (x.level1 === level1 || (l2 === "成本" && x.level1 === "产出")));
+    if (t) return t;
+  }
+  return null;
+}
+
+/** missing-level1's fix: a new 一级 section with its standard indicator (placeholders kept as inputs). */
+export function planSection(table: TargetTable, level1: Level1Name): InsertionPlan | null {
+  const template = defaultTemplate(level1);
+  if (!template) return null;
+  return planInsertion(table, template, {}, { keepUnfilled: true });
+}
+
+/** empty-level2's fix: fill the blank 二级 row with the standard indicator of that 二级. */
+export function planFillRow(table: TargetTable, row: Indicator): { plan: EditPlan; inputs: readonly FixInput[]; template: IndicatorTemplate } | null {
+  if (!row.level2.standard || !row.level1.standard) return null;
+  const template = defaultTemplate(row.level1.standard, row.level2.standard);
+  if (!template) return null;
+  const texts: RowTexts = {
+    name: fillText(template.name, template, {}, true),
+    value: fillText(template.value, template, {}, true),
+    explanation: fillText(template.explanation, template, {}, true),
+  };
+  const plan = fillRow(table, row, texts, `在“${row.level2.text}”下填入“${texts.name}”`);
+  return plan ? { plan, inputs: inputsOf(template, texts), template } : null;
+}
+
+/**
+ * misplaced-indicator's fix: moves a row's texts into the suggested 一级/二级 (inserted as the
+ * planner would insert a template there) and deletes the old row. When the old row is the top of a
+ * merged 一级/二级 group, the group's text is first carried to the next row so no label is lost.
+ */
+export function planMove(table: TargetTable, indicator: Indicator, target: { level1: Level1Name; level2: Level2Name }): EditPlan | null {
+  const block = table.indicatorBlock;
+  const cols = columnsOf(block);
+  if (cols.name === undefined || cols.value === undefined) return null;
+  if (cols.operator !== undefined || cols.unit !== undefined) return null;
+  const texts: RowTexts = { name: indicator.name, value: indicator.value.raw, explanation: indicator.explanation ?? "" };
+  const mapped = mapToTable(block, target.level1, target.level2);
+  const insertion = findTarget(block, mapped.level1, mapped.level2);
+  const built = plan(table, mapped.level1, mapped.level2, texts, insertion, `将“${indicator.name}”移到“${mapped.level2}指标”`);
+  const b = new PlanBuilder(table.sheet, []);
+  // replay the insertion on the builder to know the merges as they are after it
+  b.merges = block.merges.map((m) => parseRange(m));
+  for (const s of built.plan.steps) {
+    if (s.kind === "insertRows") b.merges = mergesAfterInsert(b.merges, s.before, s.count);
+    else if (s.kind === "merge") {
+      if (s.replaces) b.merges = b.merges.filter((m) => rangeAddress(m) !== rangeAddress(parseRange(s.replaces!)));
+      b.merges.push(parseRange(s.range));
+    }
+    b.steps.push(s);
+  }
+  const source = indicator.row >= insertion.before ? indicator.row + 1 : indicator.row;
+  // carry the labels of groups whose top is the row being deleted
+  for (const c of [cols.level1, cols.level2, ...cols.labels]) {
+    if (c === undefined) continue;
+    const m = b.mergeAt(source, c);
+    if (!m || m.top !== source || m.bottom === source) continue;
+    const text = c === cols.level1 ? indicator.level1.text : c === cols.level2 ? indicator.level2.text : "";
+    if (!text) continue;
+    b.merge({ ...m, top: source + 1 }, m);
+    b.set(source + 1, c, text);
+  }
+  b.deleteRow(source);
+  const newRow = built.row > source ? built.row - 1 : built.row;
+  return { label: built.plan.label, steps: b.steps, select: { sheet: table.sheet, address: cellAddress(newRow, cols.name) } };
+}
+
+export { columnLetter };
