@@ -1,0 +1,92 @@
+/**
+ * RuleTester (after ESLint's): each rule gets valid cases (no finding) and invalid cases (exactly
+ * the findings listed), built with the fixture builder. A case may give a whole table spec, or just
+ * rows that replace/extend the valid base table.
+ */
+import { checkParsed } from "../../src/core/check";
+import type { Finding, Severity } from "../../src/core/finding";
+import type { RowGrid } from "../../src/core/grid";
+import { parseWorkbook } from "../../src/core/parse";
+import type { Rule } from "../../src/core/rules/types";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
+import { sheetOf, VALID_ROWS, type TableSpec } from "./tables";
+
+export interface ExpectedFinding {
+  readonly cell?: string;
+  /** Substrings (or a pattern) the message must contain. */
+  readonly message?: string | RegExp;
+  readonly severity?: Severity;
+  /** The fix exists (true), or not (false); a string: its plan writes this text somewhere. */
+  readonly fix?: boolean | string;
+}
+
+export interface RuleCase {
+  readonly name: string;
+  /** A whole table; or `rows` that are appended to the valid base rows; or several sheets. */
+  readonly table?: TableSpec;
+  readonly rows?: ReadonlyArray<ReadonlyArray<string | number | null>>;
+  readonly sheets?: readonly RowGrid[];
+  readonly settings?: Partial<AddinSettings>;
+}
+
+export interface InvalidCase extends RuleCase {
+  readonly errors: readonly ExpectedFinding[];
+}
+
+export function gridsOf(c: RuleCase): RowGrid[] {
+  if (c.sheets) return [...c.sheets];
+  const spec: TableSpec = c.table ?? { rows: [...VALID_ROWS, ...(c.rows ?? [])] };
+  return [sheetOf("Sheet1", spec)];
+}
+
+export function runRule(rule: Rule, c: RuleCase): Finding[] {
+  const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
+  return [...checkParsed(parseWorkbook(gridsOf(c)), settings, [rule]).findings];
+}
+
+function describeFinding(f: Finding): string {
+  return `${f.sheet}!${f.cell} ${f.severity} ${f.message}`;
+}
+
+export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] }): void {
+  describe(`${rule.meta.id} (${rule.meta.title})`, () => {
+    it("has metadata and a doc page link", () => {
+      expect(rule.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.meta.title).toMatch(/[\u4e00-\u9fff]/);
+      expect(rule.meta.docs).toBe(`docs/rules/${rule.meta.id}.md`);
+    });
+    describe("valid", () => {
+      for (const c of cases.valid) {
+        it(c.name, () => {
+          expect(runRule(rule, c).map(describeFinding)).toEqual([]);
+        });
+      }
+    });
+    describe("invalid", () => {
+      for (const c of cases.invalid) {
+        it(c.name, () => {
+          const found = runRule(rule, c);
+          expect(found.map(describeFinding)).toHaveLength(c.errors.length);
+          c.errors.forEach((e, k) => {
+            const f = found[k];
+            if (e.cell) expect(f.cell).toBe(e.cell);
+            if (e.severity) expect(f.severity).toBe(e.severity);
+            if (typeof e.message === "string") expect(f.message).toContain(e.message);
+            else if (e.message) expect(f.message).toMatch(e.message);
+            if (e.fix === false) expect(f.fix).toBeNull();
+            else if (e.fix === true) expect(f.fix).not.toBeNull();
+            else if (typeof e.fix === "string") {
+              expect(f.fix).not.toBeNull();
+              const texts = f.fix!.plan.steps.map((s) => (s.kind === "set" ? s.newText : ""));
+              expect(texts.join("\n")).toContain(e.fix);
+            }
+            // every message: Chinese, names what it is about, one line, at most 80 characters
+            expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+            expect(f.message.length).toBeLessThanOrEqual(80);
+            expect(f.message).not.toMatch(/\n/);
+          });
+        });
+      }
+    });
+  });
+}
