@@ -3,7 +3,7 @@
  * types, merged ranges, protection. Used by the xlsx adapter (CLI, web page, tests).
  */
 import type ExcelJS from "exceljs";
-import { parseRange, RowGrid, type CellValueType, type GridCell } from "../core/grid";
+import { parseRange, RowGrid, type CellRange, type CellValueType, type GridCell } from "../core/grid";
 
 // exceljs ValueType enum values (stable across 4.x)
 const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 };
@@ -37,7 +37,8 @@ export function formatDate(date: Date, numFmt: string | undefined): string {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
+/** The cell as the grid sees it (displayed text and value type), undefined when empty or covered by a merge. */
+export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
   const type = cell.type as unknown as number;
   if (type === VT.Null || type === VT.Merge) return undefined;
   let value: unknown = cell.value;
@@ -86,6 +87,28 @@ function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
   return { text, type: vt };
 }
 
+/** The displayed text of a cell ("" when empty); what an edit plan's oldText is compared with. */
+export function cellText(cell: ExcelJS.Cell): string {
+  return cellOf(cell)?.text ?? "";
+}
+
+/** The worksheet's merged ranges (from exceljs's merge index: no worksheet model is built). */
+export function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  const index = (ws as unknown as { _merges?: Record<string, { model?: CellRange; top: number; left: number; bottom: number; right: number }> })._merges;
+  if (!index) return ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRange(m));
+  const out: CellRange[] = [];
+  for (const d of Object.values(index)) {
+    if (!d) continue;
+    out.push({ top: d.top, left: d.left, bottom: d.bottom, right: d.right });
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** True when the worksheet is protected against edits. */
+export function worksheetProtected(ws: ExcelJS.Worksheet): boolean {
+  return !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+}
+
 /** Reads a worksheet into a grid. Hidden rows and columns are read like the others. */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): RowGrid {
   const rows: (GridCell | undefined)[][] = [];
@@ -97,8 +120,5 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): RowGrid {
     });
     rows[r - 1] = cells;
   });
-  const mergeList: string[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
-  const merges = mergeList.map((m) => parseRange(m));
-  const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
-  return new RowGrid(ws.name, rows, merges, protectedSheet, true);
+  return new RowGrid(ws.name, rows, worksheetMerges(ws), worksheetProtected(ws), true);
 }
