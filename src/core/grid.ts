@@ -173,25 +173,29 @@ export function sheetReference(sheet: string, address: string): string {
 }
 
 /**
- * Index of the merged ranges of a grid: which merge a cell belongs to, in O(1) per lookup.
- * Built once per sheet (linear in the merged cells' count).
+ * Index of the merged ranges of a grid: which merge a cell belongs to. Each row keeps the (few)
+ * merges that cross it; built once per sheet, linear in the merged rows.
  */
 export class MergeIndex {
-  private readonly byCell = new Map<number, CellRange>();
-  constructor(
-    merges: readonly CellRange[],
-    private readonly width = 16384,
-  ) {
+  private readonly byRow: (CellRange[] | undefined)[] = [];
+  constructor(merges: readonly CellRange[]) {
     for (const m of merges) {
-      // Large merges (a label spanning a whole block) are common; key every cell once.
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.byCell.set(r * this.width + c, m);
+        const list = this.byRow[r];
+        if (list) list.push(m);
+        else this.byRow[r] = [m];
       }
     }
   }
   /** The merged range holding (row, column), if any. */
   at(row: number, column: number): CellRange | undefined {
-    return this.byCell.get(row * this.width + column);
+    const list = this.byRow[row];
+    if (!list) return undefined;
+    for (let k = 0; k < list.length; k++) {
+      const m = list[k];
+      if (column >= m.left && column <= m.right) return m;
+    }
+    return undefined;
   }
   /** True when (row, column) is inside a merge but not its top-left cell. */
   isCovered(row: number, column: number): boolean {

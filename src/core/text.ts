@@ -4,15 +4,24 @@ import traditional from "./vocabulary/traditional.json";
 const TRAD: Readonly<Record<string, string>> = traditional.map;
 
 /** Trims and collapses inner whitespace runs (incl. full-width and no-break spaces) to one space. */
+const WS_RUN = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const NEEDS_CLEANING = /\s\s|[\t\n\r\u00a0\u3000\u200b\ufeff]/;
+
 export function clean(text: string): string {
-  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ").trim();
+  const t = text.trim();
+  return NEEDS_CLEANING.test(t) ? t.replace(WS_RUN, " ").trim() : t;
 }
 
 /**
  * A matching key: no whitespace at all, traditional → simplified, full-width brackets, colons and
  * letters → half-width, lower case. Never shown to users.
  */
+const TRAD_CHARS = Object.keys(TRAD).join("");
+/** Characters matchKey rewrites: whitespace, full-width forms, brackets, colons, upper case, traditional. */
+const NEEDS_KEY = new RegExp(`[\\s\u3000\u00a0\u200b（）【】\\[\\]〔〕：／\uff01-\uff5eA-Z${TRAD_CHARS}]`);
+
 export function matchKey(text: string): string {
+  if (!NEEDS_KEY.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);

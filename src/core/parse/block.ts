@@ -76,15 +76,20 @@ function mergeContinuesBelow(reader: SheetReader, row: number, blockLast: number
 }
 
 function isStopRow(reader: SheetReader, row: number): boolean {
-  const cells = reader.rowCells(row);
-  if (cells.length === 0) return false;
-  const first = cells[0].text;
-  if (isSignOff(first)) return true;
-  if (cells.length <= 2 && /^(注|说明|备注)[:：]/.test(first)) return true;
-  for (const cell of cells) if (isTitleText(cell.text)) return true;
-  for (const cell of cells.slice(0, 2)) {
-    const key = matchFieldLabel(cell.text);
-    if (key && TABLE_START_FIELDS.has(key)) return true;
+  let seen = 0;
+  for (let c = 1; c <= reader.columnCount; c++) {
+    const text = reader.own(row, c);
+    if (!text) continue;
+    seen++;
+    if (seen === 1) {
+      if (isSignOff(text)) return true;
+      if (/^(注|说明|备注)[:：]/.test(text) && reader.rowCells(row).length <= 2) return true;
+    }
+    if (isTitleText(text)) return true;
+    if (seen <= 2) {
+      const key = matchFieldLabel(text);
+      if (key && TABLE_START_FIELDS.has(key)) return true;
+    }
   }
   return false;
 }
@@ -147,7 +152,7 @@ class BlockReading {
     private readonly layout: ColumnLayout,
   ) {
     this.roleColumns = layout.roles;
-    for (const col of layout.columns) if (col.role !== "other" || col.header !== "") this.known.add(col.column);
+    for (const col of layout.columns) if (col.role !== "other" || col.header !== "" || layout.structural.has(col.column)) this.known.add(col.column);
     this.labelColumns = new Set(layout.labelColumns);
   }
 
@@ -208,7 +213,7 @@ class BlockReading {
     if (p.l1 && p.l1.text && !looksLikeCategory(p.l1.text)) return false;
     if (p.l2 && p.l2.text && !looksLikeCategory(p.l2.text)) return false;
     if (p.name && p.name.text) {
-      if (looksLikeCategory(p.name.text) && !(p.value && p.value.text && valueLikeness(p.value.text) > 0)) return false;
+      if (!(p.value && p.value.text && valueLikeness(p.value.text) > 0) && looksLikeCategory(p.name.text)) return false;
       if (/^[≥≤=<>＞＜≧≦＝]|^\d/.test(p.name.text) && valueLikeness(p.name.text) === 2) return false;
     }
     if (p.value && p.value.text && p.value.text.length > 24 && valueLikeness(p.value.text) === 0 && p.explanation && !p.explanation.text) {

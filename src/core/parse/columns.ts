@@ -107,6 +107,8 @@ export interface ColumnLayout {
   readonly labelColumns: number[];
   /** Rightmost column of the block. */
   readonly right: number;
+  /** Columns filled on most rows (data columns even without a header): cells there are not shifted. */
+  readonly structural: ReadonlySet<number>;
 }
 
 /**
@@ -166,7 +168,18 @@ export function resolveColumns(reader: SheetReader, header: HeaderRow, firstRow:
     if (asExplanation) roles.explanation = remarkColumn;
     columns.sort((a, b) => a.column - b.column);
   }
-  return { columns, roles, labelColumns, right: lastCol };
+  const structural = new Set<number>();
+  const rows = lastRow - firstRow + 1;
+  for (const col of columns) {
+    if (col.role === "other" && col.header === "" && columnFill(reader, col.column, firstRow, lastRow) >= rows * 0.5) structural.add(col.column);
+  }
+  return { columns, roles, labelColumns, right: lastCol, structural };
+}
+
+function columnFill(reader: SheetReader, column: number, firstRow: number, lastRow: number): number {
+  let n = 0;
+  for (let r = firstRow; r <= lastRow; r++) if (reader.own(r, column)) n++;
+  return n;
 }
 
 function columnHasContent(reader: SheetReader, column: number, firstRow: number, lastRow: number): boolean {

@@ -30,8 +30,21 @@ export class SheetReader {
     return this.grid.cell(row, column);
   }
 
+  /** Own texts by row, computed once per row (the parser reads each row several times). */
+  private readonly rowsCache: (string[] | undefined)[] = [];
+
   /** The cell's own text, trimmed; "" for an empty cell, a covered cell of a merge or an error value. */
   own(row: number, column: number): string {
+    let cached = this.rowsCache[row];
+    if (cached === undefined) {
+      cached = [];
+      for (let c = 1; c <= this.columnCount; c++) cached.push(this.ownUncached(row, c));
+      this.rowsCache[row] = cached;
+    }
+    return cached[column - 1] ?? "";
+  }
+
+  private ownUncached(row: number, column: number): string {
     const cell = this.grid.cell(row, column);
     if (!cell || cell.text === "") return "";
     if (cell.type === "error") {
@@ -77,10 +90,7 @@ export class SheetReader {
   }
 
   rowIsEmpty(row: number, from = 1, to = this.columnCount): boolean {
-    for (let c = from; c <= to; c++) {
-      const cell = this.grid.cell(row, c);
-      if (cell && cell.text.trim() !== "" && cell.type !== "error" && !this.merges.isCovered(row, c)) return false;
-    }
+    for (let c = from; c <= to; c++) if (this.own(row, c) !== "") return false;
     return true;
   }
 

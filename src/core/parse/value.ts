@@ -7,6 +7,13 @@ import { clean } from "../text";
 import { OPERATOR_TEXTS, PLACEHOLDER_TOKENS, SUFFIX_OPERATORS } from "../vocabulary";
 
 const OPERATOR_KEYS = Object.keys(OPERATOR_TEXTS).sort((a, b) => b.length - a.length);
+/** Operator texts by their first character, longest first. */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const key of OPERATOR_KEYS) {
+  const list = OPERATORS_BY_FIRST.get(key[0]);
+  if (list) list.push(key);
+  else OPERATORS_BY_FIRST.set(key[0], [key]);
+}
 const SUFFIX_KEYS = Object.keys(SUFFIX_OPERATORS).sort((a, b) => b.length - a.length);
 
 const NUMBER_RE = /^[-+−]?\d+(?:,\d{3})*(?:\.\d+)?/;
@@ -16,7 +23,9 @@ const SHORT_DEADLINE_RE = /^(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|�
 const PLACEHOLDER_RE = /\*{2,}|＊{2,}|[xX]{2,}|ＸＸ|_{2,}|＿{2,}|×{2,}|\{[^{}]{1,12}\}|[（(]\s*[必选]填\s*[)）]|□/;
 
 function matchOperatorPrefix(t: string): { op: Operator; text: string } | null {
-  for (const key of OPERATOR_KEYS) {
+  const candidates = OPERATORS_BY_FIRST.get(t[0]);
+  if (!candidates) return null;
+  for (const key of candidates) {
     if (t.startsWith(key)) {
       // "达到" etc. only count as operators when a number follows.
       const rest = t.slice(key.length);
@@ -60,7 +69,22 @@ const EMPTY: TargetValue = Object.freeze({
   storedAsNumber: false,
 });
 
+/** Parsed values by text and context: tables repeat the same values ("=100%", "按时限完成") a lot. */
+const cache = new Map<string, TargetValue>();
+const CACHE_LIMIT = 10000;
+
 export function parseTargetValue(rawText: string, ctx: ValueContext = {}): TargetValue {
+  const key = `${rawText}\u0001${ctx.storedAsNumber ? 1 : 0}${ctx.isDate ? 1 : 0}\u0001${ctx.operatorColumn ?? ""}\u0001${ctx.unitColumn ?? ""}`;
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    v = parseUncached(rawText, ctx);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function parseUncached(rawText: string, ctx: ValueContext): TargetValue {
   const raw = clean(rawText);
   const opColumn = ctx.operatorColumn ? clean(ctx.operatorColumn) : "";
   const unitColumn = ctx.unitColumn ? clean(ctx.unitColumn) : "";
@@ -90,15 +114,16 @@ export function parseTargetValue(rawText: string, ctx: ValueContext = {}): Targe
     }
   }
 
-  const placeholder = hasPlaceholder(raw);
+  const placeholder = /[*＊xX_＿×{（(□ＸX]/.test(raw) && hasPlaceholder(raw);
   let number: number | null = null;
   let numberTo: number | null = null;
   let unit: string | null = null;
   let year: number | null = null;
   let kind: TargetValue["kind"];
 
-  const deadline = DEADLINE_RE.exec(t);
-  const shortDeadline = deadline ? null : SHORT_DEADLINE_RE.exec(t);
+  const mayBeDate = ctx.isDate || t.includes("年") || t.includes("月") || /^\d{4}[-/.]/.test(t);
+  const deadline = mayBeDate ? DEADLINE_RE.exec(t) : null;
+  const shortDeadline = mayBeDate && !deadline ? SHORT_DEADLINE_RE.exec(t) : null;
   const isDeadline =
     !!deadline &&
     Number(deadline[1]) >= 1990 &&

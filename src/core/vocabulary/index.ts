@@ -6,6 +6,7 @@ import { matchKey, matchKeyNoBrackets, stripColon } from "../text";
 import columns from "./columns.json";
 import headerFields from "./header-fields.json";
 import levels from "./levels.json";
+import traditional from "./traditional.json";
 import values from "./values.json";
 
 export interface LevelMatch<T> {
@@ -58,8 +59,11 @@ export function matchLevel2(text: string): LevelMatch<Level2Name> | null {
   return LEVEL2.get(cachedLevelKey(text)) ?? null;
 }
 
+const CATEGORY_HINT = /指[标標]|满意|滿意|产出|產出|效益|效果|成本|数量|數量|质量|質量|时效|時效|可持续|可持續/;
+
 /** Looks like a category name even if not in the vocabulary ("项目完成指标"). */
 export function looksLikeCategory(text: string): boolean {
+  if (text.length > 24 || !CATEGORY_HINT.test(text)) return false;
   const k = cachedLevelKey(text);
   if (LEVEL1.has(k) || LEVEL2.has(k)) return true;
   return k.length >= 3 && k.length <= 12 && /指标$/.test(k) && !/[\d%≥≤=<>]/.test(k);
@@ -82,11 +86,36 @@ for (const role of ["level1", "level2", "name", "value", "operator", "unit", "ex
   }
 }
 
+/** Every character that occurs in a header text of columns.json: a text with any other character is no header. */
+const HEADER_CHARS = new Set<string>();
+for (const list of Object.values(columns)) if (Array.isArray(list)) for (const h of list) for (const ch of matchKey(h)) HEADER_CHARS.add(ch);
+for (const ch of "()（）:：/ 　") HEADER_CHARS.add(ch);
+addVariants(HEADER_CHARS);
+
+/** Adds the traditional and full-width forms of the characters in a set (so no matchKey is needed to test one). */
+function addVariants(set: Set<string>): void {
+  for (const [trad, simp] of Object.entries(traditional.map as Record<string, string>)) if (set.has(simp)) set.add(trad);
+  for (const ch of [...set]) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0x21 && code <= 0x7e) {
+      set.add(String.fromCharCode(code + 0xfee0));
+      set.add(ch.toUpperCase());
+    }
+  }
+}
+
+/** Quick test: could the text be a column header at all? */
+export function mayBeHeader(text: string): boolean {
+  if (text.length > 30) return false;
+  for (let k = 0; k < text.length; k++) if (!HEADER_CHARS.has(text[k])) return false;
+  return true;
+}
+
 const columnCache = new Map<string, ColumnRole | "remark" | null>();
 
 /** The role a header text names, or null. "remark" is a 备注 column (an explanation only if filled like one). */
 export function matchColumnHeader(text: string): ColumnRole | "remark" | null {
-  if (text.length > 30) return null;
+  if (!mayBeHeader(text)) return null;
   const cached = columnCache.get(text);
   if (cached !== undefined) return cached;
   if (columnCache.size > 20000) columnCache.clear();
@@ -127,25 +156,46 @@ const SUB_HEADERS = new Set(headerFields.subHeaders.map((b) => matchKey(b)));
 const SIGN_OFF = headerFields.signOff.map((s) => matchKey(s));
 const TITLE_WORDS = headerFields.titleWords.map((s) => matchKey(s));
 
+const FIELD_CHARS = new Set<string>();
+for (const list of [...Object.values(headerFields.fields), ...Object.values(headerFields.groups), headerFields.blocks, headerFields.signOff, headerFields.subHeaders])
+  for (const l of list) for (const ch of matchKey(l)) FIELD_CHARS.add(ch);
+addVariants(FIELD_CHARS);
+
+/** Quick test: could the text be a header-field label (all its characters occur in some label)? */
+function mayBeLabel(text: string): boolean {
+  if (text.length > 24) return false;
+  let n = 0;
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === "（" || ch === "(") depth++;
+    else if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
+    else if (depth > 0 || ch === " " || ch === "：" || ch === ":" || (ch >= "0" && ch <= "9")) continue;
+    else if (!FIELD_CHARS.has(ch)) return false;
+    else n++;
+  }
+  return n > 0;
+}
+
 function fieldKeyOf(text: string): string {
   return stripColon(matchKey(text));
 }
 
 /** The header field key a label names ("预算资金（元）" → "预算资金"), or null. */
 export function matchFieldLabel(text: string): string | null {
-  if (text.length > 24) return null;
+  if (!mayBeLabel(text)) return null;
   const k = fieldKeyOf(text);
   return FIELD_INDEX.get(k) ?? FIELD_INDEX.get(k.replace(/\([^()]*\)/g, "")) ?? null;
 }
 
 export function matchGroupLabel(text: string): string | null {
-  if (text.length > 24) return null;
+  if (!mayBeLabel(text)) return null;
   const k = fieldKeyOf(text);
   return GROUP_INDEX.get(k) ?? GROUP_INDEX.get(k.replace(/\([^()]*\)/g, "")) ?? null;
 }
 
 export function isBlockLabel(text: string): boolean {
-  if (text.length > 24) return false;
+  if (!mayBeLabel(text)) return false;
   return BLOCKS.has(fieldKeyOf(text).replace(/\([^()]*\)/g, ""));
 }
 
@@ -153,12 +203,17 @@ export function isSubHeader(text: string): boolean {
   return SUB_HEADERS.has(fieldKeyOf(text)) || /^\d{4}年度?预算金额/.test(matchKey(text));
 }
 
+const SIGN_OFF_FIRST = new Set(headerFields.signOff.map((s) => s[0]));
+addVariants(SIGN_OFF_FIRST);
+
 export function isSignOff(text: string): boolean {
+  if (!SIGN_OFF_FIRST.has(text[0])) return false;
   const k = matchKey(text);
   return SIGN_OFF.some((s) => k.startsWith(s));
 }
 
 export function isTitleText(text: string): boolean {
+  if (text.length > 60 || !/[表報报]/.test(text)) return false;
   const k = matchKey(text);
   return k.length <= 60 && TITLE_WORDS.some((w) => k.includes(w)) && /表$|表\)?$|申报$/.test(k.replace(/\(.*\)$/, ""));
 }
