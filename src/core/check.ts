@@ -9,6 +9,7 @@ import type { SheetGrid } from "./grid";
 import type { ParseProblem, TargetTable, WorkbookParse } from "./model";
 import { parseCell } from "./grid";
 import { parseWorkbook } from "./parse";
+import { clip } from "./text";
 import { RULES } from "./rules";
 import type { Rule, RuleContext, FindingDraft } from "./rules/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "./settings";
@@ -63,7 +64,8 @@ function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, ov
     sheet,
     cell: draft.cell,
     row: parseCell(draft.cell).row,
-    message: draft.message,
+    // rules keep messages short; this is the last guard of the one-line, ≤ 80 characters promise
+    message: clip(draft.message.replace(/\s+/g, " "), 80),
     tableId: t?.id ?? "",
     tableTitle: t?.title ?? null,
     indicator: indicatorName,

@@ -169,7 +169,8 @@ function readFields(reader: SheetReader, from: number, to: number): HeaderField[
       if (valueColumn !== null) {
         fields.push(field(key, text, reader.own(r, valueColumn), reader, r, valueColumn, cell.column, unit, group));
       } else {
-        fields.push(field(key, text, "", reader, r, blankValueColumn <= Math.max(reader.columnCount, blankValueColumn) ? blankValueColumn : null, cell.column, unit, group));
+        // the blank value cell right of the label; none when the label is at the sheet's right edge
+        fields.push(field(key, text, "", reader, r, blankValueColumn <= reader.columnCount ? blankValueColumn : null, cell.column, unit, group));
       }
       counters.set(key, (counters.get(key) ?? 0) + 1);
     }

@@ -1,7 +1,7 @@
 /** blank-required-field 必填信息为空 (RULES.md B). */
 import { isBlankText } from "../text";
 import type { FindingDraft, Rule } from "./types";
-import { meta } from "./util";
+import { meta, q } from "./util";
 
 const REQUIRED: Readonly<Record<"project" | "department", readonly string[]>> = {
   project: ["项目名称", "项目负责人", "联系电话", "预算资金", "年度目标"],
@@ -22,13 +22,14 @@ export const blankRequiredField: Rule = {
     const out: FindingDraft[] = [];
     for (const key of REQUIRED[table.kind]) {
       for (const f of table.headerFields.filter((x) => x.key === key)) {
-        if (!isBlankText(f.value) || !f.valueCell) continue;
+        const cell = f.valueCell ?? f.labelCell;
+        if (!isBlankText(f.value) || !cell) continue;
         const label = (f.label ?? key).replace(/[:：]$/, "");
         out.push({
-          cell: f.valueCell,
+          cell,
           about: label,
           subject: key,
-          message: `“${label}”未填写，请补充`,
+          message: `${q(label, 14)}未填写，请补充`,
         });
       }
     }

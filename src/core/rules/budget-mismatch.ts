@@ -1,7 +1,7 @@
 /** budget-mismatch 资金数额不一致 (RULES.md F): parts vs total, costs above the budget, projects above the department's 项目支出. */
 import type { Budget, TargetTable } from "../model";
 import type { FindingDraft, Rule } from "./types";
-import { indicatorsOf, isCostAmount, isUnderCost, meta } from "./util";
+import { indicatorsOf, isCostAmount, isUnderCost, meta, q } from "./util";
 
 const EPSILON = 0.005;
 
@@ -62,7 +62,7 @@ export const budgetMismatch: Rule = {
         indicator: i,
         subject: v.raw,
         relatedCells: [budget.cell!].filter(Boolean),
-        message: `成本指标“${i.name}”的“${v.raw}”超过预算资金${fmt(budget.amount!)}${budget.unit ?? ""}，请核对`,
+        message: `成本指标${q(i.name, 12)}的${q(v.raw, 10)}超过预算资金${fmt(budget.amount!)}${budget.unit ?? ""}，请核对`,
       });
     }
     return out;

@@ -1,7 +1,7 @@
 /** empty-level2 二级指标下无内容 (RULES.md B). */
 import { planFillRow } from "../templates/plan";
 import type { Rule } from "./types";
-import { meta, quickFix } from "./util";
+import { meta, q, quickFix } from "./util";
 
 export const emptyLevel2: Rule = {
   meta: meta({
@@ -27,7 +27,7 @@ export const emptyLevel2: Rule = {
           cell: r.level2.cell ?? r.nameCell ?? `A${r.row}`,
           about: r.level2.text,
           subject: r.level2.text,
-          message: `二级指标“${r.level2.text}”下没有三级指标和指标值，请补充指标或删除该行`,
+          message: `二级指标${q(r.level2.text, 14)}下没有三级指标和指标值，请补充指标或删除该行`,
           fix: fixes ?? (r.level2.firstRow === r.level2.lastRow && r.level1.firstRow !== r.row ? quickFix("删除该空行", deleteRow, false) : null),
         };
       });

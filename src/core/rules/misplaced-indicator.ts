@@ -23,7 +23,7 @@ function why(i: Indicator, table: { sheet: string }): Misplacement | null {
   const l2 = i.level2.standard;
   if (!i.nameCell) return null;
   if (isSatisfaction(i) && l1 !== "满意度" && l1 !== null) {
-    return { cell: i.nameCell, subject: name, message: `满意度指标${q(name, 12)}应归入“满意度指标”，不应放在“${i.level2.text || i.level1.text}”下`, target: { level1: "满意度", level2: "服务对象满意度" } };
+    return { cell: i.nameCell, subject: name, message: `满意度指标${q(name, 12)}应归入“满意度指标”，不应放在${q(i.level2.text || i.level1.text, 10)}下`, target: { level1: "满意度", level2: "服务对象满意度" } };
   }
   if (l2 === "数量" && isRate(i)) {
     const growth = /增长|增幅|增速/.test(name);
@@ -77,7 +77,7 @@ export const misplacedIndicator: Rule = {
             cell: g1.cell,
             about: g1.text,
             subject: `一级:${g1.text}`,
-            message: `“${g1.text}”是二级指标名称，却写在一级指标列，请补写一级指标`,
+            message: `${q(g1.text, 12)}是二级指标名称，却写在一级指标列，请补写一级指标`,
           });
         }
       }
@@ -89,7 +89,7 @@ export const misplacedIndicator: Rule = {
             cell: g2.cell,
             about: g2.text,
             subject: `二级:${g2.text}`,
-            message: `二级指标“${g2.text}”不属于一级指标“${r.level1.text}”，请调整归类`,
+            message: `二级指标${q(g2.text, 12)}不属于一级指标${q(r.level1.text, 12)}，请调整归类`,
           });
         }
       }

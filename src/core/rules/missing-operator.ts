@@ -35,7 +35,7 @@ export const missingOperator: Rule = {
           cell: i.valueCell!,
           indicator: i,
           subject: raw,
-          message: `指标${q(i.name, 12)}的指标值“${raw}”缺少比较符号，建议改为“${op}${raw}”`,
+          message: `指标${q(i.name, 12)}的指标值${q(raw, 10)}缺少比较符号，建议改为${q(op + raw, 11)}`,
           fix: quickFix(`加上“${op}”`, setPlan(`为“${i.name}”补比较符号`, table.sheet, cell, oldText, newText), false, [
             { placeholder: "{比较符号}", label: "比较符号", type: "choice", choices: ["≥", "=", "≤", ">", "<"], defaultValue: op },
           ]),

@@ -21,7 +21,7 @@ export const missingUnit: Rule = {
         cell: i.valueCell!,
         indicator: i,
         subject: i.value.raw,
-        message: `指标${q(i.name)}的指标值“${i.value.raw}”缺少计量单位（如个、次、%、万元）`,
+        message: `指标${q(i.name)}的指标值${q(i.value.raw, 12)}缺少计量单位（如个、次、%、万元）`,
       }));
   },
 };

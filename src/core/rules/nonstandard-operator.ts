@@ -32,8 +32,8 @@ export const nonstandardOperator: Rule = {
         cell,
         indicator: i,
         subject: oldText,
-        message: `指标${q(i.name, 12)}的比较符号${written}，建议改为“${newText}”`,
-        fix: quickFix(`改为“${newText}”`, setPlan(`规范“${i.name}”的比较符号`, table.sheet, cell, oldText, newText), true),
+        message: `指标${q(i.name, 12)}的比较符号${written}，建议改为${q(newText, 12)}`,
+        fix: quickFix(`改为${q(newText, 12)}`, setPlan(`规范“${i.name}”的比较符号`, table.sheet, cell, oldText, newText), true),
       });
     }
     return out;

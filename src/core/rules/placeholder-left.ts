@@ -64,7 +64,7 @@ export const placeholderLeft: Rule = {
         indicator: draftIndicator ?? null,
         about,
         subject: text,
-        message: `${indicatorName ? `指标${q(indicatorName)}` : `“${about}”`}留有模板占位${q(found.map((f) => f.match.trim()).join(" "), 10)}，请替换为实际内容`,
+        message: `${indicatorName ? `指标${q(indicatorName)}` : q(about ?? "", 14)}留有模板占位${q(found.map((f) => f.match.trim()).join(" "), 10)}，请替换为实际内容`,
         fix: allRemovable && cleaned ? quickFix("删除占位文字", setPlan("删除模板占位文字", sheet, cell, text, cleaned), true) : null,
       });
     };
@@ -84,7 +84,7 @@ export const placeholderLeft: Rule = {
             cell: level.cell,
             about: level.text,
             subject: level.text,
-            message: `类别名称“${level.text}”末尾的“等”是模板文字，请删除`,
+            message: `类别名称${q(level.text, 14)}末尾的“等”是模板文字，请删除`,
             fix: quickFix("删除“等”", setPlan("删除类别名称末尾的“等”", sheet, level.cell, level.text, level.text.replace(/等$/, "")), true),
           });
         } else {

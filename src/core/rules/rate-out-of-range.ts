@@ -28,13 +28,13 @@ export const rateOutOfRange: Rule = {
           cell: i.valueCell,
           indicator: i,
           subject: v.raw,
-          message: `指标${q(i.name, 12)}的“${v.raw}”超出比率上限，只能是“=100%”`,
+          message: `指标${q(i.name, 12)}的${q(v.raw, 10)}超出比率上限，只能是“=100%”`,
           fix: quickFix("改为“=100%”", setPlan(`将“${i.name}”改为=100%`, table.sheet, i.valueCell, v.raw, fixed), true),
         });
       } else if (top > 100 && !GROWTH.test(i.name)) {
-        out.push({ cell: i.valueCell, indicator: i, subject: v.raw, message: `指标${q(i.name, 12)}的比率“${v.raw}”超过100%，请核实` });
+        out.push({ cell: i.valueCell, indicator: i, subject: v.raw, message: `指标${q(i.name, 12)}的比率${q(v.raw, 12)}超过100%，请核实` });
       } else if (v.number < 0 || (v.numberTo !== null && v.numberTo < 0)) {
-        out.push({ cell: i.valueCell, indicator: i, subject: v.raw, message: `指标${q(i.name, 12)}的比率“${v.raw}”为负数，请核实` });
+        out.push({ cell: i.valueCell, indicator: i, subject: v.raw, message: `指标${q(i.name, 12)}的比率${q(v.raw, 12)}为负数，请核实` });
       }
     }
     return out;

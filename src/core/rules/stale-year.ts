@@ -40,14 +40,14 @@ export const staleYear: Rule = {
     const out: FindingDraft[] = [];
     const message = (what: string, s: NonNullable<ReturnType<typeof staleYears>>) =>
       s.kind === "past"
-        ? `${what}写“${s.snippet}”，${s.year}年早于预算年度${year}年，请更新`
-        : `${what}的时限“${s.snippet}”晚于预算年度${year}年，请核实`;
+        ? `${what}写${q(s.snippet, 14)}，${s.year}年早于预算年度${year}年，请更新`
+        : `${what}的时限${q(s.snippet, 14)}晚于预算年度${year}年，请核实`;
     const fields: HeaderField[] = table.headerFields.filter((f) => TARGET_KEYS.test(f.key) && f.valueCell);
     for (const f of fields) {
       const s = staleYears(f.value, year);
       if (!s) continue;
       const label = (f.label ?? f.key).replace(/[:：]$/, "");
-      out.push({ cell: f.valueCell!, about: f.key === "年度目标" || !f.label ? f.key : label, subject: s.snippet, message: message(`“${f.key}”`, s) });
+      out.push({ cell: f.valueCell!, about: f.key === "年度目标" || !f.label ? f.key : label, subject: s.snippet, message: message(q(f.key, 10), s) });
     }
     for (const i of indicatorsOf(table)) {
       for (const [text, cell] of [

@@ -2,7 +2,7 @@
 import { LEVEL1_ORDER, LEVEL2_ORDER, looksLikeCategory, matchLevel1, matchLevel2, standardLevelText } from "../vocabulary";
 import { similarity } from "../templates/match";
 import type { FindingDraft, Rule } from "./types";
-import { meta, quickFix, setPlan } from "./util";
+import { meta, q, quickFix, setPlan } from "./util";
 
 function nearest(text: string, level: 1 | 2): string {
   const names = level === 1 ? LEVEL1_ORDER : LEVEL2_ORDER;
@@ -45,7 +45,7 @@ export const unknownCategory: Rule = {
           cell: ref.cell,
           about: ref.text,
           subject: `${level}:${ref.text}`,
-          message: `${level === 1 ? "一级" : "二级"}指标名称“${ref.text}”不规范，建议改为“${suggestion}”`,
+          message: `${level === 1 ? "一级" : "二级"}指标名称${q(ref.text, 14)}不规范，建议改为“${suggestion}”`,
           fix: quickFix(`改为“${suggestion}”`, setPlan(`规范指标类别名称`, table.sheet, ref.cell, ref.text, suggestion), !!match),
         });
       }

@@ -37,7 +37,7 @@ export const valueConflict: Rule = {
           cell: i.valueCell,
           indicator: i,
           subject: `${m[0]}|${v.raw}`,
-          message: `指标名称${q(i.name, 12)}中的“${m[0]}”与指标值“${v.raw}”不一致，请统一`,
+          message: `指标名称${q(i.name, 12)}中的${q(m[0], 8)}与指标值${q(v.raw, 10)}不一致，请统一`,
         });
         break;
       }

@@ -38,7 +38,7 @@ export const wrongDirection: Rule = {
         cell: i.valueCell,
         indicator: i,
         subject: v.raw,
-        message: `指标${q(i.name, 12)}的“${v.raw}”方向不当，${reason}`,
+        message: `指标${q(i.name, 12)}的${q(v.raw, 10)}方向不当，${reason}`,
         fix: quickFix(`改为“${flipped}”`, setPlan(`调整“${i.name}”的比较方向`, table.sheet, cell, oldText, newText), false),
       });
     }

@@ -19,7 +19,7 @@ import type { IndicatorTemplate } from "./types";
 /* ------------------------------------------------------------------ keys */
 
 const TRAD: Readonly<Record<string, string>> = traditional.map;
-const WHITESPACE = /[\s\u3000\u00a0\u200b]+/g;
+const WHITESPACE = /[ \t\n\r\u3000\u00a0\u200b]+/g;
 const FORMS = /[（）【】\[\]〔〕：／\uff01-\uff5e]/g;
 const TRAD_CHARS = new RegExp(`[${Object.keys(TRAD).join("")}]`, "g");
 
