@@ -124,6 +124,14 @@ function repeatsLevelText(block: IndicatorBlock): boolean {
   return rows.every((r) => r.level2.firstRow === r.row || r.level2.cell === null) && block.merges.length === 0;
 }
 
+/** The table merges its groups in this column (the house style a new row follows). */
+function usesMerges(block: IndicatorBlock, column: number): boolean {
+  return block.merges.some((m) => {
+    const r = parseRange(m);
+    return r.left === column && r.right === column && r.bottom > r.top;
+  });
+}
+
 /* ------------------------------------------------------------ the plan */
 
 class PlanBuilder {
@@ -262,6 +270,7 @@ function plan(table: TargetTable, level1: Level1Name, level2: Level2Name, texts:
     if (target.joinLevel1) {
       if (level1Merge && level1Merge.left === cols.level1 && level1Merge.bottom < row) b.extendMerge(cols.level1, level1Merge.top, row);
       else if (repeat) b.set(row, cols.level1, target.joinLevel1.level1.text);
+      else if (!level1Merge && usesMerges(block, cols.level1) && target.joinLevel1.level1.cell) b.extendMerge(cols.level1, parseCell(target.joinLevel1.level1.cell).row, row);
     } else {
       const sectionTop = block.rows.find((r) => r.level1.standard === level1 && r.level1.cell);
       const shifted = sectionTop ? b.mergeAt(parseCell(sectionTop.level1.cell!).row + 1, cols.level1) : undefined;
@@ -282,6 +291,7 @@ function plan(table: TargetTable, level1: Level1Name, level2: Level2Name, texts:
     if (target.joinLevel2) {
       if (level2Merge && level2Merge.left === cols.level2 && level2Merge.bottom < row) b.extendMerge(cols.level2, level2Merge.top, row);
       else if (repeat) b.set(row, cols.level2, target.joinLevel2.level2.text);
+      else if (!level2Merge && usesMerges(block, cols.level2) && target.joinLevel2.level2.cell) b.extendMerge(cols.level2, parseCell(target.joinLevel2.level2.cell).row, row);
     } else {
       b.set(row, cols.level2, houseName(block, level2, 2));
     }
