@@ -44,10 +44,11 @@ function main(): void {
 
   const t0 = performance.now();
   searchTemplates("满意度");
-  console.log(`first search (prepares the library index): ${(performance.now() - t0).toFixed(1)} ms`);
+  const prep = performance.now() - t0;
+  console.log(`first search (prepares the library index): ${prep.toFixed(1)} ms`);
 
   const first = round();
-  console.log(`100 queries, first round: ${first.ms.toFixed(1)} ms (${first.hits} results)`);
+  console.log(`100 queries, first round: ${first.ms.toFixed(1)} ms (${first.hits} results); with the preparation: ${(prep + first.ms).toFixed(1)} ms`);
   let best = Infinity;
   for (let i = 0; i < 5; i++) best = Math.min(best, round().ms);
   console.log(`100 queries, best of 5 rounds: ${best.toFixed(1)} ms (${((best * 1000) / 100).toFixed(0)} µs per query)`);

@@ -11,7 +11,6 @@
 import type { Level1Name, Level2Name } from "../model";
 import traditional from "../vocabulary/traditional.json";
 import { matchLevel1, matchLevel2 } from "../vocabulary";
-import { fillTemplate } from "./fill";
 import { TEMPLATES } from "./library";
 import pinyinIndex from "./pinyin-index.json";
 import type { IndicatorTemplate } from "./types";
@@ -156,8 +155,8 @@ interface PreparedText {
   readonly key: string;
   /** Syllables joined without spaces, ü written u ("chengbenkongzhilu"); "" when unknown. */
   readonly full: string;
-  /** Where syllables start in `full`. */
-  readonly starts: ReadonlySet<number>;
+  /** The same with a space between syllables ("cheng ben kong zhi lu"): where syllables start. */
+  readonly spaced: string;
   readonly initials: string;
 }
 
@@ -173,34 +172,42 @@ interface Prepared {
   readonly pinyinHay: string;
 }
 
-const stripBraces = (s: string) => s.replace(/\{([^{}]*)\}/g, "$1");
-
 function prepareText(text: string): PreparedText {
   const p = pinyinOf(text);
-  const syllables = p && p.full ? p.full.split(" ") : [];
-  const starts = new Set<number>();
-  let full = "";
-  for (const s of syllables) {
-    starts.add(full.length);
-    full += s.replace(/v/g, "u");
+  const spaced = p ? p.full.replace(/v/g, "u") : "";
+  return { text, key: searchKey(text), full: spaced.replace(/ /g, ""), spaced, initials: p ? p.initials.replace(/v/g, "u") : "" };
+}
+
+/** True when position `i` of `full` starts a syllable (counting the syllables of `spaced`). */
+function startsSyllable(p: PreparedText, i: number): boolean {
+  let letters = 0;
+  for (let k = 0; k < p.spaced.length && letters <= i; k++) {
+    if (p.spaced[k] === " ") continue;
+    if (letters === i) return k === 0 || p.spaced[k - 1] === " ";
+    letters++;
   }
-  return { text, key: searchKey(text), full, starts, initials: p ? p.initials.replace(/v/g, "u") : "" };
+  return false;
 }
 
 let prepared = new WeakMap<IndicatorTemplate, Prepared>();
 
+/** A text with its placeholders replaced by their defaults; a blank without a default shows its key. Same as fillTemplate's defaults, without braces. */
+function shown(t: IndicatorTemplate, text: string): string {
+  if (!text.includes("{")) return text;
+  return text.replace(/\{([^{}]*)\}/g, (_w, key: string) => t.placeholders.find((p) => p.key === key)?.default ?? key);
+}
+
 /** The name a template shows (placeholders filled with their defaults; a blank without one shows its key). */
 export function displayName(t: IndicatorTemplate): string {
-  return stripBraces(fillTemplate(t).name);
+  return shown(t, t.name);
 }
 
 function prepare(t: IndicatorTemplate): Prepared {
   let p = prepared.get(t);
   if (!p) {
-    const filled = fillTemplate(t);
-    const name = prepareText(stripBraces(filled.name));
+    const name = prepareText(shown(t, t.name));
     const keywords = t.keywords.map(prepareText);
-    const explanation = searchKey(stripBraces(filled.explanation));
+    const explanation = searchKey(shown(t, t.explanation));
     const id = "-" + t.id.toLowerCase();
     const all = [name, ...keywords];
     p = {
@@ -272,7 +279,7 @@ function pinyinTier(p: PreparedText, q: string): { tier: number; via: MatchVia }
   if (p.initials === q) return { tier: 3, via: "initials" };
   if (p.full.startsWith(q)) return { tier: 2, via: "pinyin" };
   if (p.initials.startsWith(q)) return { tier: 2, via: "initials" };
-  for (let i = p.full.indexOf(q, 1); i >= 0; i = p.full.indexOf(q, i + 1)) if (p.starts.has(i)) return { tier: 1, via: "pinyin" };
+  for (let i = p.full.indexOf(q, 1); i >= 0; i = p.full.indexOf(q, i + 1)) if (startsSyllable(p, i)) return { tier: 1, via: "pinyin" };
   if (p.initials.includes(q)) return { tier: 1, via: "initials" };
   return { tier: 0, via: "pinyin" };
 }
