@@ -30,7 +30,7 @@ ruleTester(budgetMismatch, {
     { name: "parts that add up, in 万元, written as text with decimals", table: project(["资金总额（万元）", "10.00"], [["财政拨款（万元）", "8.00"], ["其他资金（万元）", "2.00"]]) },
     { name: "a part that is not a number: nothing to add up", table: project(["预算资金（元）", 100000], [["财政拨款（元）", 80000], ["其他资金（元）", "见附表"]]) },
     { name: "a cost equal to the budget, in other units (≤100000元 = 10万元)", rows: [cost("会务费", "≤100000元")] },
-    { name: "a unit cost (元/人) is not compared with the total", rows: [cost("人均培训成本", "≤600元/人")] },
+    { name: "a unit cost within the budget (≤600元/人)", rows: [cost("人均培训成本", "≤600元/人")] },
     { name: "a cost with ≥ is wrong-direction's business, not compared", rows: [cost("设备购置成本", "≥12万元")] },
     { name: "money under 效益 that is not spent", rows: [["效益指标", "经济效益指标", "带动相关产业增收", "≥50万元", "反映带动增收情况"]] },
     { name: "projects within the department's 项目支出 (元 and 万元 mixed): 30 + 20 ≤ 50万元", ...workbook(department(200, 50, 250), project(["预算资金（元）", 300000], [], "项目一（2025年）"), project(["预算资金（万元）", 20], [], "项目二（2025年）")) },
