@@ -27,7 +27,8 @@ export function buildSheet(indicators: number, name = "大表"): ReturnType<type
     const start = header + 1 + r;
     const n = Math.min(perGroup, indicators - r);
     for (let k = 0; k < n; k++) {
-      rows.push([null, k === 0 ? l1 : null, k === 0 ? l2 : null, `${name3}${r + k}`, value, `反映${name3}情况，计算公式：完成数/计划数×100%`]);
+      // each row its own explanation, as in real tables (one text copied on every row is a finding of its own)
+      rows.push([null, k === 0 ? l1 : null, k === 0 ? l2 : null, `${name3}${r + k}`, value, `反映第${r + k}项${name3}情况，计算公式：完成数/计划数×100%`]);
     }
     if (n > 1) {
       merges.push(`B${start}:B${start + n - 1}`, `C${start}:C${start + n - 1}`);

@@ -97,14 +97,17 @@ export function checkParsed(parse: WorkbookParse, settings: AddinSettings = DEFA
   // fingerprints: the k-th identical finding gets a suffix, so identical rows stay distinguishable
   const seen = new Map<string, number>();
   const sheetOrder = new Map(parse.sheets.map((s, i) => [s.sheet, i]));
-  drafts.sort(
+  const keyed = drafts.map((d) => ({ d, sheet: sheetOrder.get(d.sheet) ?? 0, column: parseCell(d.cell).column }));
+  keyed.sort(
     (a, b) =>
-      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
-      a.row - b.row ||
-      parseCell(a.cell).column - parseCell(b.cell).column ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule),
+      a.sheet - b.sheet ||
+      a.d.row - b.d.row ||
+      a.column - b.column ||
+      SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] ||
+      (a.d.rule < b.d.rule ? -1 : a.d.rule > b.d.rule ? 1 : 0),
   );
+  drafts.length = 0;
+  for (const k of keyed) drafts.push(k.d);
   const ignoredSet = new Set(settings.ignored.map((i) => i.fingerprint));
   const findings: Finding[] = [];
   const ignored: Finding[] = [];
@@ -115,7 +118,9 @@ export function checkParsed(parse: WorkbookParse, settings: AddinSettings = DEFA
     const finding: Finding = { ...rest, fingerprint: n === 0 ? fingerprintBase : `${fingerprintBase}~${n}` };
     (ignoredSet.has(finding.fingerprint) ? ignored : findings).push(finding);
   }
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const count = (s: Severity) => counts[s];
   const errors = count("error");
   return {
     parse,

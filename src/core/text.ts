@@ -19,23 +19,29 @@ export function clean(text: string): string {
 const TRAD_CHARS = Object.keys(TRAD).join("");
 /** Characters matchKey rewrites: whitespace, full-width forms, brackets, colons, upper case, traditional. */
 const NEEDS_KEY = new RegExp(`[\\s\u3000\u00a0\u200b（）【】\\[\\]〔〕：／\uff01-\uff5eA-Z${TRAD_CHARS}]`);
+const NEEDS_KEY_ALL = new RegExp(NEEDS_KEY.source, "g");
 
+function keyOf(ch: string): string {
+  switch (ch) {
+    case "（": case "【": case "[": case "〔": return "(";
+    case "）": case "】": case "]": case "〕": return ")";
+    case "：": return ":";
+    case "／": return "/";
+  }
+  if (/\s|\u3000|\u00a0|\u200b/.test(ch)) return "";
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
+  if (code >= 65 && code <= 90) return ch.toLowerCase();
+  return TRAD[ch] ?? ch;
+}
+
+/**
+ * A matching key: no whitespace at all, traditional → simplified, full-width brackets, colons and
+ * letters → half-width, lower case. Never shown to users.
+ */
 export function matchKey(text: string): string {
   if (!NEEDS_KEY.test(text)) return text;
-  let out = "";
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (ch === " " || ch === "\u3000" || ch === "\u00a0" || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\u200b") continue;
-    if (ch === "（") out += "(";
-    else if (ch === "）") out += ")";
-    else if (ch === "【" || ch === "[" || ch === "〔") out += "(";
-    else if (ch === "】" || ch === "]" || ch === "〕") out += ")";
-    else if (ch === "：") out += ":";
-    else if (ch === "／") out += "/";
-    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else out += TRAD[ch] ?? ch;
-  }
-  return out.toLowerCase();
+  return text.replace(NEEDS_KEY_ALL, keyOf);
 }
 
 /** matchKey without any bracketed part: "权重(%)" → "权重", "预算资金(元)" → "预算资金". */

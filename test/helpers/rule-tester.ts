@@ -33,13 +33,16 @@ export interface InvalidCase extends RuleCase {
   readonly errors: readonly ExpectedFinding[];
 }
 
-export function gridsOf(c: RuleCase): RowGrid[] {
+/** A case without a name (for direct calls in tests). */
+export type CaseInput = Omit<RuleCase, "name"> & { readonly name?: string };
+
+export function gridsOf(c: CaseInput): RowGrid[] {
   if (c.sheets) return [...c.sheets];
   const spec: TableSpec = c.table ?? { rows: [...VALID_ROWS, ...(c.rows ?? [])] };
   return [sheetOf("Sheet1", spec)];
 }
 
-export function runRule(rule: Rule, c: RuleCase): Finding[] {
+export function runRule(rule: Rule, c: CaseInput): Finding[] {
   const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
   return [...checkParsed(parseWorkbook(gridsOf(c)), settings, [rule]).findings];
 }

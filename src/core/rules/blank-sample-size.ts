@@ -21,8 +21,11 @@ export interface SampleBlank {
 }
 
 /** The blanks of survey sample sizes in a text, left to right. */
+const SURVEY_HINT = /随机|抽取|抽选|抽查|选取|调查|问卷|抽样/;
+
 export function findSampleBlanks(text: string): SampleBlank[] {
   const out: SampleBlank[] = [];
+  if (!SURVEY_HINT.test(text)) return out;
   const seen = new Set<number>();
   for (const s of text.matchAll(SENTENCE)) {
     const sentence = s[0];

@@ -5,6 +5,7 @@ import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
 
 const MIN_ROWS = 3;
+const RELATED_LIMIT = 5;
 
 export const boilerplateExplanation: Rule = {
   meta: meta({
@@ -28,12 +29,14 @@ export const boilerplateExplanation: Rule = {
     for (const list of groups.values()) {
       const names = new Set(list.map((i) => matchKey(i.name)));
       if (list.length < MIN_ROWS || names.size < 2) continue;
+      // related cells: the first few others (a sheet may repeat one text on thousands of rows)
+      const sample = list.slice(0, RELATED_LIMIT + 1);
       for (const i of list) {
         out.push({
           cell: i.explanationCell!,
           indicator: i,
           subject: i.explanation!,
-          relatedCells: list.filter((x) => x !== i).map((x) => x.explanationCell!),
+          relatedCells: sample.filter((x) => x !== i).slice(0, RELATED_LIMIT).map((x) => x.explanationCell!),
           message: `指标${q(i.name, 12)}的解释与另外${list.length - 1}个指标相同，请分别说明`,
         });
       }

@@ -9,6 +9,9 @@ export function nameKey(name: string): string {
   return matchKey(name).replace(/[()、，,。.；;:：“”"'‘’·\-—_]/g, "");
 }
 
+/** Other occurrences named in a finding (a sheet may repeat one name many times). */
+const RELATED_LIMIT = 3;
+
 export const duplicateIndicator: Rule = {
   meta: meta({
     id: "duplicate-indicator",
@@ -31,14 +34,16 @@ export const duplicateIndicator: Rule = {
     for (const list of byName.values()) {
       if (list.length < 2) continue;
       const differ = new Set(list.map((i) => i.value.raw)).size > 1;
+      const sample = list.slice(0, RELATED_LIMIT + 1);
       for (const i of list) {
-        const others = list.filter((x) => x !== i);
+        const others = sample.filter((x) => x !== i).slice(0, RELATED_LIMIT);
+        const rows = others.map((x) => x.row).join("、") + (list.length - 1 > others.length ? "等" : "");
         out.push({
           cell: i.nameCell!,
           indicator: i,
           subject: i.name,
           relatedCells: others.map((x) => x.nameCell!),
-          message: `指标${q(i.name, 14)}与第${others.map((x) => x.row).join("、")}行重复${differ ? "且指标值不同" : ""}，请合并或删除`,
+          message: `指标${q(i.name, 14)}与第${rows}行重复${differ ? "且指标值不同" : ""}，请合并或删除`,
         });
       }
     }

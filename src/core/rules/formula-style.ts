@@ -16,6 +16,7 @@ function neighbour(text: string, from: number, step: 1 | -1): string {
  * operands of a formula ("问卷总数*100%", "天数x100%") as "×". "**" placeholders are left alone.
  */
 export function fixFormulaStyle(text: string): string {
+  if (!/[*＊xX]/.test(text)) return text;
   let out = "";
   for (let k = 0; k < text.length; k++) {
     const ch = text[k];

@@ -20,7 +20,11 @@ const PLACEHOLDERS: readonly Placeholder[] = [
 ];
 
 /** Placeholder texts in a cell text (sample-size blanks excluded: blank-sample-size reports those). */
+/** Characters every placeholder contains: a quick test before the full search. */
+const HINT = /[*＊xXＸ_＿{（(□]|^\s*指标/;
+
 export function findPlaceholders(text: string): { match: string; removable: boolean; index: number }[] {
+  if (!HINT.test(text)) return [];
   const sampleBlanks = findSampleBlanks(text).filter((b) => b.blank.trim() !== "");
   const inSample = (index: number) => sampleBlanks.some((b) => index >= b.index && index < b.index + b.blank.length);
   const found: { match: string; removable: boolean; index: number }[] = [];

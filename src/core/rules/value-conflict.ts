@@ -24,7 +24,7 @@ export const valueConflict: Rule = {
     const out = [];
     for (const i of indicatorsOf(table)) {
       const v = i.value;
-      if (v.number === null || !i.valueCell) continue;
+      if (v.number === null || !i.valueCell || !/\d/.test(i.name)) continue;
       for (const m of i.name.matchAll(NUMBER_IN_NAME)) {
         const n = Number(m[1]);
         if (!sameUnit(m[2], v.unit)) continue;
