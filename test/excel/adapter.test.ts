@@ -42,7 +42,7 @@ describe("sync budget of a full check (runCheck: read + settings + mark)", () =>
     // every finding is marked
     const marked = model.sheets[0].cfs.filter((c) => markSeverity(c.formula)).reduce((k, c) => k + c.areas.reduce((m, a) => m + (a.bottom - a.top + 1), 0), 0);
     expect(marked).toBe(new Set(result.findings.filter((f) => f.sheet === "项目1").map((f) => f.cell)).size);
-  });
+  }, 180_000);
 
   it("a second check replaces the marks, still in 3 syncs", async () => {
     const model = workbookOf(3, 300);
