@@ -317,6 +317,30 @@ describe("marks travel between the command line and the add-in", () => {
     expect(model.sheet(S1).cfs.map((c) => c.id)).toEqual(["user"]);
   });
 
+  it("settings saved by the command line are read by the add-in, and the reverse", async () => {
+    const JSZip = (await import("jszip")).default;
+    const settings: AddinSettings = { ...DEFAULT_SETTINGS, budgetYear: 2025, rules: { "vague-value": "off" } };
+    const wb = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(SAMPLE)));
+    await wb.saveSettings(settings);
+    const zip = await JSZip.loadAsync(await wb.save());
+    const item = await zip.file("customXml/item1.xml")!.async("string");
+    expect(await zip.file("customXml/_rels/item1.xml.rels")!.async("string")).toContain("itemProps1.xml");
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("/customXml/itemProps1.xml");
+    expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain("../customXml/item1.xml");
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(SAMPLE);
+    const model = fakeFromExcelJS(source);
+    model.parts.push({ id: "{x}", namespaceUri: "urn:perf-target-assistant:settings", xml: item });
+    const office = new ExcelWorkbook(fakeHost(model));
+    expect(await office.loadSettings()).toEqual(settings);
+    // the add-in saves; the XML it stores is what the command line reads
+    await office.saveSettings({ ...settings, budgetYear: 2026 });
+    expect(model.parts).toHaveLength(1);
+    zip.file("customXml/item1.xml", model.parts[0].xml);
+    const back = await XlsxWorkbook.load(await zip.generateAsync({ type: "uint8array" }));
+    expect((await back.loadSettings()).budgetYear).toBe(2026);
+  });
+
   it("marks written by the Office adapter are cleared by the xlsx adapter", async () => {
     const source = new ExcelJS.Workbook();
     await source.xlsx.readFile(SAMPLE);
