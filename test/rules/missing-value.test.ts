@@ -64,20 +64,24 @@ ruleTester(missingValue, {
   ],
 });
 
-describe("missing-value known gaps", () => {
-  // A value cell holding only "—", "/" or "无" is as empty as a blank one (missing-explanation treats
-  // them as blank); today it is reported by vague-value ("“/”无法衡量") instead.
-  it.failing.each(["—", "/", "无"])("value %s counts as missing", (v) => {
+describe("missing-value: placeholders of an empty value", () => {
+  // A value cell holding only "—" or "/" is as empty as a blank one (missing-explanation treats them
+  // as blank too); vague-value leaves them to this rule.
+  it.each(["—", "/"])("value %s counts as missing", (v) => {
     const found = runRule(missingValue, { rows: [["产出指标", "数量指标", "培训天数", v, "反映培训天数"]] });
     expect(found.map((f) => f.cell)).toEqual(["D15"]);
   });
+  // "无" is a real target value ("安全事故：无", "对周边环境影响：无"), not a blank: decided, not a gap.
+  it("value 无 is a (qualitative) value, not a missing one", () => {
+    expect(runRule(missingValue, { rows: [["成本指标", "社会成本指标", "对周边环境影响", "无", "反映对周边环境的影响"]] })).toEqual([]);
+  });
   // An operator with no number ("≥" alone in the value cell, or "≥" in the operator column and the
   // value cell empty) is no 指标值 either: no rule reports it today.
-  it.failing("an operator without a number: ≥ alone in the value cell", () => {
+  it("an operator without a number: ≥ alone in the value cell", () => {
     const found = runRule(missingValue, { rows: [["产出指标", "数量指标", "培训天数", "≥", "反映培训天数"]] });
     expect(found.map((f) => f.cell)).toEqual(["D15"]);
   });
-  it.failing("an operator column filled, value cell empty", () => {
+  it("an operator column filled, value cell empty", () => {
     const found = runRule(missingValue, {
       table: { headers: OP_COLUMNS, rows: [["产出指标", "数量指标", "培训天数", "≥", null, "天", "反映培训天数"]] },
     });

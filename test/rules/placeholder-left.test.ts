@@ -102,23 +102,23 @@ describe("placeholder-left quick fix", () => {
   });
 });
 
-describe("placeholder-left known gaps", () => {
+describe("placeholder-left edge cases (once known gaps)", () => {
   // RULES.md: "a trailing 等 on a category name". The parser does not keep "效益指标等"/"数量指标等" as
   // a category (it realigns the row and takes the text as a 三级 name or a value), so the rule never
   // sees it and nothing is reported.
-  it.failing("a trailing 等 on a 二级 name (数量指标等)", () => {
+  it("a trailing 等 on a 二级 name (数量指标等)", () => {
     const found = runRule(placeholderLeft, {
       table: { rows: [["产出指标", "数量指标等", "培训班次", "≥2次", "反映组织培训的班次数量"], BENEFIT, SATISFACTION] },
     });
     expect(found.map((f) => [f.cell, f.fix ? "fix" : "no fix"])).toEqual([["B8", "fix"]]);
   });
-  it.failing("a trailing 等 on a 一级 name (效益指标等)", () => {
+  it("a trailing 等 on a 一级 name (效益指标等)", () => {
     const found = runRule(placeholderLeft, { rows: [["效益指标等", "社会效益指标", "宣传覆盖率", "≥90%", "计算公式：覆盖人数/总人数×100%"]] });
     expect(found.map((f) => f.cell)).toEqual(["A15"]);
   });
   // RULES.md's own example "开发数量(≥**个)" with the quick fix "remove the placeholder text": the
   // bracketed template value is plainly removable from the name, but the rule offers no fix there.
-  it.failing("开发数量(≥**个): the fix removes “(≥**个)” from the name", () => {
+  it("开发数量(≥**个): the fix removes “(≥**个)” from the name", () => {
     const [f] = runRule(placeholderLeft, { rows: [count("开发数量(≥**个)", "≥3个")] });
     const texts = f.fix!.plan.steps.map((s) => (s.kind === "set" ? s.newText : ""));
     expect(texts).toEqual(["开发数量"]);

@@ -78,8 +78,22 @@ describe("vague-value quick fix (时效 only)", () => {
   });
 });
 
-describe("vague-value known gaps", () => {
-  // RULES.md's quick fix: "suggest the matching quantitative template". Only 时效 values get a fix
-  // (a deadline); a vague value under 数量/质量/成本 gets none.
-  it.todo("进一步加大 under 质量 offers the matching quantitative template as a fix");
+describe("vague-value edge cases (once known gaps)", () => {
+  // RULES.md's quick fix: "suggest the matching quantitative template": under 数量/质量/成本 the
+  // value of the library template closest by name, its blanks as inputs; none when nothing matches.
+  it("a vague value under 质量 offers the matching template's quantitative value", () => {
+    const [f] = runRule(vagueValue, { rows: [["产出指标", "质量指标", "评审报告合格率", "显著提高", "反映评审报告合格情况，计算公式：合格数/总数×100%"]] });
+    expect(f.fix).not.toBeNull();
+    const step = f.fix!.plan.steps[0];
+    expect(step).toMatchObject({ kind: "set", address: "D15", oldText: "显著提高" });
+    expect(step.kind === "set" && /^[≥=]/.test(step.newText)).toBe(true);
+    const values = Object.fromEntries(f.fix!.inputs.map((i) => [i.placeholder, i.defaultValue ?? "95"]));
+    const grids = gridsOf({ rows: [["产出指标", "质量指标", "评审报告合格率", "显著提高", "反映评审报告合格情况，计算公式：合格数/总数×100%"]] });
+    const [after] = applyPlanToGrids(grids, fillPlan(f.fix!.plan, values));
+    expect(checkGrids([after]).findings.filter((x) => x.row === 15)).toEqual([]);
+  });
+  it("no fix when no template is close to the name (债务风险防范监管力度)", () => {
+    const [f] = runRule(vagueValue, { rows: [["产出指标", "质量指标", "债务风险防范监管力度", "进一步加大", "反映监管情况"]] });
+    expect(f.fix).toBeNull();
+  });
 });

@@ -80,17 +80,17 @@ describe("wrong-direction quick fix", () => {
   });
 });
 
-describe("wrong-direction known gaps", () => {
+describe("wrong-direction edge cases (once known gaps)", () => {
   // Money under 效益 is usually a benefit to raise ("带动社会投资 ≥1000万元", "带动农户增收金额 ≥50万元"):
   // isCostAmount() matches 投资/金额 whatever the category, so a correct ≥ is called a cost.
-  it.failing.each([
+  it.each([
     ["带动社会投资", "≥1000万元"],
     ["带动农户增收金额", "≥50万元"],
   ])("%s %s under 经济效益 is not a cost", (name, value) => {
     expect(runRule(wrongDirection, { rows: [row("效益指标", "经济效益指标", name, value)] })).toEqual([]);
   });
   // In the operator-column layout the message quotes only the number (“5”方向不当), not the sign that is wrong.
-  it.failing("the operator-column message quotes the operator", () => {
+  it("the operator-column message quotes the operator", () => {
     const [f] = runRule(wrongDirection, { table: { headers: OP_COLUMNS, rows: [["产出指标", "成本指标", "设备购置成本", "≥", "5", "万元", "反映设备购置支出"]] } });
     expect(f.message).toContain("≥5");
   });

@@ -60,7 +60,8 @@ export function readHeaderArea(reader: SheetReader, from: number, to: number): H
   let budgetYear = title ? yearIn(title) : null;
   if (budgetYear === null) budgetYear = subtitleYear;
   if (budgetYear === null) {
-    for (const key of ["项目名称", "实施时间", "年度目标"]) {
+    // not from 年度目标: a target text names other years (the ones stale-year checks)
+    for (const key of ["项目名称", "实施时间"]) {
       const f = fields.find((x) => x.key === key);
       const y = f ? yearIn(f.value) : null;
       if (y !== null) {

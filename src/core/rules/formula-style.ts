@@ -27,8 +27,9 @@ export function fixFormulaStyle(text: string): string {
         continue;
       }
     } else if (ch === "x" || ch === "X") {
+      // the letter only as in "总数x100%": between an operand and 100% (a model number "型号X100" is not a formula)
       const before = neighbour(text, k, -1);
-      if (/[\u4e00-\u9fff）)]/.test(before) && /\d/.test(neighbour(text, k, 1)) && !/[A-Za-z]/.test(text[k + 1] ?? "")) {
+      if (/[\u4e00-\u9fff）)\d]/.test(before) && /^\s*100\s*[%％]/.test(text.slice(k + 1))) {
         out += "×";
         continue;
       }
@@ -54,12 +55,19 @@ export const formulaStyle: Rule = {
       if (!text || !i.explanationCell) continue;
       const fixed = fixFormulaStyle(text);
       if (fixed === text) continue;
+      let sign = "*";
+      for (let k = 0; k < text.length; k++) {
+        if (text[k] !== fixed[k]) {
+          sign = text[k];
+          break;
+        }
+      }
       out.push({
         cell: i.explanationCell,
         indicator: i,
         subject: text,
-        message: `指标${q(i.name)}的计算公式用“*”作乘号，应写作“×”`,
-        fix: quickFix("把“*”改为“×”", setPlan(`规范“${i.name}”的计算公式`, table.sheet, i.explanationCell, text, fixed), true),
+        message: `指标${q(i.name)}的计算公式用“${sign}”作乘号，应写作“×”`,
+        fix: quickFix(`把“${sign}”改为“×”`, setPlan(`规范“${i.name}”的计算公式`, table.sheet, i.explanationCell, text, fixed), true),
       });
     }
     return out;

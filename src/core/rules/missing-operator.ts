@@ -23,7 +23,7 @@ export const missingOperator: Rule = {
   }),
   checkTable(table) {
     return indicatorsOf(table)
-      .filter((i) => i.value.kind === "quantitative" && i.value.operator === null && i.valueCell && !/^定性$/.test(i.operatorText ?? ""))
+      .filter((i) => i.value.kind === "quantitative" && i.value.operator === null && i.value.numberTo === null && i.valueCell && !/^定性$/.test(i.operatorText ?? ""))
       .map((i) => {
         const op = defaultOperator(i);
         const raw = i.value.raw;

@@ -1,6 +1,19 @@
 /** missing-value 指标值缺失 (RULES.md A). */
+import type { Indicator } from "../model";
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
+
+/** Blank, a dash or a slash, or only an operator (in the value or its own column) with no number. */
+export function valueIsMissing(i: Indicator): boolean {
+  const v = i.value;
+  if (v.kind === "empty") return true;
+  if (/^[—–\-－/／\\、.。…_＿]+$/.test(v.raw)) return true;
+  if (v.operator && v.number === null && v.kind === "placeholder") {
+    const rest = v.operatorSource === "column" ? v.raw : v.raw.slice(v.operatorText?.length ?? 0);
+    return rest.trim() === "";
+  }
+  return false;
+}
 
 export const missingValue: Rule = {
   meta: meta({
@@ -13,12 +26,14 @@ export const missingValue: Rule = {
   }),
   checkTable(table) {
     return indicatorsOf(table)
-      .filter((i) => i.name !== "" && i.valueCell && i.value.kind === "empty" && !(i.operatorText && i.operatorText.trim()))
+      .filter((i) => i.name !== "" && i.valueCell && valueIsMissing(i))
       .map((i) => ({
         cell: i.valueCell!,
         indicator: i,
-        subject: "",
-        message: `指标${q(i.name)}没有填写指标值，请填写比较符号、数值和单位`,
+        subject: i.value.raw,
+        message: i.value.operator
+          ? `指标${q(i.name)}的指标值只有比较符号，缺少数值和单位`
+          : `指标${q(i.name)}没有填写指标值，请填写比较符号、数值和单位`,
       }));
   },
 };

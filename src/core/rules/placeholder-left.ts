@@ -11,6 +11,8 @@ interface Placeholder {
 
 const PLACEHOLDERS: readonly Placeholder[] = [
   { re: /[（(]\s*(必填|选填|可选|示例)\s*[)）]/g, removable: true },
+  // a template hint in brackets after a name: "开发数量(≥**个)", "(≥**%)" — removable from a name, not from a value
+  { re: /[（(]\s*[≥≤=><]?\s*[*＊]{2,}\s*[^()（）]{0,6}[)）]/g, removable: true },
   { re: /^\s*指标\s*\d+\s*[:：]\s*/g, removable: true },
   { re: /\{[^{}]{1,20}\}/g, removable: false },
   { re: /[*＊]{2,}/g, removable: false },
@@ -57,7 +59,8 @@ export const placeholderLeft: Rule = {
   checkTable(table) {
     const out: FindingDraft[] = [];
     const sheet = table.sheet;
-    const report = (cell: string | null, text: string, indicatorName: string, draftIndicator: FindingDraft["indicator"], about: string | null) => {
+    // allowFix false: in a value the placeholder is the value itself; removing it would leave nothing sensible
+    const report = (cell: string | null, text: string, indicatorName: string, draftIndicator: FindingDraft["indicator"], about: string | null, allowFix = true) => {
       if (!cell || !text) return;
       const found = findPlaceholders(text);
       if (found.length === 0) return;
@@ -69,12 +72,12 @@ export const placeholderLeft: Rule = {
         about,
         subject: text,
         message: `${indicatorName ? `指标${q(indicatorName)}` : q(about ?? "", 14)}留有模板占位${q(found.map((f) => f.match.trim()).join(" "), 10)}，请替换为实际内容`,
-        fix: allRemovable && cleaned ? quickFix("删除占位文字", setPlan("删除模板占位文字", sheet, cell, text, cleaned), true) : null,
+        fix: allowFix && allRemovable && cleaned ? quickFix("删除占位文字", setPlan("删除模板占位文字", sheet, cell, text, cleaned), true) : null,
       });
     };
     for (const i of table.indicatorBlock.indicators) {
       report(i.nameCell, i.name, i.name, i, null);
-      report(i.valueCell, i.value.raw, i.name, i, null);
+      report(i.valueCell, i.value.raw, i.name, i, null, false);
       if (i.explanation) report(i.explanationCell, i.explanation, i.name, i, null);
     }
     // a trailing 等 on a category name, once per group

@@ -1,10 +1,10 @@
 /** rate-out-of-range 比率取值越界 (RULES.md C). */
 import { isPercentUnit } from "../parse/value";
 import type { FindingDraft, Rule } from "./types";
-import { indicatorsOf, isRate, meta, q, quickFix, setPlan } from "./util";
+import { indicatorsOf, isRate, meta, q, quickFix, setPlan, shownValue } from "./util";
 
-/** Rates that may legitimately exceed 100% (growth). */
-const GROWTH = /增长|增幅|增速|提高|提升|比上年|同比|环比/;
+/** Rates that may legitimately exceed 100% or be negative (growth, a cut). */
+const GROWTH = /增长|增幅|增速|提高|提升|比上年|同比|环比|下降|降低|压减|减少/;
 
 export const rateOutOfRange: Rule = {
   meta: meta({
@@ -22,19 +22,24 @@ export const rateOutOfRange: Rule = {
       if (v.kind !== "quantitative" || v.number === null || !i.valueCell) continue;
       if (!isPercentUnit(v.unit) || !isRate(i)) continue;
       const top = Math.max(v.number, v.numberTo ?? v.number);
-      if ((v.operator === "≥" || v.operator === ">") && v.number === 100) {
-        const fixed = v.raw.replace(v.operatorText ?? "", "=").replace(/^=\s+/, "=");
+      const shown = shownValue(i);
+      const growth = GROWTH.test(i.name);
+      if ((v.operator === "≥" || v.operator === ">") && v.number === 100 && v.numberTo === null) {
+        const inColumn = v.operatorSource === "column" && i.operatorCell;
+        const fix = inColumn
+          ? setPlan(`将“${i.name}”改为=100%`, table.sheet, i.operatorCell!, i.operatorText ?? "", "=")
+          : setPlan(`将“${i.name}”改为=100%`, table.sheet, i.valueCell, v.raw, "=" + v.raw.slice((v.operatorText ?? "").length).trim());
         out.push({
           cell: i.valueCell,
           indicator: i,
-          subject: v.raw,
-          message: `指标${q(i.name, 12)}的${q(v.raw, 10)}超出比率上限，只能是“=100%”`,
-          fix: quickFix("改为“=100%”", setPlan(`将“${i.name}”改为=100%`, table.sheet, i.valueCell, v.raw, fixed), true),
+          subject: shown,
+          message: `指标${q(i.name, 12)}的${q(shown, 10)}超出比率上限，只能是“=100%”`,
+          fix: quickFix("改为“=100%”", fix, true),
         });
-      } else if (top > 100 && !GROWTH.test(i.name)) {
-        out.push({ cell: i.valueCell, indicator: i, subject: v.raw, message: `指标${q(i.name, 12)}的比率${q(v.raw, 12)}超过100%，请核实` });
-      } else if (v.number < 0 || (v.numberTo !== null && v.numberTo < 0)) {
-        out.push({ cell: i.valueCell, indicator: i, subject: v.raw, message: `指标${q(i.name, 12)}的比率${q(v.raw, 12)}为负数，请核实` });
+      } else if (top > 100 && !growth) {
+        out.push({ cell: i.valueCell, indicator: i, subject: shown, message: `指标${q(i.name, 12)}的比率${q(shown, 12)}超过100%，请核实` });
+      } else if (!growth && (v.number < 0 || (v.numberTo !== null && v.numberTo < 0))) {
+        out.push({ cell: i.valueCell, indicator: i, subject: shown, message: `指标${q(i.name, 12)}的比率${q(shown, 12)}为负数，请核实` });
       }
     }
     return out;

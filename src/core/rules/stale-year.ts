@@ -9,16 +9,22 @@ const GOAL_AFTER = /(\d{4})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|�
 /** a deadline: "2026年12月31日前", "2026年底前". */
 const DEADLINE = /(\d{4})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)?\s*(?:前|之前|以前|内)/g;
 
+/** Words after a year that make it a past fact, not a goal: "在2023年建成的基础上", "2022年以来". */
+const CONTEXT_AFTER = /^.{0,4}(的基础|基础上|以来|至今|成果|经验)/;
+
 export function staleYears(text: string, budgetYear: number): { year: number; snippet: string; kind: "past" | "late" } | null {
   for (const re of [GOAL_BEFORE, GOAL_AFTER]) {
     for (const m of text.matchAll(re)) {
       const year = Number(re === GOAL_BEFORE ? m[2] : m[1]);
+      const after = text.slice((m.index ?? 0) + m[0].length);
+      if (CONTEXT_AFTER.test(after)) continue;
       if (year >= 1990 && year < budgetYear) return { year, snippet: m[0], kind: "past" };
     }
   }
   for (const m of text.matchAll(DEADLINE)) {
     const year = Number(m[1]);
     if (year > budgetYear && year < 2100) return { year, snippet: m[0], kind: "late" };
+    if (year >= 1990 && year < budgetYear) return { year, snippet: m[0], kind: "past" };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 /** unknown-category 指标类别不规范 (RULES.md E): a 一级/二级 name outside the standard vocabulary. */
-import { LEVEL1_ORDER, LEVEL2_ORDER, looksLikeCategory, matchLevel1, matchLevel2, standardLevelText } from "../vocabulary";
+import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS, looksLikeCategory, matchLevel1, matchLevel2, standardLevelText } from "../vocabulary";
 import { similarity } from "../templates/match";
 import type { FindingDraft, Rule } from "./types";
 import { meta, q, quickFix, setPlan } from "./util";
@@ -37,8 +37,20 @@ export const unknownCategory: Rule = {
       ] as const) {
         if (!ref.cell || !ref.text || seen.has(ref.cell)) continue;
         seen.add(ref.cell);
-        const match = level === 1 ? (matchLevel1(ref.text) ?? matchLevel2(ref.text)) : (matchLevel2(ref.text) ?? matchLevel1(ref.text));
+        const match = level === 1 ? (matchLevel1(ref.text) ?? matchLevel2(ref.text)) : matchLevel2(ref.text);
         if (match && match.standard) continue;
+        if (level === 2 && !match && matchLevel1(ref.text)) {
+          // a 一级 name (or alias) in the 二级 column: no rename can be guessed safely
+          const parent = matchLevel1(ref.text)!.name;
+          const example = LEVEL2_ORDER.find((l2) => LEVEL2_PARENTS[l2].includes(parent));
+          out.push({
+            cell: ref.cell,
+            about: ref.text,
+            subject: `${level}:${ref.text}`,
+            message: `二级指标写成了一级名称${q(ref.text, 10)}，请改为具体的二级指标（如“${example}指标”）`,
+          });
+          continue;
+        }
         if (!match && !looksLikeCategory(ref.text) && ref.text.length > 12) continue;
         const suggestion = standardLevelText((match?.name ?? nearest(ref.text, level)) as never);
         out.push({

@@ -33,8 +33,14 @@ export function isRate(i: Indicator): boolean {
   return isPercentUnit(i.value.unit);
 }
 
+/** A satisfaction indicator: the name ends in 满意度/满意率/满意程度 ("满意度调查完成率" is not one). */
 export function isSatisfaction(i: Indicator): boolean {
-  return /满意度|满意率|满意程度/.test(i.name);
+  return /(满意度|满意率|满意程度)(指标)?$/.test(i.name.replace(/[（(][^）)]*[）)]$/, "").trim());
+}
+
+/** The value as the user reads it: with the operator of its own column when the table has one. */
+export function shownValue(i: Indicator): string {
+  return i.value.operatorSource === "column" && i.operatorText ? `${i.operatorText.trim()}${i.value.raw}` : i.value.raw;
 }
 
 const COST_LEVEL2: ReadonlySet<Level2Name> = new Set(["成本", "经济成本", "社会成本", "生态环境成本"]);
@@ -48,8 +54,9 @@ export function isMoneyUnit(unit: string | null): boolean {
   return !!unit && /^(亿元|万元|千元|元)(\/|$)/.test(unit);
 }
 
-/** An amount of money spent (a cost or an input). */
+/** An amount of money spent (a cost or an input); money under 效益 is a benefit (带动投资, 增收金额). */
 export function isCostAmount(i: Indicator): boolean {
+  if (i.level1.standard === "效益" || i.level1.standard === "满意度") return false;
   return isMoneyUnit(i.value.unit) && /成本|费用|费|经费|支出|投入|投资|资金|金额|价格|单价|造价|预算/.test(i.name);
 }
 

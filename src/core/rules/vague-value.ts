@@ -1,6 +1,23 @@
 /** vague-value 指标值不可衡量 (RULES.md C): warning under 数量/质量/时效/成本, info under 效益/满意度. */
+import type { FixInput, QuickFix } from "../finding";
+import type { Indicator } from "../model";
+import { parseTargetValue } from "../parse/value";
+import { bestTemplateFor } from "../templates/match";
+import { valueIsMissing } from "./missing-value";
 import type { FindingDraft, Rule } from "./types";
 import { expectsQuantity, indicatorsOf, meta, q, quickFix, setPlan } from "./util";
+
+/** The matching standard template's quantitative value ("≥{目标值}%"), its blanks as the fix's inputs. */
+function templateValueFix(i: Indicator, sheet: string): QuickFix | null {
+  // only a close match: the new value must fit the name that stays
+  const t = bestTemplateFor(i, 0.7);
+  if (!t || t.level2 !== i.level2.standard || parseTargetValue(t.value.replace(/\{[^}]*\}/g, "1")).kind !== "quantitative") return null;
+  const keys = [...t.value.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
+  const inputs: FixInput[] = t.placeholders
+    .filter((p) => keys.includes(p.key))
+    .map((p) => ({ placeholder: `{${p.key}}`, label: p.label, type: p.type === "integer" ? "integer" : "text", ...(p.default !== null ? { defaultValue: p.default } : {}) }));
+  return quickFix(`改用标准指标值“${t.value}”`, setPlan(`为“${i.name}”填入可量化的指标值`, sheet, i.valueCell!, i.value.raw, t.value), false, inputs);
+}
 
 export const vagueValue: Rule = {
   meta: meta({
@@ -15,7 +32,7 @@ export const vagueValue: Rule = {
     const out: FindingDraft[] = [];
     const year = ctx.budgetYear(table);
     for (const i of indicatorsOf(table)) {
-      if (i.value.kind !== "qualitative" || !i.valueCell) continue;
+      if (i.value.kind !== "qualitative" || !i.valueCell || valueIsMissing(i)) continue;
       const raw = i.value.raw;
       const strict = expectsQuantity(i);
       const timely = i.level2.standard === "时效";
@@ -23,7 +40,9 @@ export const vagueValue: Rule = {
         ? quickFix("改为具体完成时限", setPlan(`为“${i.name}”写明完成时限`, table.sheet, i.valueCell, raw, "{完成时限}"), false, [
             { placeholder: "{完成时限}", label: "完成时限", type: "text", defaultValue: `${year ?? "XXXX"}年12月31日前` },
           ])
-        : null;
+        : strict
+          ? templateValueFix(i, table.sheet)
+          : null;
       out.push({
         cell: i.valueCell,
         indicator: i,

@@ -36,10 +36,10 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** The best template for the indicator, or null when none is similar enough (score ≥ 0.5). */
-export function bestTemplateFor(i: Pick<Indicator, "name"> & Partial<Pick<Indicator, "level2">>): IndicatorTemplate | null {
+/** The best template for the indicator, or null when none is similar enough (score ≥ minScore). */
+export function bestTemplateFor(i: Pick<Indicator, "name"> & Partial<Pick<Indicator, "level2">>, minScore = 0.5): IndicatorTemplate | null {
   let best: IndicatorTemplate | null = null;
-  let bestScore = 0.5;
+  let bestScore = minScore;
   for (const t of library) {
     let s = similarity(i.name, t.name);
     if (i.level2?.standard && t.level2 === i.level2.standard) s += 0.1;

@@ -37,7 +37,9 @@ export const LEVEL2_PARENTS: Readonly<Record<Level2Name, readonly Level1Name[]>>
 
 function levelKey(text: string): string {
   // "一、产出指标", "1.产出指标", "（一）产出指标" → "产出指标"
-  return matchKey(text).replace(/^(\(?[一二三四五六七八九十\d]+\)?[、.．:]?)/, "");
+  return matchKey(text)
+    .replace(/^(\(?[一二三四五六七八九十\d]+\)?[、.．:]?)/, "")
+    .replace(/等$/, "");
 }
 
 const levelKeyCache = new Map<string, string>();
