@@ -40,6 +40,19 @@ export default [
     },
   },
   {
+    // Node scripts (CommonJS): webpack.config.js, scripts/*.js
+    files: ["*.config.js", "scripts/**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: Object.fromEntries(
+        ["require", "module", "exports", "process", "__dirname", "console", "Buffer", "setTimeout", "URL"].map((g) => [
+          g,
+          "readonly",
+        ])
+      ),
+    },
+  },
+  {
     // TypeScript checks names itself (DOM, Node and Office globals come from the tsconfigs' types)
     files: ["**/*.{ts,cts,mts,tsx}"],
     rules: { "no-undef": "off" },

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * webpack: the task pane (taskpane.html), the ribbon's function file (commands.html) and the
  * stand-alone page (web.html), following Microsoft's Office-Addin-TaskPane-React template.
@@ -183,6 +182,7 @@ module.exports = async (env = {}, argv = {}) => {
     const https = await httpsOptions(port);
     config.devServer = {
       port,
+      host: "localhost", // not on the network: the dev server is for this machine only
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : { type: "http" },

@@ -44,7 +44,8 @@ function main() {
     summary.push({ file, ok: r.status === 0, seconds, status: r.status });
   }
   console.log("\nnpm run bench:");
-  for (const s of summary) console.log(`  ${s.ok ? "✔" : "✘"} bench/${s.file} (${s.seconds} s)${s.ok ? "" : ` exit ${s.status}`}`);
+  for (const s of summary)
+    console.log(`  ${s.ok ? "✔" : "✘"} bench/${s.file} (${s.seconds} s)${s.ok ? "" : ` exit ${s.status}`}`);
   if (summary.some((s) => !s.ok)) process.exit(1);
 }
 

@@ -66,9 +66,7 @@ function main() {
   });
   steps.push(build);
   if (!build.ok) fs.rmSync(path.join(ROOT, "dist"), { recursive: true, force: true }); // no stale dist/ for the tests
-  steps.push(
-    run("jest", [bin("jest", "bin/jest.js"), "--json", `--outputFile=${JEST_JSON}`, ...jestArgs])
-  );
+  steps.push(run("jest", [bin("jest", "bin/jest.js"), "--json", `--outputFile=${JEST_JSON}`, ...jestArgs]));
 
   browserSkipWarning();
   console.log("\nnpm test:");

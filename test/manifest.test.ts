@@ -130,11 +130,7 @@ describe("manifest.xml beyond the schema", () => {
   });
 
   test("every resid is defined, and every resource id is unique", () => {
-    const defined = [
-      ...tags(xml, "bt:Image"),
-      ...tags(xml, "bt:Url"),
-      ...tags(xml, "bt:String"),
-    ]
+    const defined = [...tags(xml, "bt:Image"), ...tags(xml, "bt:Url"), ...tags(xml, "bt:String")]
       .map((a) => a.id)
       .filter(Boolean);
     expect(new Set(defined).size).toBe(defined.length);
@@ -176,7 +172,11 @@ describe("manifest.xml beyond the schema", () => {
   });
 
   test("icons exist in assets/ with the pixel sizes the manifest claims", () => {
-    const images = new Map(tags(xml, "bt:Image").filter((a) => a.id).map((a) => [a.id, a.DefaultValue]));
+    const images = new Map(
+      tags(xml, "bt:Image")
+        .filter((a) => a.id)
+        .map((a) => [a.id, a.DefaultValue])
+    );
     const claims: [string, number][] = [];
     for (const use of tags(xml, "bt:Image").filter((a) => a.resid)) {
       claims.push([images.get(use.resid)!, Number(use.size)]);

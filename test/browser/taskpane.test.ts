@@ -88,8 +88,12 @@ describeWithBrowser("pages in a browser outside Office", (browserPath) => {
   test("commands.html registers checkWorkbook and clearMarks with Office.actions.associate", async () => {
     const g = await openPage(session, server.origin, { [OFFICE_JS_CDN]: RECORDING_OFFICE_JS });
     await g.page.goto(`${server.origin}/commands.html`);
-    await g.page.waitForFunction(() => ((window as unknown as { __associated: unknown[] }).__associated ?? []).length >= 2);
-    const associated = await g.page.evaluate(() => (window as unknown as { __associated: [string, string][] }).__associated);
+    await g.page.waitForFunction(
+      () => ((window as unknown as { __associated: unknown[] }).__associated ?? []).length >= 2
+    );
+    const associated = await g.page.evaluate(
+      () => (window as unknown as { __associated: [string, string][] }).__associated
+    );
     expect(associated).toEqual([
       ["checkWorkbook", "function"],
       ["clearMarks", "function"],
