@@ -21,7 +21,8 @@ export interface ExpectedFinding {
 }
 
 export interface RuleCase {
-  readonly name: string;
+  /** Shown as the test's title (cases built by helpers get theirs where they are listed). */
+  readonly name?: string;
   /** A whole table; or `rows` that are appended to the valid base rows; or several sheets. */
   readonly table?: TableSpec;
   readonly rows?: ReadonlyArray<ReadonlyArray<string | number | null>>;
@@ -33,8 +34,8 @@ export interface InvalidCase extends RuleCase {
   readonly errors: readonly ExpectedFinding[];
 }
 
-/** A case without a name (for direct calls in tests). */
-export type CaseInput = Omit<RuleCase, "name"> & { readonly name?: string };
+/** A case for a direct call (the name is not needed). */
+export type CaseInput = RuleCase;
 
 export function gridsOf(c: CaseInput): RowGrid[] {
   if (c.sheets) return [...c.sheets];
@@ -60,14 +61,14 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; inva
     });
     describe("valid", () => {
       for (const c of cases.valid) {
-        it(c.name, () => {
+        it(c.name ?? "(unnamed case)", () => {
           expect(runRule(rule, c).map(describeFinding)).toEqual([]);
         });
       }
     });
     describe("invalid", () => {
       for (const c of cases.invalid) {
-        it(c.name, () => {
+        it(c.name ?? "(unnamed case)", () => {
           const found = runRule(rule, c);
           expect(found.map(describeFinding)).toHaveLength(c.errors.length);
           c.errors.forEach((e, k) => {
