@@ -88,11 +88,12 @@ export function describeWithBrowser(name: string, body: (browserPath: string) =>
     describe(name, () => body(browserPath));
     return;
   }
-  const line =
-    `浏览器测试已跳过 / BROWSER TESTS SKIPPED (${name}): no Chromium, Chrome or Edge found ` +
+  const where =
+    `no Chromium, Chrome or Edge found ` +
     `(CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome, installed channels). ` +
     `Install one: ${INSTALL_HINT}`;
   if (browserRequired()) {
+    const line = `浏览器测试失败 / BROWSER TESTS FAILED (${name}): REQUIRE_BROWSER=1 but ${where}`;
     describe(name, () => {
       test("a browser is installed (REQUIRE_BROWSER=1)", () => {
         throw new Error(line);
@@ -100,6 +101,7 @@ export function describeWithBrowser(name: string, body: (browserPath: string) =>
     });
     return;
   }
+  const line = `浏览器测试已跳过 / BROWSER TESTS SKIPPED (${name}): ${where}`;
   console.warn(`\n${"!".repeat(100)}\n${line}\n${"!".repeat(100)}\n`);
   describe.skip(name, () => body(""));
 }
