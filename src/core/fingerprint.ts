@@ -13,5 +13,6 @@ export function hash32(text: string): string {
 
 /** sheet + rule + indicator name + the offending text; never the row number. */
 export function fingerprintOf(sheet: string, rule: string, indicator: string | null, subject: string): string {
-  return `${rule}:${hash32([sheet, rule, matchKey(indicator ?? ""), matchKey(subject)].join("\u0001"))}`;
+  // the subject can be a long explanation: spacing changes do not make it another finding
+  return `${rule}:${hash32([sheet, rule, matchKey(indicator ?? ""), subject.replace(/\s+/g, "")].join("\u0001"))}`;
 }

@@ -13,6 +13,7 @@ const DEADLINE = /(\d{4})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)
 const CONTEXT_AFTER = /^.{0,4}(的基础|基础上|以来|至今|成果|经验)/;
 
 export function staleYears(text: string, budgetYear: number): { year: number; snippet: string; kind: "past" | "late" } | null {
+  if (!/\d{4}/.test(text)) return null;
   for (const re of [GOAL_BEFORE, GOAL_AFTER]) {
     for (const m of text.matchAll(re)) {
       const year = Number(re === GOAL_BEFORE ? m[2] : m[1]);

@@ -7,11 +7,23 @@ import { matchKey } from "../text";
 import type { IndicatorTemplate } from "./types";
 
 let library: readonly IndicatorTemplate[] = [];
+/** bigram → indices of the templates whose name has it (only those can score above 0). */
+let postings = new Map<string, number[]>();
+const bestCache = new Map<string, IndicatorTemplate | null>();
 
 /** Installs the template list used for matching (the library plus the user's templates). */
 export function setMatchLibrary(templates: readonly IndicatorTemplate[]): void {
   library = templates;
   bigramCache.clear();
+  bestCache.clear();
+  postings = new Map();
+  templates.forEach((t, k) => {
+    for (const g of bigrams(t.name)) {
+      const list = postings.get(g);
+      if (list) list.push(k);
+      else postings.set(g, [k]);
+    }
+  });
 }
 
 const bigramCache = new Map<string, Set<string>>();
@@ -38,9 +50,16 @@ export function similarity(a: string, b: string): number {
 
 /** The best template for the indicator, or null when none is similar enough (score ≥ minScore). */
 export function bestTemplateFor(i: Pick<Indicator, "name"> & Partial<Pick<Indicator, "level2">>, minScore = 0.5): IndicatorTemplate | null {
+  const key = `${i.name}\u0001${i.level2?.standard ?? ""}\u0001${minScore}`;
+  const cached = bestCache.get(key);
+  if (cached !== undefined) return cached;
+  if (bestCache.size > 5000) bestCache.clear();
+  const candidates = new Set<number>();
+  for (const g of bigrams(i.name)) for (const k of postings.get(g) ?? []) candidates.add(k);
   let best: IndicatorTemplate | null = null;
   let bestScore = minScore;
-  for (const t of library) {
+  for (const k of candidates) {
+    const t = library[k];
     let s = similarity(i.name, t.name);
     if (i.level2?.standard && t.level2 === i.level2.standard) s += 0.1;
     if (s > bestScore) {
@@ -48,5 +67,6 @@ export function bestTemplateFor(i: Pick<Indicator, "name"> & Partial<Pick<Indica
       bestScore = s;
     }
   }
+  bestCache.set(key, best);
   return best;
 }
