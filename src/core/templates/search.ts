@@ -9,7 +9,7 @@
  * provider, such texts are found by Chinese only.
  */
 import type { Level1Name, Level2Name } from "../model";
-import traditional from "../vocabulary/traditional.json";
+import { matchKey } from "../text";
 import { matchLevel1, matchLevel2 } from "../vocabulary";
 import { TEMPLATES } from "./library";
 import pinyinIndex from "./pinyin-index.json";
@@ -17,40 +17,8 @@ import type { IndicatorTemplate } from "./types";
 
 /* ------------------------------------------------------------------ keys */
 
-const TRAD: Readonly<Record<string, string>> = traditional.map;
-const WHITESPACE = /[ \t\n\r\u3000\u00a0\u200b]+/g;
-const FORMS = /[（）【】\[\]〔〕：／\uff01-\uff5e]/g;
-const TRAD_CHARS = new RegExp(`[${Object.keys(TRAD).join("")}]`, "g");
-
-function formOf(ch: string): string {
-  switch (ch) {
-    case "（":
-    case "【":
-    case "[":
-    case "〔":
-      return "(";
-    case "）":
-    case "】":
-    case "]":
-    case "〕":
-      return ")";
-    case "：":
-      return ":";
-    case "／":
-      return "/";
-    default:
-      return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-  }
-}
-
-/**
- * The key texts and queries are compared by: the same result as matchKey (text.ts: no white
- * space, traditional → simplified, full-width forms and brackets → half-width, lower case), by
- * regular expressions rather than a character loop, so that preparing the library stays cheap.
- */
-export function searchKey(text: string): string {
-  return text.replace(WHITESPACE, "").replace(FORMS, formOf).replace(TRAD_CHARS, (c) => TRAD[c] ?? c).toLowerCase();
-}
+/** The key texts and queries are compared by: matchKey (text.ts). */
+export const searchKey = matchKey;
 
 /* ------------------------------------------------------------------ pinyin */
 
