@@ -2,10 +2,12 @@
  * Applies an EditPlan to in-memory grids with Excel's semantics (the reference the adapters
  * follow): inserted rows shift cells and merges below and grow merges that span them; deleted rows
  * shrink merges; a merge step replaces an old merge; a set step refuses a cell that changed.
- * Used by the planner's tests and by previews; pure.
+ * Used by the planner's tests and by previews; pure. The merge arithmetic is plan-steps.ts's,
+ * shared with both adapters.
  */
 import type { EditPlan } from "./edit-plan";
 import { parseCell, parseRange, rangeAddress, rangesOverlap, RowGrid, type CellRange, type GridCell, type SheetGrid } from "./grid";
+import { mergesAfterDelete, mergesAfterInsert } from "./plan-steps";
 import { WorkbookError } from "./port";
 
 interface MutableSheet {
@@ -27,39 +29,6 @@ function toMutable(grid: SheetGrid): MutableSheet {
 
 function textAt(sheet: MutableSheet, row: number, column: number): string {
   return sheet.rows[row - 1]?.[column - 1]?.text ?? "";
-}
-
-/** Shifts and grows merges for an insertion of `count` rows before `before` (Excel semantics). */
-export function mergesAfterInsert(merges: readonly CellRange[], before: number, count: number): CellRange[] {
-  return merges.map((m) => {
-    if (m.top >= before) return { ...m, top: m.top + count, bottom: m.bottom + count };
-    if (m.bottom >= before) return { ...m, bottom: m.bottom + count };
-    return m;
-  });
-}
-
-/** Shrinks and shifts merges for a deletion of `count` rows from `row`. Merges reduced to one cell disappear. */
-export function mergesAfterDelete(merges: readonly CellRange[], row: number, count: number): CellRange[] {
-  const last = row + count - 1;
-  const out: CellRange[] = [];
-  for (const m of merges) {
-    if (m.bottom < row) {
-      out.push(m);
-      continue;
-    }
-    if (m.top > last) {
-      out.push({ ...m, top: m.top - count, bottom: m.bottom - count });
-      continue;
-    }
-    const removed = Math.min(m.bottom, last) - Math.max(m.top, row) + 1;
-    const top = m.top < row ? m.top : row;
-    const height = m.bottom - m.top + 1 - removed;
-    if (height <= 0) continue;
-    const next = { ...m, top, bottom: top + height - 1 };
-    if (next.top === next.bottom && next.left === next.right) continue;
-    out.push(next);
-  }
-  return out;
 }
 
 export function applyPlanToGrids(grids: readonly SheetGrid[], plan: EditPlan): RowGrid[] {

@@ -23,8 +23,8 @@ import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, rangesO
 import { isOurNote, MARK_FILL, markFormulaA1, markSeverity, parseAddressList, planMarks, SEVERITIES } from "../core/marks";
 import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
-import { expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks } from "../xlsx/plan";
-import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../xlsx/settings-xml";
+import { expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks } from "../core/plan-steps";
+import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 import { officeHost, type ExcelHost } from "./host";
 
 /** Estimated bytes of one request above which writes are split (Excel on the web refuses 5 MB). */

@@ -3,7 +3,7 @@
  * files. Works in Node and in the browser (no fs here: src/xlsx/node.ts has the file helpers).
  *
  * - Marks are the same conditional formats the Office adapter writes (src/core/marks.ts).
- * - Settings live in a custom XML part (src/xlsx/settings-xml.ts). exceljs drops parts it does not
+ * - Settings live in a custom XML part (src/core/settings-xml.ts). exceljs drops parts it does not
  *   know, so save() puts the customXml parts (ours and any others the file had) back with JSZip, and
  *   the workbook's default font too (exceljs always writes Calibri 11 as font 0).
  * - Styles are shared objects in exceljs: this file never assigns cell.fill/font/…; it only moves
@@ -18,8 +18,8 @@ import { isMarkFormula, isOurNote, MARK_FILL, markFormula, planMarks, SEVERITIES
 import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { cellText, gridFromWorksheet, worksheetMerges, worksheetProtected } from "./grid";
-import { expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks, shiftForDelete, shiftForInsert } from "./plan";
-import { isSettingsXml, settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "./settings-xml";
+import { expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks, shiftForDelete, shiftForInsert } from "../core/plan-steps";
+import { isSettingsXml, settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 
 /** What exceljs writes as font 0 whatever the file had. */
 const EXCELJS_DEFAULT_FONT = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';

@@ -10,7 +10,7 @@ import { parseWorkbook } from "../../src/core/parse";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { runCheck } from "../../src/core/workflow";
 import { cellTypeOf, ExcelWorkbook, formatSegments } from "../../src/excel/workbook";
-import { settingsToXml, SETTINGS_NAMESPACE } from "../../src/xlsx/settings-xml";
+import { settingsToXml, SETTINGS_NAMESPACE } from "../../src/core/settings-xml";
 import { fakeHost, FakeOfficeError, FakeWorkbook } from "../fakes/excel";
 import { fakeFromGrids } from "../fakes/load";
 import { finding, plan } from "../contract/helpers";

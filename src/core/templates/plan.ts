@@ -8,7 +8,7 @@
  * The same planner serves the rules' quick fixes: missing-level1 (a standard section),
  * empty-level2 (fill the blank row), misplaced-indicator (move a row).
  */
-import { mergesAfterDelete, mergesAfterInsert } from "../apply-grid";
+import { mergesAfterDelete, mergesAfterInsert } from "../plan-steps";
 import type { EditPlan, EditStep } from "../edit-plan";
 import type { FixInput } from "../finding";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, type CellRange } from "../grid";

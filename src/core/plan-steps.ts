@@ -1,0 +1,84 @@
+/**
+ * Pure helpers for applying edit plans, shared by both adapters (no exceljs/Office imports):
+ * how merges move when rows are inserted or deleted (as Excel does it), and where the cells a
+ * plan's `set` steps name were before the plan ran (so oldText is checked before anything is written).
+ */
+import type { EditPlan, SetCellStep } from "./edit-plan";
+import { parseCell, type CellRange } from "./grid";
+
+/** Insert `count` rows before row `before`: ranges below shift, ranges spanning the insertion row grow. */
+export function shiftForInsert(r: CellRange, before: number, count: number): CellRange {
+  if (r.top >= before) return { ...r, top: r.top + count, bottom: r.bottom + count };
+  if (r.bottom >= before) return { ...r, bottom: r.bottom + count };
+  return r;
+}
+
+/** Delete `count` rows from `row`: ranges below shift up, ranges over the deleted rows shrink; null when nothing is left. */
+export function shiftForDelete(r: CellRange, row: number, count: number): CellRange | null {
+  const end = row + count - 1;
+  if (r.bottom < row) return r;
+  if (r.top > end) return { ...r, top: r.top - count, bottom: r.bottom - count };
+  const removed = Math.min(r.bottom, end) - Math.max(r.top, row) + 1;
+  const height = r.bottom - r.top + 1 - removed;
+  if (height <= 0) return null;
+  const top = r.top < row ? r.top : row;
+  return { ...r, top, bottom: top + height - 1 };
+}
+
+/** Merges after an insertion (single cells are dropped). */
+export function mergesAfterInsert(merges: readonly CellRange[], before: number, count: number): CellRange[] {
+  return merges.map((m) => shiftForInsert(m, before, count));
+}
+
+export function mergesAfterDelete(merges: readonly CellRange[], row: number, count: number): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of merges) {
+    const s = shiftForDelete(m, row, count);
+    if (s && (s.top !== s.bottom || s.left !== s.right)) out.push(s);
+  }
+  return out;
+}
+
+export interface SetCheck {
+  readonly step: SetCellStep;
+  readonly index: number;
+  /** The row the cell had before the plan; null when an earlier step inserted the row (the cell is then empty). */
+  readonly originalRow: number | null;
+  readonly column: number;
+}
+
+/**
+ * Where each `set` step's cell was before the plan: rows are mapped back through the plan's earlier
+ * insertions and deletions on the same sheet. A cell whose row an earlier step inserted is new
+ * (originalRow null, current text ""); a cell written by an earlier `set` expects that step's text.
+ */
+export function setChecks(plan: EditPlan): SetCheck[] {
+  const out: SetCheck[] = [];
+  plan.steps.forEach((step, index) => {
+    if (step.kind !== "set") return;
+    const p = parseCell(step.address);
+    let row: number | null = p.row;
+    for (let i = index - 1; i >= 0 && row !== null; i--) {
+      const s = plan.steps[i];
+      if (s.sheet !== step.sheet) continue;
+      if (s.kind === "insertRows") {
+        if (row >= s.before + s.count) row -= s.count;
+        else if (row >= s.before) row = null;
+      } else if (s.kind === "deleteRows") {
+        if (row >= s.row) row += s.count;
+      }
+    }
+    out.push({ step, index, originalRow: row, column: p.column });
+  });
+  return out;
+}
+
+/** The text a `set` step expects, taking earlier `set` steps on the same cell into account. */
+export function expectedBefore(plan: EditPlan, check: SetCheck, checks: readonly SetCheck[]): string | null {
+  // an earlier set step on the same original cell: the plan itself wrote the text, no need to check the sheet
+  for (let i = checks.indexOf(check) - 1; i >= 0; i--) {
+    const c = checks[i];
+    if (c.step.sheet === check.step.sheet && c.originalRow !== null && c.originalRow === check.originalRow && c.column === check.column) return c.step.newText;
+  }
+  return null;
+}
