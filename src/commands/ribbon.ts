@@ -28,12 +28,17 @@ export function resultMessage(result: CheckResult, skippedSheets: readonly strin
   const parts: string[] = [];
   parts.push(`共检查 ${s.tables} 张绩效目标表、${s.indicators} 条指标。`);
   if (s.error + s.warning + s.info === 0) parts.push("未发现问题。");
-  else parts.push(`发现${SEVERITY_LABEL.error} ${s.error} 条、${SEVERITY_LABEL.warning} ${s.warning} 条、${SEVERITY_LABEL.info} ${s.info} 条。`);
+  else
+    parts.push(
+      `发现${SEVERITY_LABEL.error} ${s.error} 条、${SEVERITY_LABEL.warning} ${s.warning} 条、${SEVERITY_LABEL.info} ${s.info} 条。`
+    );
   if (s.ignored) parts.push(`另有 ${s.ignored} 条已忽略。`);
   parts.push(`结论：${s.verdict}。`);
-  if (marked && s.error + s.warning + s.info > 0) parts.push("问题单元格已标出颜色（红色＝错误，黄色＝警告，紫色＝提示），点击“打开助手”查看详情和修复建议。");
+  if (marked && s.error + s.warning + s.info > 0)
+    parts.push("问题单元格已标出颜色（红色＝错误，黄色＝警告，紫色＝提示），点击“打开助手”查看详情和修复建议。");
   if (s.tables === 0) parts.push("没有找到绩效目标表：请确认表中有“一级指标/二级指标/三级指标”等表头。");
-  if (skippedSheets.length) parts.push(`工作表${skippedSheets.map((n) => `“${n}”`).join("、")}受保护，未能标记，请撤销保护后再校验。`);
+  if (skippedSheets.length)
+    parts.push(`工作表${skippedSheets.map((n) => `“${n}”`).join("、")}受保护，未能标记，请撤销保护后再校验。`);
   return parts.join("");
 }
 
@@ -79,7 +84,9 @@ export function officeNotify(title: string, message: string, kind: NoticeKind): 
     ui.displayDialogAsync(url.toString(), { ...DIALOG_SIZE, displayInIframe: true }, (res) => {
       if (res.status !== Office.AsyncResultStatus.Succeeded) {
         // no dialog (blocked, one already open): the message goes to the log, the button is released
-        (kind === "error" ? console.error : console.info)(`${title}：${message}（无法显示对话框：${res.error?.message ?? ""}）`);
+        (kind === "error" ? console.error : console.info)(
+          `${title}：${message}（无法显示对话框：${res.error?.message ?? ""}）`
+        );
         resolve();
         return;
       }
@@ -106,7 +113,8 @@ export function renderNotice(doc: Document, params: URLSearchParams): boolean {
   const kind = params.get("kind") === "error" ? "error" : "result";
   doc.title = title;
   const body = doc.body;
-  body.style.cssText = "font-family: 'Microsoft YaHei', 'PingFang SC', sans-serif; font-size: 14px; margin: 16px; line-height: 1.6;";
+  body.style.cssText =
+    "font-family: 'Microsoft YaHei', 'PingFang SC', sans-serif; font-size: 14px; margin: 16px; line-height: 1.6;";
   const h = doc.createElement("h1");
   h.textContent = title;
   h.style.cssText = `font-size: 16px; margin: 0 0 8px; color: ${kind === "error" ? "#a4262c" : "#107c41"};`;
@@ -125,7 +133,8 @@ export function renderNotice(doc: Document, params: URLSearchParams): boolean {
 if (typeof window !== "undefined" && typeof document !== "undefined" && window.location) {
   const params = new URLSearchParams(window.location.search);
   if (params.has("notice")) {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => renderNotice(document, params));
+    if (document.readyState === "loading")
+      document.addEventListener("DOMContentLoaded", () => renderNotice(document, params));
     else renderNotice(document, params);
   }
 }
@@ -137,7 +146,11 @@ export const ribbonDeps: RibbonDeps = {
   notify: officeNotify,
 };
 
-async function runCommand(event: Office.AddinCommands.Event, title: string, work: (port: WorkbookPort) => Promise<string>): Promise<void> {
+async function runCommand(
+  event: Office.AddinCommands.Event,
+  title: string,
+  work: (port: WorkbookPort) => Promise<string>
+): Promise<void> {
   try {
     let message: string;
     let kind: NoticeKind = "result";

@@ -6,7 +6,16 @@
  * shared with both adapters.
  */
 import type { EditPlan } from "./edit-plan";
-import { parseCell, parseRange, rangeAddress, rangesOverlap, RowGrid, type CellRange, type GridCell, type SheetGrid } from "./grid";
+import {
+  parseCell,
+  parseRange,
+  rangeAddress,
+  rangesOverlap,
+  RowGrid,
+  type CellRange,
+  type GridCell,
+  type SheetGrid,
+} from "./grid";
 import { mergesAfterDelete, mergesAfterInsert } from "./plan-steps";
 import { WorkbookError } from "./port";
 
@@ -46,7 +55,11 @@ export function applyPlanToGrids(grids: readonly SheetGrid[], plan: EditPlan): R
         const { row, column } = parseCell(step.address);
         const current = textAt(sheet, row, column);
         if (current.trim() !== step.oldText.trim()) {
-          throw new WorkbookError("changed", `单元格 ${step.sheet}!${step.address} 的内容已变化（现为“${current}”），未做任何修改。`, step.sheet);
+          throw new WorkbookError(
+            "changed",
+            `单元格 ${step.sheet}!${step.address} 的内容已变化（现为“${current}”），未做任何修改。`,
+            step.sheet
+          );
         }
         while (sheet.rows.length < row) sheet.rows.push([]);
         const r = sheet.rows[row - 1];
@@ -70,13 +83,22 @@ export function applyPlanToGrids(grids: readonly SheetGrid[], plan: EditPlan): R
         if (step.replaces) {
           const old = parseRange(step.replaces);
           const i = sheet.merges.findIndex((m) => rangeAddress(m) === rangeAddress(old));
-          if (i < 0) throw new WorkbookError("changed", `合并区域 ${step.sheet}!${step.replaces} 已不存在，未做任何修改。`, step.sheet);
+          if (i < 0)
+            throw new WorkbookError(
+              "changed",
+              `合并区域 ${step.sheet}!${step.replaces} 已不存在，未做任何修改。`,
+              step.sheet
+            );
           sheet.merges.splice(i, 1);
         }
         const range = parseRange(step.range);
         if (range.top === range.bottom && range.left === range.right) break;
         if (sheet.merges.some((m) => rangesOverlap(m, range))) {
-          throw new WorkbookError("failed", `合并 ${step.sheet}!${step.range} 会与已有合并区域重叠，未做任何修改。`, step.sheet);
+          throw new WorkbookError(
+            "failed",
+            `合并 ${step.sheet}!${step.range} 会与已有合并区域重叠，未做任何修改。`,
+            step.sheet
+          );
         }
         sheet.merges.push(range);
         break;

@@ -54,7 +54,12 @@ export function verdictOf(errors: number): string {
   return errors === 0 ? "可以提交" : "需修改后再提交";
 }
 
-function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, override: Severity | null): Omit<Finding, "fingerprint"> & { fingerprintBase: string } {
+function complete(
+  rule: Rule,
+  draft: FindingDraft,
+  table: TargetTable | null,
+  override: Severity | null
+): Omit<Finding, "fingerprint"> & { fingerprintBase: string } {
   const t = draft.table ?? table;
   const sheet = draft.sheet ?? t?.sheet ?? "";
   const indicatorName = draft.indicator ? draft.indicator.name : (draft.about ?? null);
@@ -76,7 +81,11 @@ function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, ov
   };
 }
 
-export function checkParsed(parse: WorkbookParse, settings: AddinSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
+export function checkParsed(
+  parse: WorkbookParse,
+  settings: AddinSettings = DEFAULT_SETTINGS,
+  rules: readonly Rule[] = RULES
+): CheckResult {
   const ctx: RuleContext = {
     workbook: parse,
     budgetYear: (table) => settings.budgetYear ?? table.budgetYear,
@@ -104,7 +113,7 @@ export function checkParsed(parse: WorkbookParse, settings: AddinSettings = DEFA
       a.d.row - b.d.row ||
       a.column - b.column ||
       SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] ||
-      (a.d.rule < b.d.rule ? -1 : a.d.rule > b.d.rule ? 1 : 0),
+      (a.d.rule < b.d.rule ? -1 : a.d.rule > b.d.rule ? 1 : 0)
   );
   drafts.length = 0;
   for (const k of keyed) drafts.push(k.d);
@@ -140,6 +149,10 @@ export function checkParsed(parse: WorkbookParse, settings: AddinSettings = DEFA
 }
 
 /** Parses the grids and checks them. */
-export function checkGrids(grids: readonly SheetGrid[], settings: AddinSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
+export function checkGrids(
+  grids: readonly SheetGrid[],
+  settings: AddinSettings = DEFAULT_SETTINGS,
+  rules: readonly Rule[] = RULES
+): CheckResult {
   return checkParsed(parseWorkbook(grids), settings, rules);
 }

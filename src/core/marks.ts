@@ -104,7 +104,11 @@ export function planMarks(findings: readonly Finding[]): SheetMarks[] {
     }
     out.push({
       sheet,
-      chunks: { error: chunkAddresses(compactRanges(per.error)), warning: chunkAddresses(compactRanges(per.warning)), info: chunkAddresses(compactRanges(per.info)) },
+      chunks: {
+        error: chunkAddresses(compactRanges(per.error)),
+        warning: chunkAddresses(compactRanges(per.warning)),
+        info: chunkAddresses(compactRanges(per.info)),
+      },
       cells: flagged,
       notes,
     });
@@ -131,7 +135,11 @@ export function compactRanges(cells: readonly CellRange[]): CellRange[] {
 }
 
 /** Address lists of at most {@link MARK_CHUNK_CHARS} characters and {@link MARK_CHUNK_AREAS} areas. */
-export function chunkAddresses(ranges: readonly CellRange[], maxChars = MARK_CHUNK_CHARS, maxAreas = MARK_CHUNK_AREAS): string[] {
+export function chunkAddresses(
+  ranges: readonly CellRange[],
+  maxChars = MARK_CHUNK_CHARS,
+  maxAreas = MARK_CHUNK_AREAS
+): string[] {
   const chunks: string[] = [];
   let cur: string[] = [];
   let len = 0;

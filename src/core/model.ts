@@ -26,16 +26,7 @@ export type Level2Name =
 export type Operator = "=" | "≥" | "≤" | ">" | "<";
 
 export type ColumnRole =
-  | "label"
-  | "level1"
-  | "level2"
-  | "name"
-  | "operator"
-  | "value"
-  | "unit"
-  | "explanation"
-  | "weight"
-  | "other";
+  "label" | "level1" | "level2" | "name" | "operator" | "value" | "unit" | "explanation" | "weight" | "other";
 
 /** A parsed 指标值. */
 export interface TargetValue {

@@ -78,7 +78,13 @@ export function expectedBefore(plan: EditPlan, check: SetCheck, checks: readonly
   // an earlier set step on the same original cell: the plan itself wrote the text, no need to check the sheet
   for (let i = checks.indexOf(check) - 1; i >= 0; i--) {
     const c = checks[i];
-    if (c.step.sheet === check.step.sheet && c.originalRow !== null && c.originalRow === check.originalRow && c.column === check.column) return c.step.newText;
+    if (
+      c.step.sheet === check.step.sheet &&
+      c.originalRow !== null &&
+      c.originalRow === check.originalRow &&
+      c.column === check.column
+    )
+      return c.step.newText;
   }
   return null;
 }

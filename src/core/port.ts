@@ -34,7 +34,7 @@ export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
     message: string,
-    readonly sheet: string | null = null,
+    readonly sheet: string | null = null
   ) {
     super(message);
     this.name = "WorkbookError";

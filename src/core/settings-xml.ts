@@ -40,7 +40,8 @@ export function isSettingsXml(xml: string): boolean {
 export function settingsFromXml(xml: string | null | undefined): { settings: AddinSettings; problems: string[] } {
   if (!xml) return { settings: DEFAULT_SETTINGS, problems: [] };
   const m = /<(?:\w+:)?settings\b[^>]*>([\s\S]*?)<\/(?:\w+:)?settings>/.exec(xml);
-  if (!m || !isSettingsXml(xml)) return { settings: DEFAULT_SETTINGS, problems: ["工作簿中的设置格式无法识别，已使用默认设置。"] };
+  if (!m || !isSettingsXml(xml))
+    return { settings: DEFAULT_SETTINGS, problems: ["工作簿中的设置格式无法识别，已使用默认设置。"] };
   let body = m[1].trim();
   const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(body);
   body = cdata ? cdata[1] : unescapeXml(body);

@@ -74,14 +74,20 @@ export function normaliseSettings(input: unknown): { settings: AddinSettings; pr
           const s: { enabled?: boolean; severity?: Severity } = {};
           if (typeof r.enabled === "boolean") s.enabled = r.enabled;
           if (typeof r.severity === "string" && SEVERITIES.includes(r.severity)) s.severity = r.severity as Severity;
-          else if (r.severity !== undefined) problems.push(`规则 ${id} 的严重程度“${String(r.severity)}”无效，应为 error / warning / info。`);
+          else if (r.severity !== undefined)
+            problems.push(`规则 ${id} 的严重程度“${String(r.severity)}”无效，应为 error / warning / info。`);
           rules[id] = s;
         } else problems.push(`规则 ${id} 的设置“${String(v)}”无效，已忽略。`);
       }
     }
   }
   let budgetYear: number | null = null;
-  if (typeof o.budgetYear === "number" && Number.isInteger(o.budgetYear) && o.budgetYear >= 1990 && o.budgetYear <= 2100) {
+  if (
+    typeof o.budgetYear === "number" &&
+    Number.isInteger(o.budgetYear) &&
+    o.budgetYear >= 1990 &&
+    o.budgetYear <= 2100
+  ) {
     budgetYear = o.budgetYear;
   } else if (o.budgetYear !== undefined && o.budgetYear !== null) {
     problems.push(`预算年度“${String(o.budgetYear)}”无效，应为 1990–2100 之间的整数，已忽略。`);

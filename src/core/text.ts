@@ -23,10 +23,20 @@ const NEEDS_KEY_ALL = new RegExp(NEEDS_KEY.source, "g");
 
 function keyOf(ch: string): string {
   switch (ch) {
-    case "（": case "【": case "[": case "〔": return "(";
-    case "）": case "】": case "]": case "〕": return ")";
-    case "：": return ":";
-    case "／": return "/";
+    case "（":
+    case "【":
+    case "[":
+    case "〔":
+      return "(";
+    case "）":
+    case "】":
+    case "]":
+    case "〕":
+      return ")";
+    case "：":
+      return ":";
+    case "／":
+      return "/";
   }
   if (/\s|\u3000|\u00a0|\u200b/.test(ch)) return "";
   const code = ch.charCodeAt(0);
@@ -56,7 +66,10 @@ export function stripColon(key: string): string {
 
 /** Removes simple HTML tags that pasted tables carry ("<p>…</p>"). */
 export function stripTags(text: string): string {
-  return text.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Blank for the rules: empty, whitespace, dashes, slashes, 无. */

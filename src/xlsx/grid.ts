@@ -6,7 +6,19 @@ import type ExcelJS from "exceljs";
 import { parseRange, RowGrid, type CellRange, type CellValueType, type GridCell } from "../core/grid";
 
 // exceljs ValueType enum values (stable across 4.x)
-const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 };
+const VT = {
+  Null: 0,
+  Merge: 1,
+  Number: 2,
+  String: 3,
+  Date: 4,
+  Hyperlink: 5,
+  Formula: 6,
+  SharedString: 7,
+  RichText: 8,
+  Boolean: 9,
+  Error: 10,
+};
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -80,7 +92,7 @@ export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
       vt = "text";
       break;
     default:
-      text = typeof value === "string" ? value : cell.text ?? "";
+      text = typeof value === "string" ? value : (cell.text ?? "");
       vt = "text";
   }
   if (text === "" && vt === "text") return undefined;
@@ -94,7 +106,11 @@ export function cellText(cell: ExcelJS.Cell): string {
 
 /** The worksheet's merged ranges (from exceljs's merge index: no worksheet model is built). */
 export function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const index = (ws as unknown as { _merges?: Record<string, { model?: CellRange; top: number; left: number; bottom: number; right: number }> })._merges;
+  const index = (
+    ws as unknown as {
+      _merges?: Record<string, { model?: CellRange; top: number; left: number; bottom: number; right: number }>;
+    }
+  )._merges;
   if (!index) return ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRange(m));
   const out: CellRange[] = [];
   for (const d of Object.values(index)) {

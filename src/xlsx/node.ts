@@ -14,7 +14,14 @@ export async function openXlsxFile(file: string): Promise<XlsxWorkbook> {
     bytes = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "文件不存在" : code === "EACCES" ? "没有读取权限" : code === "EISDIR" ? "这是一个文件夹" : String((e as Error).message);
+    const why =
+      code === "ENOENT"
+        ? "文件不存在"
+        : code === "EACCES"
+          ? "没有读取权限"
+          : code === "EISDIR"
+            ? "这是一个文件夹"
+            : String((e as Error).message);
     throw new WorkbookError("unreadable", `无法打开“${file}”：${why}。`);
   }
   return XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -23,7 +30,10 @@ export async function openXlsxFile(file: string): Promise<XlsxWorkbook> {
 /** Writes bytes atomically: a temporary file in the same folder, then a rename over the target. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const tmp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`
+  );
   try {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, file);

@@ -13,16 +13,33 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { sheetsOf, type EditPlan, type EditStep } from "../core/edit-plan";
 import type { Finding } from "../core/finding";
-import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, rangesOverlap, type CellRange, type SheetGrid } from "../core/grid";
+import {
+  cellAddress,
+  columnLetter,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  rangesOverlap,
+  type CellRange,
+  type SheetGrid,
+} from "../core/grid";
 import { isMarkFormula, isOurNote, MARK_FILL, markFormula, planMarks, SEVERITIES } from "../core/marks";
 import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { cellText, gridFromWorksheet, worksheetMerges, worksheetProtected } from "./grid";
-import { expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks, shiftForDelete, shiftForInsert } from "../core/plan-steps";
+import {
+  expectedBefore,
+  mergesAfterDelete,
+  mergesAfterInsert,
+  setChecks,
+  shiftForDelete,
+  shiftForInsert,
+} from "../core/plan-steps";
 import { isSettingsXml, settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 
 /** What exceljs writes as font 0 whatever the file had. */
-const EXCELJS_DEFAULT_FONT = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
+const EXCELJS_DEFAULT_FONT =
+  '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
 
 /** A customXml part of the package (kept across saves: exceljs drops them). */
 interface CustomXmlPart {
@@ -53,9 +70,30 @@ function sniff(bytes: Uint8Array): void {
 
 const NUMBER_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-type CellModel = { address: string; type: number; style?: unknown; master?: string; value?: unknown; comment?: unknown; [k: string]: unknown };
-type RowModel = { number: number; cells: CellModel[]; min?: number; max?: number; height?: number; style?: unknown; hidden?: boolean; outlineLevel?: number; collapsed?: boolean };
-type CfModel = { ref: string; rules: Array<{ type: string; priority?: number; formulae?: unknown[]; [k: string]: unknown }> };
+type CellModel = {
+  address: string;
+  type: number;
+  style?: unknown;
+  master?: string;
+  value?: unknown;
+  comment?: unknown;
+  [k: string]: unknown;
+};
+type RowModel = {
+  number: number;
+  cells: CellModel[];
+  min?: number;
+  max?: number;
+  height?: number;
+  style?: unknown;
+  hidden?: boolean;
+  outlineLevel?: number;
+  collapsed?: boolean;
+};
+type CfModel = {
+  ref: string;
+  rules: Array<{ type: string; priority?: number; formulae?: unknown[]; [k: string]: unknown }>;
+};
 
 const VT_NULL = 0;
 const VT_MERGE = 1;
@@ -68,7 +106,7 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly workbook: ExcelJS.Workbook,
     private readonly defaultFontXml: string | null,
     private readonly otherParts: readonly CustomXmlPart[],
-    settingsPart: CustomXmlPart | null,
+    settingsPart: CustomXmlPart | null
   ) {
     this.settingsPart = settingsPart;
   }
@@ -83,7 +121,8 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch {
       throw unreadable("无法读取：文件已损坏或不是 .xlsx 工作簿。");
     }
-    if (!zip.file("xl/workbook.xml")) throw unreadable("无法读取：压缩包里没有工作簿（xl/workbook.xml），不是 .xlsx 文件。");
+    if (!zip.file("xl/workbook.xml"))
+      throw unreadable("无法读取：压缩包里没有工作簿（xl/workbook.xml），不是 .xlsx 文件。");
     const styles = await zip.file("xl/styles.xml")?.async("string");
     const font0 = styles ? firstFont(styles) : null;
     const parts = await readCustomXml(zip);
@@ -103,7 +142,7 @@ export class XlsxWorkbook implements WorkbookPort {
       workbook,
       font0,
       parts.filter((p) => p !== ours),
-      ours,
+      ours
     );
   }
 
@@ -191,14 +230,17 @@ export class XlsxWorkbook implements WorkbookPort {
       if (cfs.length) {
         const kept: CfModel[] = [];
         for (const cf of cfs) {
-          const rules = cf.rules.filter((r) => !(r.type === "expression" && isMarkFormula(String(r.formulae?.[0] ?? ""))));
+          const rules = cf.rules.filter(
+            (r) => !(r.type === "expression" && isMarkFormula(String(r.formulae?.[0] ?? "")))
+          );
           if (rules.length === cf.rules.length) kept.push(cf);
           else if (rules.length) kept.push({ ...cf, rules });
         }
         if (kept.length !== cfs.length || kept.some((k, i) => k !== cfs[i])) setCfs(ws, kept);
       }
       // every existing cell, empty ones included (a note may sit on an empty cell)
-      for (const row of (ws as unknown as { _rows: Array<{ _cells?: Array<ExcelJS.Cell | undefined> } | undefined> })._rows) {
+      for (const row of (ws as unknown as { _rows: Array<{ _cells?: Array<ExcelJS.Cell | undefined> } | undefined> })
+        ._rows) {
         for (const cell of row?._cells ?? []) {
           if (!cell) continue;
           const note = noteText(cell.note);
@@ -217,7 +259,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.selection = { sheet, address: cell };
     const index = this.workbook.worksheets.indexOf(ws);
     const views = this.workbook.views as unknown as Array<Record<string, unknown>> | undefined;
-    if (views && views[0]) views[0] = { ...views[0], activeTab: index, firstSheet: Math.min(Number(views[0].firstSheet ?? 0), index) };
+    if (views && views[0])
+      views[0] = { ...views[0], activeTab: index, firstSheet: Math.min(Number(views[0].firstSheet ?? 0), index) };
     ws.views = [{ ...(ws.views?.[0] ?? {}), activeCell: cell } as ExcelJS.WorksheetView, ...(ws.views ?? []).slice(1)];
   }
 
@@ -242,7 +285,8 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of sheetsOf(plan)) {
       const ws = this.workbook.getWorksheet(name);
       if (!ws) throw new WorkbookError("missing", `找不到工作表“${name}”，无法修改。`, name);
-      if (worksheetProtected(ws)) throw new WorkbookError("protected", `工作表“${name}”受保护，无法写入。请先撤销工作表保护。`, name);
+      if (worksheetProtected(ws))
+        throw new WorkbookError("protected", `工作表“${name}”受保护，无法写入。请先撤销工作表保护。`, name);
     }
     const checks = setChecks(plan);
     for (const c of checks) {
@@ -253,7 +297,7 @@ export class XlsxWorkbook implements WorkbookPort {
         throw new WorkbookError(
           "changed",
           `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${current}”，预期“${c.step.oldText}”）。请重新校验后再试。`,
-          c.step.sheet,
+          c.step.sheet
         );
       }
     }
@@ -272,7 +316,12 @@ export class XlsxWorkbook implements WorkbookPort {
         const old = s.replaces ? parseRange(s.replaces) : null;
         const rest = mergesOf(s.sheet).filter((m) => !(old && sameRange(m, old)));
         const clash = rest.find((m) => rangesOverlap(m, range));
-        if (clash) throw new WorkbookError("failed", `无法合并 ${s.sheet}!${s.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`, s.sheet);
+        if (clash)
+          throw new WorkbookError(
+            "failed",
+            `无法合并 ${s.sheet}!${s.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`,
+            s.sheet
+          );
         merges.set(s.sheet, [...rest, range]);
       }
     }
@@ -360,7 +409,7 @@ function rebuildRows(
   mapRow: (row: number) => number | null,
   added: RowModel[],
   merges: CellRange[],
-  shiftRange: (r: CellRange) => CellRange | null,
+  shiftRange: (r: CellRange) => CellRange | null
 ): void {
   const internals = ws as unknown as WsInternals;
   const models: RowModel[] = [];
@@ -413,13 +462,20 @@ function renumber(m: RowModel, n: number): RowModel {
   const cells = m.cells.map((c) => {
     const col = parseCell(c.address).column;
     const base = { ...c, address: cellAddress(n, col) };
-    if (c.type === VT_MERGE) return { address: base.address, type: VT_NULL, style: c.style, ...(c.comment ? { comment: c.comment } : {}) };
+    if (c.type === VT_MERGE)
+      return { address: base.address, type: VT_NULL, style: c.style, ...(c.comment ? { comment: c.comment } : {}) };
     return base;
   });
   return { ...m, number: n, cells };
 }
 
-function insertRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, before: number, count: number, formatFrom: number | null): void {
+function insertRows(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  before: number,
+  count: number,
+  formatFrom: number | null
+): void {
   let merges = mergesAfterInsert(worksheetMerges(ws), before, count);
   const added: RowModel[] = [];
   if (formatFrom !== null) {
@@ -436,7 +492,11 @@ function insertRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, before: number,
           style: src.style,
           hidden: false,
           outlineLevel: src.outlineLevel,
-          cells: src.cells.map((c) => ({ address: `${columnLetter(parseCell(c.address).column)}${n}`, type: VT_NULL, style: c.style })),
+          cells: src.cells.map((c) => ({
+            address: `${columnLetter(parseCell(c.address).column)}${n}`,
+            type: VT_NULL,
+            style: c.style,
+          })),
         });
       }
       // horizontal merges of the format row are formats too (as Excel's paste of formats does)
@@ -446,15 +506,33 @@ function insertRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, before: number,
       }
     }
   }
-  rebuildRows(wb, ws, (r) => (r >= before ? r + count : r), added, merges, (r) => shiftForInsert(r, before, count));
-  (wb.definedNames as unknown as { spliceRows?: (s: string, start: number, n: number, ins: number) => void }).spliceRows?.(ws.name, before, 0, count);
+  rebuildRows(
+    wb,
+    ws,
+    (r) => (r >= before ? r + count : r),
+    added,
+    merges,
+    (r) => shiftForInsert(r, before, count)
+  );
+  (
+    wb.definedNames as unknown as { spliceRows?: (s: string, start: number, n: number, ins: number) => void }
+  ).spliceRows?.(ws.name, before, 0, count);
 }
 
 function deleteRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, row: number, count: number): void {
   const end = row + count - 1;
   const merges = mergesAfterDelete(worksheetMerges(ws), row, count);
-  rebuildRows(wb, ws, (r) => (r < row ? r : r > end ? r - count : null), [], merges, (r) => shiftForDelete(r, row, count));
-  (wb.definedNames as unknown as { spliceRows?: (s: string, start: number, n: number, ins: number) => void }).spliceRows?.(ws.name, row, count, 0);
+  rebuildRows(
+    wb,
+    ws,
+    (r) => (r < row ? r : r > end ? r - count : null),
+    [],
+    merges,
+    (r) => shiftForDelete(r, row, count)
+  );
+  (
+    wb.definedNames as unknown as { spliceRows?: (s: string, start: number, n: number, ins: number) => void }
+  ).spliceRows?.(ws.name, row, count, 0);
 }
 
 /* ------------------------------------------------------------- the package */
@@ -482,7 +560,9 @@ async function readCustomXml(zip: JSZip): Promise<CustomXmlPart[]> {
     const xml = await zip.file(name)!.async("string");
     const rels = await zip.file(name.replace(/^customXml\//, "customXml/_rels/") + ".rels")?.async("string");
     const target = rels ? /Target="([^"]+)"/.exec(rels)?.[1] : undefined;
-    const propsXml = target ? ((await zip.file(`customXml/${target.replace(/^\.\//, "")}`)?.async("string")) ?? null) : null;
+    const propsXml = target
+      ? ((await zip.file(`customXml/${target.replace(/^\.\//, "")}`)?.async("string")) ?? null)
+      : null;
     parts.push({ xml, propsXml });
   }
   return parts;
@@ -516,14 +596,17 @@ async function writeCustomXml(zip: JSZip, parts: readonly CustomXmlPart[]): Prom
     zip.file(`customXml/itemProps${n}.xml`, props);
     zip.file(
       `customXml/_rels/item${n}.xml.rels`,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`
     );
     rels += `<Relationship Id="rId${nextId++}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/>`;
     overrides += `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CT_PROPS}"/>`;
   });
-  relsXml = relsXml.replace(/<Relationship\b[^>]*Type="[^"]*\/customXml"[^>]*\/>/g, "").replace("</Relationships>", `${rels}</Relationships>`);
+  relsXml = relsXml
+    .replace(/<Relationship\b[^>]*Type="[^"]*\/customXml"[^>]*\/>/g, "")
+    .replace("</Relationships>", `${rels}</Relationships>`);
   types = types.replace(/<Override PartName="\/customXml\/[^"]*"[^>]*\/>/g, "");
-  if (!/Extension="xml"/i.test(types)) types = types.replace("</Types>", `<Default Extension="xml" ContentType="application/xml"/></Types>`);
+  if (!/Extension="xml"/i.test(types))
+    types = types.replace("</Types>", `<Default Extension="xml" ContentType="application/xml"/></Types>`);
   types = types.replace("</Types>", `${overrides}</Types>`);
   zip.file("xl/_rels/workbook.xml.rels", relsXml);
   zip.file("[Content_Types].xml", types);

@@ -30,7 +30,15 @@ import type { SheetReader } from "./reader";
 import { parseTargetValue, valueLikeness } from "./value";
 
 /** Field labels that start a new table's header area: a block never runs through them. */
-const TABLE_START_FIELDS = new Set(["项目名称", "部门名称", "项目负责人", "主管部门", "实施单位", "年度目标", "预算资金"]);
+const TABLE_START_FIELDS = new Set([
+  "项目名称",
+  "部门名称",
+  "项目负责人",
+  "主管部门",
+  "实施单位",
+  "年度目标",
+  "预算资金",
+]);
 
 interface Group {
   text: string;
@@ -53,7 +61,12 @@ function isLabelText(text: string): boolean {
 }
 
 /** Where the block ends: the last row before an empty gap, a title, a sign-off row or the next table's header area. */
-export function findBlockEnd(reader: SheetReader, headerRow: number, limit: number, skipRows: ReadonlySet<number>): number {
+export function findBlockEnd(
+  reader: SheetReader,
+  headerRow: number,
+  limit: number,
+  skipRows: ReadonlySet<number>
+): number {
   let last = headerRow;
   for (let r = headerRow + 1; r <= limit; r++) {
     if (skipRows.has(r)) continue;
@@ -95,7 +108,12 @@ function isStopRow(reader: SheetReader, row: number): boolean {
 }
 
 /** Reads the block's rows. */
-export function readBlock(reader: SheetReader, header: HeaderRow, lastRow: number, skipRows: ReadonlySet<number>): IndicatorBlock {
+export function readBlock(
+  reader: SheetReader,
+  header: HeaderRow,
+  lastRow: number,
+  skipRows: ReadonlySet<number>
+): IndicatorBlock {
   const firstRow = header.row + 1;
   let right = header.lastColumn;
   for (let r = firstRow; r <= lastRow; r++) {
@@ -149,10 +167,11 @@ class BlockReading {
 
   constructor(
     private readonly reader: SheetReader,
-    private readonly layout: ColumnLayout,
+    private readonly layout: ColumnLayout
   ) {
     this.roleColumns = layout.roles;
-    for (const col of layout.columns) if (col.role !== "other" || col.header !== "" || layout.structural.has(col.column)) this.known.add(col.column);
+    for (const col of layout.columns)
+      if (col.role !== "other" || col.header !== "" || layout.structural.has(col.column)) this.known.add(col.column);
     this.labelColumns = new Set(layout.labelColumns);
   }
 
@@ -216,7 +235,14 @@ class BlockReading {
       if (!(p.value && p.value.text && valueLikeness(p.value.text) > 0) && looksLikeCategory(p.name.text)) return false;
       if (/^[≥≤=<>＞＜≧≦＝]|^\d/.test(p.name.text) && valueLikeness(p.name.text) === 2) return false;
     }
-    if (p.value && p.value.text && p.value.text.length > 24 && valueLikeness(p.value.text) === 0 && p.explanation && !p.explanation.text) {
+    if (
+      p.value &&
+      p.value.text &&
+      p.value.text.length > 24 &&
+      valueLikeness(p.value.text) === 0 &&
+      p.explanation &&
+      !p.explanation.text
+    ) {
       return false;
     }
     return true;
@@ -226,7 +252,13 @@ class BlockReading {
   private realign(r: number, positional: RowParts): RowParts {
     const tokens = this.reader.rowCells(r, 1, Math.max(this.layout.right, this.reader.columnCount));
     let i = 0;
-    while (i < tokens.length && isLabelText(tokens[i].text) && !matchLevel1(tokens[i].text) && !matchLevel2(tokens[i].text)) i++;
+    while (
+      i < tokens.length &&
+      isLabelText(tokens[i].text) &&
+      !matchLevel1(tokens[i].text) &&
+      !matchLevel2(tokens[i].text)
+    )
+      i++;
     let l1: RowParts["l1"] = null;
     let l2: RowParts["l2"] = null;
     const categories: { text: string; column: number }[] = [];
@@ -328,7 +360,8 @@ class BlockReading {
       const m = reader.mergeAt(r, l2col);
       if (m && m.top < r) {
         const top = cellAddress(m.top, m.left);
-        if (!this.g2 || this.g2.cell !== top) this.g2 = { text: reader.own(m.top, m.left), cell: top, firstRow: r, lastRow: m.bottom };
+        if (!this.g2 || this.g2.cell !== top)
+          this.g2 = { text: reader.own(m.top, m.left), cell: top, firstRow: r, lastRow: m.bottom };
       } else if (p.l2 && p.l2.text) {
         this.g2 = this.startGroup(r, l2col, p.l2.text);
       } else if (newL1) {
@@ -391,7 +424,11 @@ class BlockReading {
         level1,
         level2,
         name: parts.name?.text ?? "",
-        nameCell: parts.name ? cellAddress(p.row, parts.name.column) : roles.name !== undefined ? cellAddress(p.row, roles.name) : null,
+        nameCell: parts.name
+          ? cellAddress(p.row, parts.name.column)
+          : roles.name !== undefined
+            ? cellAddress(p.row, roles.name)
+            : null,
         value,
         valueCell: valueColumn !== undefined ? cellAddress(p.row, valueColumn) : null,
         explanation: explanationColumn !== undefined ? (parts.explanation?.text ?? "") : null,

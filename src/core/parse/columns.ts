@@ -115,11 +115,17 @@ export interface ColumnLayout {
  * Final column roles: header roles, label columns on the left, and an explanation column inferred
  * when its header is blank (or a 备注 column filled like explanations).
  */
-export function resolveColumns(reader: SheetReader, header: HeaderRow, firstRow: number, lastRow: number, right: number): ColumnLayout {
+export function resolveColumns(
+  reader: SheetReader,
+  header: HeaderRow,
+  firstRow: number,
+  lastRow: number,
+  right: number
+): ColumnLayout {
   const roles: Partial<Record<ColumnRole, number>> = {};
   const columns: IndicatorColumn[] = [];
   const leftmostIndicator = Math.min(
-    ...[...header.roles.entries()].filter(([, r]) => r !== "label" && r !== "other" && r !== "remark").map(([c]) => c),
+    ...[...header.roles.entries()].filter(([, r]) => r !== "label" && r !== "other" && r !== "remark").map(([c]) => c)
   );
   const labelColumns: number[] = [];
   let remarkColumn: number | null = null;
@@ -163,15 +169,22 @@ export function resolveColumns(reader: SheetReader, header: HeaderRow, firstRow:
   }
   if (remarkColumn !== null) {
     const text = header.texts.get(remarkColumn) ?? "";
-    const asExplanation = roles.explanation === undefined && looksLikeExplanationColumn(reader, remarkColumn, firstRow, lastRow);
-    columns.push({ role: asExplanation ? "explanation" : "other", column: remarkColumn, letter: columnLetter(remarkColumn), header: text });
+    const asExplanation =
+      roles.explanation === undefined && looksLikeExplanationColumn(reader, remarkColumn, firstRow, lastRow);
+    columns.push({
+      role: asExplanation ? "explanation" : "other",
+      column: remarkColumn,
+      letter: columnLetter(remarkColumn),
+      header: text,
+    });
     if (asExplanation) roles.explanation = remarkColumn;
     columns.sort((a, b) => a.column - b.column);
   }
   const structural = new Set<number>();
   const rows = lastRow - firstRow + 1;
   for (const col of columns) {
-    if (col.role === "other" && col.header === "" && columnFill(reader, col.column, firstRow, lastRow) >= rows * 0.5) structural.add(col.column);
+    if (col.role === "other" && col.header === "" && columnFill(reader, col.column, firstRow, lastRow) >= rows * 0.5)
+      structural.add(col.column);
   }
   return { columns, roles, labelColumns, right: lastCol, structural };
 }

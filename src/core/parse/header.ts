@@ -5,7 +5,15 @@
 import { cellAddress } from "../grid";
 import type { Budget, BudgetPart, HeaderField, TableKind } from "../model";
 import { matchKey, stripTags } from "../text";
-import { isBlockLabel, isSignOff, isSubHeader, isTitleText, matchFieldLabel, matchGroupLabel, moneyUnitIn } from "../vocabulary";
+import {
+  isBlockLabel,
+  isSignOff,
+  isSubHeader,
+  isTitleText,
+  matchFieldLabel,
+  matchGroupLabel,
+  moneyUnitIn,
+} from "../vocabulary";
 import type { SheetReader } from "./reader";
 
 export interface HeaderArea {
@@ -38,7 +46,11 @@ export function readHeaderArea(reader: SheetReader, from: number, to: number): H
   // the table starts at the first row with a field, group or block label
   for (let r = from; r <= to; r++) {
     const cells = reader.rowCells(r);
-    if (cells.some((c) => matchFieldLabel(c.text) || matchGroupLabel(c.text) || isBlockLabel(c.text) || isCombinedField(c.text))) {
+    if (
+      cells.some(
+        (c) => matchFieldLabel(c.text) || matchGroupLabel(c.text) || isBlockLabel(c.text) || isCombinedField(c.text)
+      )
+    ) {
       top = r;
       break;
     }
@@ -131,11 +143,21 @@ function readFields(reader: SheetReader, from: number, to: number): HeaderField[
       if (consumed.has(cell.column)) continue;
       const text = cell.text;
       const nextCell = cells[i + 1];
-      if (isBlockLabel(text) && (!matchFieldLabel(text) || (nextCell && matchFieldLabel(nextCell.text) === matchFieldLabel(text)))) continue;
+      if (
+        isBlockLabel(text) &&
+        (!matchFieldLabel(text) || (nextCell && matchFieldLabel(nextCell.text) === matchFieldLabel(text)))
+      )
+        continue;
       const groupKey = matchGroupLabel(text);
       if (groupKey) {
         const m = reader.mergeAt(r, cell.column);
-        group = { key: groupKey, label: text, column: cell.column, lastRow: m ? m.bottom : to, unit: moneyUnitIn(text) };
+        group = {
+          key: groupKey,
+          label: text,
+          column: cell.column,
+          lastRow: m ? m.bottom : to,
+          unit: moneyUnitIn(text),
+        };
         continue;
       }
       if (isSubHeader(text)) {
@@ -171,7 +193,19 @@ function readFields(reader: SheetReader, from: number, to: number): HeaderField[
         fields.push(field(key, text, reader.own(r, valueColumn), reader, r, valueColumn, cell.column, unit, group));
       } else {
         // the blank value cell right of the label; none when the label is at the sheet's right edge
-        fields.push(field(key, text, "", reader, r, blankValueColumn <= reader.columnCount ? blankValueColumn : null, cell.column, unit, group));
+        fields.push(
+          field(
+            key,
+            text,
+            "",
+            reader,
+            r,
+            blankValueColumn <= reader.columnCount ? blankValueColumn : null,
+            cell.column,
+            unit,
+            group
+          )
+        );
       }
       counters.set(key, (counters.get(key) ?? 0) + 1);
     }
@@ -188,7 +222,7 @@ function field(
   valueColumn: number | null,
   labelColumn: number | null,
   unit: "元" | "万元" | null,
-  group: ActiveGroup | null,
+  group: ActiveGroup | null
 ): HeaderField {
   const raw = valueColumn !== null ? reader.raw(row, valueColumn) : undefined;
   const type = value === "" ? "empty" : (raw?.type ?? "text");
@@ -200,7 +234,7 @@ function field(
     labelCell: labelColumn !== null ? cellAddress(row, labelColumn) : null,
     valueCell: valueColumn !== null ? cellAddress(row, valueColumn) : null,
     group: group?.label ?? null,
-    unit: unit ?? (group?.unit ?? null),
+    unit: unit ?? group?.unit ?? null,
   };
 }
 
@@ -219,7 +253,8 @@ function budgetOf(fields: readonly HeaderField[], reader: SheetReader, from: num
   let unit = total?.unit ?? fields.find((f) => PART_KEYS.has(f.key) && f.unit)?.unit ?? null;
   if (!unit) {
     // a unit stated anywhere in the header area ("单位：万元", "预算金额(万元)")
-    for (let r = from; r <= to && !unit; r++) for (const c of reader.rowCells(r)) if (!unit && c.text.length <= 20) unit = moneyUnitIn(c.text);
+    for (let r = from; r <= to && !unit; r++)
+      for (const c of reader.rowCells(r)) if (!unit && c.text.length <= 20) unit = moneyUnitIn(c.text);
   }
   return {
     amount: total ? amountOf(total.value) : null,

@@ -27,7 +27,9 @@ export function parseSheet(grid: SheetGrid): SheetParse {
     return {
       sheet: grid.name,
       tables: [],
-      problems: [{ sheet: grid.name, cell: null, message: `解析工作表“${grid.name}”时出错：${(error as Error).message}` }],
+      problems: [
+        { sheet: grid.name, cell: null, message: `解析工作表“${grid.name}”时出错：${(error as Error).message}` },
+      ],
     };
   }
 }
@@ -36,7 +38,11 @@ function parseSheetUnsafe(grid: SheetGrid): SheetParse {
   const reader = new SheetReader(grid);
   const problems: ParseProblem[] = [];
   if (reader.rowCount === 0 || reader.columnCount === 0) {
-    return { sheet: grid.name, tables: [], problems: [{ sheet: grid.name, cell: null, message: `工作表“${grid.name}”是空的。` }] };
+    return {
+      sheet: grid.name,
+      tables: [],
+      problems: [{ sheet: grid.name, cell: null, message: `工作表“${grid.name}”是空的。` }],
+    };
   }
   const headers: HeaderRow[] = [];
   for (let r = 1; r <= reader.rowCount; r++) {
@@ -52,7 +58,12 @@ function parseSheetUnsafe(grid: SheetGrid): SheetParse {
     let limit = k + 1 < headers.length ? headers[k + 1].row - 1 : reader.rowCount;
     let end = findBlockEnd(reader, header.row, limit, skip);
     // a header row repeated right below the block (a table printed over pages) continues it
-    while (k + 1 < headers.length && end === headers[k + 1].row - 1 && end > header.row && sameLayout(header, headers[k + 1])) {
+    while (
+      k + 1 < headers.length &&
+      end === headers[k + 1].row - 1 &&
+      end > header.row &&
+      sameLayout(header, headers[k + 1])
+    ) {
       const repeated = headers[k + 1];
       skip.add(repeated.row);
       k++;
@@ -106,7 +117,10 @@ function parseSheetUnsafe(grid: SheetGrid): SheetParse {
     }
     if (!Number.isFinite(left)) left = 1;
     const fields = area.fields;
-    const annualTarget = fields.find((f) => f.key === "年度目标") ?? (area.kind === "department" ? fields.find((f) => f.key === "绩效目标") : undefined) ?? null;
+    const annualTarget =
+      fields.find((f) => f.key === "年度目标") ??
+      (area.kind === "department" ? fields.find((f) => f.key === "绩效目标") : undefined) ??
+      null;
     tables.push({
       id: `${grid.name}!${cellAddress(top, left)}`,
       sheet: grid.name,

@@ -106,7 +106,11 @@ export class SheetReader {
         message: `单元格 ${address} 是错误值 ${clean(text) || "#错误"}，已按空白处理，请先修正公式或引用。`,
       });
     } else if (this.reportedErrors === MAX_REPORTED_ERRORS + 1) {
-      this.problems.push({ sheet: this.grid.name, cell: null, message: `本表还有更多错误值单元格（只列出前 ${MAX_REPORTED_ERRORS} 个）。` });
+      this.problems.push({
+        sheet: this.grid.name,
+        cell: null,
+        message: `本表还有更多错误值单元格（只列出前 ${MAX_REPORTED_ERRORS} 个）。`,
+      });
     }
   }
 }

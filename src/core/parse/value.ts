@@ -18,7 +18,8 @@ const SUFFIX_KEYS = Object.keys(SUFFIX_OPERATORS).sort((a, b) => b.length - a.le
 
 const NUMBER_RE = /^[-+−]?\d+(?:,\d{3})*(?:\.\d+)?/;
 const RANGE_RE = /^\s*[-~～—–至到]\s*([-+]?\d+(?:\.\d+)?)/;
-const DEADLINE_RE = /^(\d{4})\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\/\d{1,2}(?!\d))\s*(?:底|末|年底|年末)?\s*(?:前|之前|以前|内|止|完成)?/;
+const DEADLINE_RE =
+  /^(\d{4})\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\/\d{1,2}(?!\d))\s*(?:底|末|年底|年末)?\s*(?:前|之前|以前|内|止|完成)?/;
 const SHORT_DEADLINE_RE = /^(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前|内|止)/;
 const PLACEHOLDER_RE = /\*{2,}|＊{2,}|[xX]{2,}|ＸＸ|_{2,}|＿{2,}|×{2,}|\{[^{}]{1,12}\}|[（(]\s*[必选]填\s*[)）]|□/;
 
@@ -106,7 +107,9 @@ function parseUncached(rawText: string, ctx: ValueContext): TargetValue {
     t = t.slice(prefix.text.length).trim();
   }
   if (!operator && opColumn) {
-    const colOp = matchOperatorPrefix(opColumn) ?? (OPERATOR_TEXTS[opColumn] ? { op: OPERATOR_TEXTS[opColumn], text: opColumn } : null);
+    const colOp =
+      matchOperatorPrefix(opColumn) ??
+      (OPERATOR_TEXTS[opColumn] ? { op: OPERATOR_TEXTS[opColumn], text: opColumn } : null);
     if (colOp && clean(opColumn) === colOp.text.trim()) {
       operator = colOp.op;
       operatorText = colOp.text;
@@ -208,7 +211,12 @@ export function valueLikeness(text: string): 0 | 1 | 2 {
   if (t === "") return 0;
   if (t.length <= 24) {
     const v = parseTargetValue(t);
-    if ((v.kind === "quantitative" && (v.operator || (v.unit !== null && v.unit.length <= 6) || /^\d+(\.\d+)?$/.test(t))) || v.kind === "deadline") return 2;
+    if (
+      (v.kind === "quantitative" &&
+        (v.operator || (v.unit !== null && v.unit.length <= 6) || /^\d+(\.\d+)?$/.test(t))) ||
+      v.kind === "deadline"
+    )
+      return 2;
     if (v.kind === "placeholder" && v.operator) return 2;
   }
   if (t.length <= 16 && !/[，。；,;:：]/.test(t)) return 1;

@@ -12,7 +12,8 @@ export const blankRequiredField: Rule = {
   meta: meta({
     id: "blank-required-field",
     title: "必填信息为空",
-    description: "表头的必填信息为空：项目名称、项目负责人、联系电话、预算资金/资金总额、年度目标（部门表：部门名称、绩效目标）。",
+    description:
+      "表头的必填信息为空：项目名称、项目负责人、联系电话、预算资金/资金总额、年度目标（部门表：部门名称、绩效目标）。",
     defaultSeverity: "warning",
     category: "表格完整性",
     fixable: false,

@@ -12,7 +12,10 @@ const SENTENCE = /[^，。；;,.！!？?\n]*(?:随机|抽取|抽选|抽查|选�
 /** verb + blank + counter, e.g. "随机抽取 名", "抽取__人", "随机抽取N名". */
 const VERB_BLANK = new RegExp(`(${SURVEY_VERB})(${BLANK})${COUNTER}`, "g");
 /** a second count in the same sentence left blank: "…单位人员 名发放" (CJK, a blank, a counter). */
-const SECOND_BLANK = new RegExp(String.raw`([\u4e00-\u9fff）)])((?:[ \t\u00a0\u3000]+|[_＿]{1,}|\{[^{}]{0,10}\}|[XxＸ]{2,3}))${COUNTER}`, "g");
+const SECOND_BLANK = new RegExp(
+  String.raw`([\u4e00-\u9fff）)])((?:[ \t\u00a0\u3000]+|[_＿]{1,}|\{[^{}]{0,10}\}|[XxＸ]{2,3}))${COUNTER}`,
+  "g"
+);
 
 export interface SampleBlank {
   /** index in the text where the blank starts, and its text ("" when the count is simply missing). */
@@ -60,7 +63,12 @@ export function withSampleInputs(text: string, blanks: readonly SampleBlank[]): 
     const placeholder = blanks.length === 1 ? "{N}" : `{N${k + 1}}`;
     result += text.slice(last, b.index) + placeholder;
     last = b.index + b.blank.length;
-    inputs.push({ placeholder, label: blanks.length === 1 ? "抽样数量" : `第${k + 1}处抽样数量`, type: "integer", min: 1 });
+    inputs.push({
+      placeholder,
+      label: blanks.length === 1 ? "抽样数量" : `第${k + 1}处抽样数量`,
+      type: "integer",
+      min: 1,
+    });
   });
   return { text: result + text.slice(last), inputs };
 }
@@ -91,7 +99,12 @@ export const blankSampleSize: Rule = {
           indicator: i,
           subject: text,
           message: `指标${q(i.name)}的问卷说明${where}，请填写抽取的人数`,
-          fix: quickFix("填写抽样数量", setPlan(`填写“${i.name}”的抽样数量`, table.sheet, cell, text, fix.text), false, fix.inputs),
+          fix: quickFix(
+            "填写抽样数量",
+            setPlan(`填写“${i.name}”的抽样数量`, table.sheet, cell, text, fix.text),
+            false,
+            fix.inputs
+          ),
         });
       }
     }

@@ -36,7 +36,10 @@ export const boilerplateExplanation: Rule = {
           cell: i.explanationCell!,
           indicator: i,
           subject: i.explanation!,
-          relatedCells: sample.filter((x) => x !== i).slice(0, RELATED_LIMIT).map((x) => x.explanationCell!),
+          relatedCells: sample
+            .filter((x) => x !== i)
+            .slice(0, RELATED_LIMIT)
+            .map((x) => x.explanationCell!),
           message: `指标${q(i.name, 12)}的解释与另外${list.length - 1}个指标相同，请分别说明`,
         });
       }

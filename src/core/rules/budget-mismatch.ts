@@ -23,7 +23,7 @@ function partsMismatch(table: TargetTable, budget: Budget): FindingDraft | null 
   if (budget.amount === null || !budget.cell || budget.parts.length === 0) return null;
   if (budget.parts.some((p) => p.amount === null)) return null;
   const sum = budget.parts.reduce((s, p) => s + (p.amount ?? 0), 0);
-  if (Math.abs(sum - budget.amount) <= EPSILON * Math.max(1, Math.abs(budget.amount)) / 100) return null;
+  if (Math.abs(sum - budget.amount) <= (EPSILON * Math.max(1, Math.abs(budget.amount))) / 100) return null;
   const names = budget.parts.map((p) => p.label.replace(/[:：]$/, "")).join("＋");
   return {
     cell: budget.cell,
@@ -38,7 +38,8 @@ export const budgetMismatch: Rule = {
   meta: meta({
     id: "budget-mismatch",
     title: "资金数额不一致",
-    description: "各项资金相加不等于总额（基本支出＋项目支出≠资金总额，财政拨款＋其他资金≠预算资金）；成本指标超过预算；各项目预算合计超过部门的项目支出。",
+    description:
+      "各项资金相加不等于总额（基本支出＋项目支出≠资金总额，财政拨款＋其他资金≠预算资金）；成本指标超过预算；各项目预算合计超过部门的项目支出。",
     defaultSeverity: "error",
     category: "前后一致",
     fixable: false,

@@ -28,7 +28,11 @@ export const emptyLevel2: Rule = {
           about: r.level2.text,
           subject: r.level2.text,
           message: `二级指标${q(r.level2.text, 14)}下没有三级指标和指标值，请补充指标或删除该行`,
-          fix: fixes ?? (r.level2.firstRow === r.level2.lastRow && r.level1.firstRow !== r.row ? quickFix("删除该空行", deleteRow, false) : null),
+          fix:
+            fixes ??
+            (r.level2.firstRow === r.level2.lastRow && r.level1.firstRow !== r.row
+              ? quickFix("删除该空行", deleteRow, false)
+              : null),
         };
       });
   },

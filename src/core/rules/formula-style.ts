@@ -22,7 +22,12 @@ export function fixFormulaStyle(text: string): string {
     const ch = text[k];
     if (ch === "*" || ch === "＊") {
       const star = (c: string | undefined) => c === "*" || c === "＊";
-      if (!star(text[k - 1]) && !star(text[k + 1]) && OPERAND_BEFORE.test(neighbour(text, k, -1)) && OPERAND_AFTER.test(neighbour(text, k, 1))) {
+      if (
+        !star(text[k - 1]) &&
+        !star(text[k + 1]) &&
+        OPERAND_BEFORE.test(neighbour(text, k, -1)) &&
+        OPERAND_AFTER.test(neighbour(text, k, 1))
+      ) {
         out += "×";
         continue;
       }
@@ -67,7 +72,11 @@ export const formulaStyle: Rule = {
         indicator: i,
         subject: text,
         message: `指标${q(i.name)}的计算公式用“${sign}”作乘号，应写作“×”`,
-        fix: quickFix(`把“${sign}”改为“×”`, setPlan(`规范“${i.name}”的计算公式`, table.sheet, i.explanationCell, text, fixed), true),
+        fix: quickFix(
+          `把“${sign}”改为“×”`,
+          setPlan(`规范“${i.name}”的计算公式`, table.sheet, i.explanationCell, text, fixed),
+          true
+        ),
       });
     }
     return out;

@@ -23,7 +23,12 @@ function why(i: Indicator, table: { sheet: string }): Misplacement | null {
   const l2 = i.level2.standard;
   if (!i.nameCell) return null;
   if (isSatisfaction(i) && l1 !== "满意度" && l1 !== null) {
-    return { cell: i.nameCell, subject: name, message: `满意度指标${q(name, 12)}应归入“满意度指标”，不应放在${q(i.level2.text || i.level1.text, 10)}下`, target: { level1: "满意度", level2: "服务对象满意度" } };
+    return {
+      cell: i.nameCell,
+      subject: name,
+      message: `满意度指标${q(name, 12)}应归入“满意度指标”，不应放在${q(i.level2.text || i.level1.text, 10)}下`,
+      target: { level1: "满意度", level2: "服务对象满意度" },
+    };
   }
   if (l2 === "数量" && isRate(i)) {
     const growth = /增长|增幅|增速/.test(name);
@@ -35,10 +40,20 @@ function why(i: Indicator, table: { sheet: string }): Misplacement | null {
     };
   }
   if (isUnderCost(i) && !COST_WORDS.test(name) && !isMoneyUnit(i.value.unit) && i.value.kind === "qualitative") {
-    return { cell: i.nameCell, subject: name, message: `${q(name, 12)}是效益表述，不应放在成本指标下，应归入“效益指标”`, target: { level1: "效益", level2: "社会效益" } };
+    return {
+      cell: i.nameCell,
+      subject: name,
+      message: `${q(name, 12)}是效益表述，不应放在成本指标下，应归入“效益指标”`,
+      target: { level1: "效益", level2: "社会效益" },
+    };
   }
   if ((l2 === "数量" || l2 === "质量" || l2 === "时效") && isMoneyUnit(i.value.unit) && INPUT_WORDS.test(name)) {
-    return { cell: i.nameCell, subject: name, message: `${q(name, 12)}是资金投入，不是产出，应归入“成本指标”`, target: { level1: "产出", level2: "成本" } };
+    return {
+      cell: i.nameCell,
+      subject: name,
+      message: `${q(name, 12)}是资金投入，不是产出，应归入“成本指标”`,
+      target: { level1: "产出", level2: "成本" },
+    };
   }
   return null;
 }
@@ -47,7 +62,8 @@ export const misplacedIndicator: Rule = {
   meta: meta({
     id: "misplaced-indicator",
     title: "指标归类不当",
-    description: "三级指标与其二级/一级不符：满意度放在效益下、比率放在数量下、效益表述放在成本下、资金投入当作产出；二级名称写在一级列；二级不属于其一级。",
+    description:
+      "三级指标与其二级/一级不符：满意度放在效益下、比率放在数量下、效益表述放在成本下、资金投入当作产出；二级名称写在一级列；二级不属于其一级。",
     defaultSeverity: "warning",
     category: "指标归类",
     fixable: true,

@@ -28,7 +28,7 @@ export const missingExplanation: Rule = {
             "填入标准解释",
             setPlan(`为“${i.name}”填入指标解释`, table.sheet, i.explanationCell!, i.explanation ?? "", suggestion.text),
             false,
-            suggestion.inputs,
+            suggestion.inputs
           ),
         };
       });

@@ -23,7 +23,14 @@ export const missingOperator: Rule = {
   }),
   checkTable(table) {
     return indicatorsOf(table)
-      .filter((i) => i.value.kind === "quantitative" && i.value.operator === null && i.value.numberTo === null && i.valueCell && !/^定性$/.test(i.operatorText ?? ""))
+      .filter(
+        (i) =>
+          i.value.kind === "quantitative" &&
+          i.value.operator === null &&
+          i.value.numberTo === null &&
+          i.valueCell &&
+          !/^定性$/.test(i.operatorText ?? "")
+      )
       .map((i) => {
         const op = defaultOperator(i);
         const raw = i.value.raw;
@@ -37,7 +44,13 @@ export const missingOperator: Rule = {
           subject: raw,
           message: `指标${q(i.name, 12)}的指标值${q(raw, 10)}缺少比较符号，建议改为${q(op + raw, 11)}`,
           fix: quickFix(`加上“${op}”`, setPlan(`为“${i.name}”补比较符号`, table.sheet, cell, oldText, newText), false, [
-            { placeholder: "{比较符号}", label: "比较符号", type: "choice", choices: ["≥", "=", "≤", ">", "<"], defaultValue: op },
+            {
+              placeholder: "{比较符号}",
+              label: "比较符号",
+              type: "choice",
+              choices: ["≥", "=", "≤", ">", "<"],
+              defaultValue: op,
+            },
           ]),
         };
       });

@@ -16,7 +16,15 @@ export const missingUnit: Rule = {
   }),
   checkTable(table) {
     return indicatorsOf(table)
-      .filter((i) => i.value.kind === "quantitative" && i.value.number !== null && !i.value.unit && !(i.unitText && i.unitText.trim()) && !UNIT_IN_NAME.test(i.name) && i.valueCell)
+      .filter(
+        (i) =>
+          i.value.kind === "quantitative" &&
+          i.value.number !== null &&
+          !i.value.unit &&
+          !(i.unitText && i.unitText.trim()) &&
+          !UNIT_IN_NAME.test(i.name) &&
+          i.valueCell
+      )
       .map((i) => ({
         cell: i.valueCell!,
         indicator: i,

@@ -27,13 +27,18 @@ export const nonstandardOperator: Rule = {
       else if (v.raw.startsWith(v.operatorText)) newText = v.operator + v.raw.slice(v.operatorText.length).trim();
       else if (v.raw.endsWith(v.operatorText)) newText = v.operator + v.raw.slice(0, -v.operatorText.length).trim();
       else continue;
-      const written = v.operatorText.trim() === v.operator ? `“${v.operatorText.trim()}”后有空格` : `写作“${v.operatorText.trim()}”`;
+      const written =
+        v.operatorText.trim() === v.operator ? `“${v.operatorText.trim()}”后有空格` : `写作“${v.operatorText.trim()}”`;
       out.push({
         cell,
         indicator: i,
         subject: oldText,
         message: `指标${q(i.name, 12)}的比较符号${written}，建议改为${q(newText, 12)}`,
-        fix: quickFix(`改为${q(newText, 12)}`, setPlan(`规范“${i.name}”的比较符号`, table.sheet, cell, oldText, newText), true),
+        fix: quickFix(
+          `改为${q(newText, 12)}`,
+          setPlan(`规范“${i.name}”的比较符号`, table.sheet, cell, oldText, newText),
+          true
+        ),
       });
     }
     return out;

@@ -43,7 +43,8 @@ export function findPlaceholders(text: string): { match: string; removable: bool
 
 function removeAll(text: string, found: readonly { match: string; index: number }[]): string {
   let out = text;
-  for (const f of [...found].sort((a, b) => b.index - a.index)) out = out.slice(0, f.index) + out.slice(f.index + f.match.length);
+  for (const f of [...found].sort((a, b) => b.index - a.index))
+    out = out.slice(0, f.index) + out.slice(f.index + f.match.length);
   return out.trim();
 }
 
@@ -51,7 +52,8 @@ export const placeholderLeft: Rule = {
   meta: meta({
     id: "placeholder-left",
     title: "模板占位未替换",
-    description: "表格里留着模板的占位文字：≥**个、(≥**%)、XX、**、{N}、__、(必填)、(选填)、“指标1:”，或类别名称末尾的“等”。",
+    description:
+      "表格里留着模板的占位文字：≥**个、(≥**%)、XX、**、{N}、__、(必填)、(选填)、“指标1:”，或类别名称末尾的“等”。",
     defaultSeverity: "error",
     category: "表格完整性",
     fixable: true,
@@ -60,7 +62,14 @@ export const placeholderLeft: Rule = {
     const out: FindingDraft[] = [];
     const sheet = table.sheet;
     // allowFix false: in a value the placeholder is the value itself; removing it would leave nothing sensible
-    const report = (cell: string | null, text: string, indicatorName: string, draftIndicator: FindingDraft["indicator"], about: string | null, allowFix = true) => {
+    const report = (
+      cell: string | null,
+      text: string,
+      indicatorName: string,
+      draftIndicator: FindingDraft["indicator"],
+      about: string | null,
+      allowFix = true
+    ) => {
       if (!cell || !text) return;
       const found = findPlaceholders(text);
       if (found.length === 0) return;
@@ -72,7 +81,10 @@ export const placeholderLeft: Rule = {
         about,
         subject: text,
         message: `${indicatorName ? `指标${q(indicatorName)}` : q(about ?? "", 14)}留有模板占位${q(found.map((f) => f.match.trim()).join(" "), 10)}，请替换为实际内容`,
-        fix: allowFix && allRemovable && cleaned ? quickFix("删除占位文字", setPlan("删除模板占位文字", sheet, cell, text, cleaned), true) : null,
+        fix:
+          allowFix && allRemovable && cleaned
+            ? quickFix("删除占位文字", setPlan("删除模板占位文字", sheet, cell, text, cleaned), true)
+            : null,
       });
     };
     for (const i of table.indicatorBlock.indicators) {
@@ -92,7 +104,11 @@ export const placeholderLeft: Rule = {
             about: level.text,
             subject: level.text,
             message: `类别名称${q(level.text, 14)}末尾的“等”是模板文字，请删除`,
-            fix: quickFix("删除“等”", setPlan("删除类别名称末尾的“等”", sheet, level.cell, level.text, level.text.replace(/等$/, "")), true),
+            fix: quickFix(
+              "删除“等”",
+              setPlan("删除类别名称末尾的“等”", sheet, level.cell, level.text, level.text.replace(/等$/, "")),
+              true
+            ),
           });
         } else {
           report(level.cell, level.text, "", null, level.text);

@@ -28,7 +28,13 @@ export const rateOutOfRange: Rule = {
         const inColumn = v.operatorSource === "column" && i.operatorCell;
         const fix = inColumn
           ? setPlan(`将“${i.name}”改为=100%`, table.sheet, i.operatorCell!, i.operatorText ?? "", "=")
-          : setPlan(`将“${i.name}”改为=100%`, table.sheet, i.valueCell, v.raw, "=" + v.raw.slice((v.operatorText ?? "").length).trim());
+          : setPlan(
+              `将“${i.name}”改为=100%`,
+              table.sheet,
+              i.valueCell,
+              v.raw,
+              "=" + v.raw.slice((v.operatorText ?? "").length).trim()
+            );
         out.push({
           cell: i.valueCell,
           indicator: i,
@@ -37,9 +43,19 @@ export const rateOutOfRange: Rule = {
           fix: quickFix("改为“=100%”", fix, true),
         });
       } else if (top > 100 && !growth) {
-        out.push({ cell: i.valueCell, indicator: i, subject: shown, message: `指标${q(i.name, 12)}的比率${q(shown, 12)}超过100%，请核实` });
+        out.push({
+          cell: i.valueCell,
+          indicator: i,
+          subject: shown,
+          message: `指标${q(i.name, 12)}的比率${q(shown, 12)}超过100%，请核实`,
+        });
       } else if (!growth && (v.number < 0 || (v.numberTo !== null && v.numberTo < 0))) {
-        out.push({ cell: i.valueCell, indicator: i, subject: shown, message: `指标${q(i.name, 12)}的比率${q(shown, 12)}为负数，请核实` });
+        out.push({
+          cell: i.valueCell,
+          indicator: i,
+          subject: shown,
+          message: `指标${q(i.name, 12)}的比率${q(shown, 12)}为负数，请核实`,
+        });
       }
     }
     return out;

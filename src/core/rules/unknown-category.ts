@@ -1,5 +1,13 @@
 /** unknown-category 指标类别不规范 (RULES.md E): a 一级/二级 name outside the standard vocabulary. */
-import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS, looksLikeCategory, matchLevel1, matchLevel2, standardLevelText } from "../vocabulary";
+import {
+  LEVEL1_ORDER,
+  LEVEL2_ORDER,
+  LEVEL2_PARENTS,
+  looksLikeCategory,
+  matchLevel1,
+  matchLevel2,
+  standardLevelText,
+} from "../vocabulary";
 import { similarity } from "../templates/match";
 import type { FindingDraft, Rule } from "./types";
 import { meta, q, quickFix, setPlan } from "./util";
@@ -58,7 +66,11 @@ export const unknownCategory: Rule = {
           about: ref.text,
           subject: `${level}:${ref.text}`,
           message: `${level === 1 ? "一级" : "二级"}指标名称${q(ref.text, 14)}不规范，建议改为“${suggestion}”`,
-          fix: quickFix(`改为“${suggestion}”`, setPlan(`规范指标类别名称`, table.sheet, ref.cell, ref.text, suggestion), !!match),
+          fix: quickFix(
+            `改为“${suggestion}”`,
+            setPlan(`规范指标类别名称`, table.sheet, ref.cell, ref.text, suggestion),
+            !!match
+          ),
         });
       }
     }

@@ -11,19 +11,35 @@ import { expectsQuantity, indicatorsOf, meta, q, quickFix, setPlan } from "./uti
 function templateValueFix(i: Indicator, sheet: string): QuickFix | null {
   // only a close match: the new value must fit the name that stays
   const t = bestTemplateFor(i, 0.7);
-  if (!t || t.level2 !== i.level2.standard || parseTargetValue(t.value.replace(/\{[^}]*\}/g, "1")).kind !== "quantitative") return null;
+  if (
+    !t ||
+    t.level2 !== i.level2.standard ||
+    parseTargetValue(t.value.replace(/\{[^}]*\}/g, "1")).kind !== "quantitative"
+  )
+    return null;
   const keys = [...t.value.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
   const inputs: FixInput[] = t.placeholders
     .filter((p) => keys.includes(p.key))
-    .map((p) => ({ placeholder: `{${p.key}}`, label: p.label, type: p.type === "integer" ? "integer" : "text", ...(p.default !== null ? { defaultValue: p.default } : {}) }));
-  return quickFix(`改用标准指标值“${t.value}”`, setPlan(`为“${i.name}”填入可量化的指标值`, sheet, i.valueCell!, i.value.raw, t.value), false, inputs);
+    .map((p) => ({
+      placeholder: `{${p.key}}`,
+      label: p.label,
+      type: p.type === "integer" ? "integer" : "text",
+      ...(p.default !== null ? { defaultValue: p.default } : {}),
+    }));
+  return quickFix(
+    `改用标准指标值“${t.value}”`,
+    setPlan(`为“${i.name}”填入可量化的指标值`, sheet, i.valueCell!, i.value.raw, t.value),
+    false,
+    inputs
+  );
 }
 
 export const vagueValue: Rule = {
   meta: meta({
     id: "vague-value",
     title: "指标值不可衡量",
-    description: "指标值是“进一步加大”“有效加强”“显著”“按时限完成”等定性表述：在数量、质量、时效、成本指标下为警告，在效益、满意度指标下为提示（允许分级分档）。",
+    description:
+      "指标值是“进一步加大”“有效加强”“显著”“按时限完成”等定性表述：在数量、质量、时效、成本指标下为警告，在效益、满意度指标下为提示（允许分级分档）。",
     defaultSeverity: "warning",
     category: "指标值",
     fixable: true,
@@ -37,9 +53,19 @@ export const vagueValue: Rule = {
       const strict = expectsQuantity(i);
       const timely = i.level2.standard === "时效";
       const fix = timely
-        ? quickFix("改为具体完成时限", setPlan(`为“${i.name}”写明完成时限`, table.sheet, i.valueCell, raw, "{完成时限}"), false, [
-            { placeholder: "{完成时限}", label: "完成时限", type: "text", defaultValue: `${year ?? "XXXX"}年12月31日前` },
-          ])
+        ? quickFix(
+            "改为具体完成时限",
+            setPlan(`为“${i.name}”写明完成时限`, table.sheet, i.valueCell, raw, "{完成时限}"),
+            false,
+            [
+              {
+                placeholder: "{完成时限}",
+                label: "完成时限",
+                type: "text",
+                defaultValue: `${year ?? "XXXX"}年12月31日前`,
+              },
+            ]
+          )
         : strict
           ? templateValueFix(i, table.sheet)
           : null;

@@ -1,9 +1,21 @@
 /** wrong-direction 比较方向不当 (RULES.md C): ≥ on a cost; ≤ on an output count, satisfaction or a good rate. */
 import type { Operator } from "../model";
 import type { FindingDraft, Rule } from "./types";
-import { indicatorsOf, isCostAmount, isMoneyUnit, isSatisfaction, isUnderCost, meta, q, quickFix, setPlan, shownValue } from "./util";
+import {
+  indicatorsOf,
+  isCostAmount,
+  isMoneyUnit,
+  isSatisfaction,
+  isUnderCost,
+  meta,
+  q,
+  quickFix,
+  setPlan,
+  shownValue,
+} from "./util";
 
-const GOOD_RATE = /(合格|完成|覆盖|达标|正常运行|运行|运转|及时|准确|采用|整改|知晓|使用|出勤|到位|执行|通过|利用|参考|参训|验收|满意|发放|兑现|解决|办结|响应|入库)率$/;
+const GOOD_RATE =
+  /(合格|完成|覆盖|达标|正常运行|运行|运转|及时|准确|采用|整改|知晓|使用|出勤|到位|执行|通过|利用|参考|参训|验收|满意|发放|兑现|解决|办结|响应|入库)率$/;
 const FLIP: Readonly<Record<Operator, Operator>> = { "≥": "≤", "≤": "≥", ">": "<", "<": ">", "=": "=" };
 
 export const wrongDirection: Rule = {
@@ -39,7 +51,11 @@ export const wrongDirection: Rule = {
         indicator: i,
         subject: shownValue(i),
         message: `指标${q(i.name, 12)}的${q(shownValue(i), 10)}方向不当，${reason}`,
-        fix: quickFix(`改为“${flipped}”`, setPlan(`调整“${i.name}”的比较方向`, table.sheet, cell, oldText, newText), false),
+        fix: quickFix(
+          `改为“${flipped}”`,
+          setPlan(`调整“${i.name}”的比较方向`, table.sheet, cell, oldText, newText),
+          false
+        ),
       });
     }
     return out;

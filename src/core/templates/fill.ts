@@ -53,7 +53,11 @@ function defaultFor(p: TemplatePlaceholder, budgetYear: number | null | undefine
  * The text each placeholder stands for: the user's value when given (non-blank), else the default
  * (unless keepUnfilled), else null (the `{key}` stays).
  */
-export function placeholderValues(t: IndicatorTemplate, values: Readonly<Record<string, string>> = {}, options: FillOptions = {}): Map<string, string | null> {
+export function placeholderValues(
+  t: IndicatorTemplate,
+  values: Readonly<Record<string, string>> = {},
+  options: FillOptions = {}
+): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const p of t.placeholders) {
     const given = values[p.key];
@@ -79,7 +83,11 @@ function tidyValue(value: string): string {
  * The template as a row: placeholders replaced by `values` (keyed by placeholder key), defaults for
  * the rest (unless options.keepUnfilled; placeholders with a null default stay as `{key}`).
  */
-export function fillTemplate(t: IndicatorTemplate, values: Readonly<Record<string, string>> = {}, options: FillOptions = {}): FilledTemplate {
+export function fillTemplate(
+  t: IndicatorTemplate,
+  values: Readonly<Record<string, string>> = {},
+  options: FillOptions = {}
+): FilledTemplate {
   const map = placeholderValues(t, values, options);
   return {
     name: substitute(t.name, map),
@@ -95,7 +103,10 @@ export function fillTemplate(t: IndicatorTemplate, values: Readonly<Record<strin
  * the placeholder has a default (the default is used) and a problem when it has none. Keys that the
  * template does not declare are ignored.
  */
-export function validatePlaceholderValues(t: IndicatorTemplate, values: Readonly<Record<string, string>>): PlaceholderProblem[] {
+export function validatePlaceholderValues(
+  t: IndicatorTemplate,
+  values: Readonly<Record<string, string>>
+): PlaceholderProblem[] {
   const out: PlaceholderProblem[] = [];
   for (const p of t.placeholders) {
     const given = values[p.key];

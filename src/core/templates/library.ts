@@ -10,7 +10,7 @@ import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 
 /** The built-in library, in library order (the order search uses to break ties). */
 export const TEMPLATES: readonly IndicatorTemplate[] = Object.freeze(
-  (library.templates as unknown as IndicatorTemplate[]).map((t) => Object.freeze(t)),
+  (library.templates as unknown as IndicatorTemplate[]).map((t) => Object.freeze(t))
 );
 
 const byId = new Map<string, IndicatorTemplate>(TEMPLATES.map((t) => [t.id, t]));
@@ -38,7 +38,8 @@ export function placeholderKeys(text: string): string[] {
 /** The keys used anywhere in a template's name, value and explanation. */
 export function usedPlaceholderKeys(t: Pick<IndicatorTemplate, "name" | "value" | "explanation">): string[] {
   const keys: string[] = [];
-  for (const text of [t.name, t.value, t.explanation]) for (const k of placeholderKeys(text)) if (!keys.includes(k)) keys.push(k);
+  for (const text of [t.name, t.value, t.explanation])
+    for (const k of placeholderKeys(text)) if (!keys.includes(k)) keys.push(k);
   return keys;
 }
 
@@ -102,7 +103,9 @@ export function placeholderValueProblem(p: TemplatePlaceholder, raw: string): st
     case "date":
       return normaliseDate(value) === null ? `“${label}”应为日期，如“2025年12月31日”，现为“${value}”` : null;
     case "choice":
-      return p.choices && p.choices.includes(value) ? null : `“${label}”应为以下之一：${(p.choices ?? []).join("、")}，现为“${value}”`;
+      return p.choices && p.choices.includes(value)
+        ? null
+        : `“${label}”应为以下之一：${(p.choices ?? []).join("、")}，现为“${value}”`;
     case "text":
       return /[\r\n]/.test(value) ? `“${label}”不能换行` : null;
     default:
@@ -172,11 +175,13 @@ export function validateTemplate(t: unknown): string[] {
   }
   let level1: Level1Name | null = null;
   if (typeof o.level1 !== "string") out.push("缺少字段 level1（一级指标）");
-  else if (!LEVEL1_ORDER.includes(o.level1 as Level1Name)) out.push(`一级指标“${o.level1}”不在标准名称内（${LEVEL1_ORDER.join("、")}）`);
+  else if (!LEVEL1_ORDER.includes(o.level1 as Level1Name))
+    out.push(`一级指标“${o.level1}”不在标准名称内（${LEVEL1_ORDER.join("、")}）`);
   else level1 = o.level1 as Level1Name;
   let level2: Level2Name | null = null;
   if (typeof o.level2 !== "string") out.push("缺少字段 level2（二级指标）");
-  else if (!LEVEL2_ORDER.includes(o.level2 as Level2Name)) out.push(`二级指标“${o.level2}”不在标准名称内（${LEVEL2_ORDER.join("、")}）`);
+  else if (!LEVEL2_ORDER.includes(o.level2 as Level2Name))
+    out.push(`二级指标“${o.level2}”不在标准名称内（${LEVEL2_ORDER.join("、")}）`);
   else level2 = o.level2 as Level2Name;
   if (level1 && level2 && !LEVEL2_PARENTS[level2].includes(level1)) {
     out.push(`二级指标“${level2}”不属于一级指标“${level1}”（应在“${LEVEL2_PARENTS[level2].join("”或“")}”下）`);
@@ -196,8 +201,14 @@ export function validateTemplate(t: unknown): string[] {
   if (typeof o.name === "string" && typeof o.value === "string" && typeof o.explanation === "string") {
     const used = usedPlaceholderKeys({ name: o.name, value: o.value, explanation: o.explanation });
     for (const k of used) if (!declared.includes(k)) out.push(`文字中用了占位符{${k}}，但 placeholders 中没有声明`);
-    if (Array.isArray(o.placeholders)) for (const k of declared) if (!used.includes(k)) out.push(`占位符{${k}}已声明，但名称、指标值和指标解释中都没有用到`);
-    for (const [field, label] of [["name", "三级指标名称"], ["value", "指标值"], ["explanation", "指标解释"]] as const) {
+    if (Array.isArray(o.placeholders))
+      for (const k of declared)
+        if (!used.includes(k)) out.push(`占位符{${k}}已声明，但名称、指标值和指标解释中都没有用到`);
+    for (const [field, label] of [
+      ["name", "三级指标名称"],
+      ["value", "指标值"],
+      ["explanation", "指标解释"],
+    ] as const) {
       const text = o[field] as string;
       const stray = text.replace(PLACEHOLDER_PATTERN, "");
       if (/[{}]/.test(stray)) out.push(`${label}中的花括号不成对，或占位符名称超过12个字符、含空格`);
@@ -211,7 +222,8 @@ export function validateTemplates(list: readonly unknown[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   list.forEach((t, i) => {
-    const id = t && typeof t === "object" && typeof (t as { id?: unknown }).id === "string" ? (t as { id: string }).id : "";
+    const id =
+      t && typeof t === "object" && typeof (t as { id?: unknown }).id === "string" ? (t as { id: string }).id : "";
     const where = id ? `模板“${id}”` : `第${i + 1}个模板`;
     for (const p of validateTemplate(t)) out.push(`${where}：${p}`);
     if (id) {
@@ -266,7 +278,10 @@ function normaliseUserTemplate(input: unknown): unknown {
  * exportUserTemplates writes). Invalid entries are skipped and reported; so are ids that repeat
  * within the file or clash with `existing` (the built-in library by default).
  */
-export function parseUserTemplates(json: string, options: { existing?: readonly IndicatorTemplate[] } = {}): UserTemplateImport {
+export function parseUserTemplates(
+  json: string,
+  options: { existing?: readonly IndicatorTemplate[] } = {}
+): UserTemplateImport {
   const problems: string[] = [];
   let data: unknown;
   try {
@@ -287,8 +302,12 @@ export function parseUserTemplates(json: string, options: { existing?: readonly 
   const templates: IndicatorTemplate[] = [];
   list.forEach((raw, i) => {
     const t = normaliseUserTemplate(raw);
-    const id = t && typeof t === "object" && typeof (t as { id?: unknown }).id === "string" ? (t as { id: string }).id : "";
-    const name = t && typeof t === "object" && typeof (t as { name?: unknown }).name === "string" ? (t as { name: string }).name : "";
+    const id =
+      t && typeof t === "object" && typeof (t as { id?: unknown }).id === "string" ? (t as { id: string }).id : "";
+    const name =
+      t && typeof t === "object" && typeof (t as { name?: unknown }).name === "string"
+        ? (t as { name: string }).name
+        : "";
     const where = `第${i + 1}个模板${name ? `“${name}”` : id ? `“${id}”` : ""}`;
     const own = validateTemplate(t);
     if (id && existing.has(id)) own.push(`编号“${id}”与已有模板重复，请改用其他编号`);
@@ -317,7 +336,15 @@ const FIELD_ORDER: readonly (keyof IndicatorTemplate)[] = [
   "note",
   "source",
 ];
-const PLACEHOLDER_ORDER: readonly (keyof TemplatePlaceholder)[] = ["key", "label", "type", "default", "min", "max", "choices"];
+const PLACEHOLDER_ORDER: readonly (keyof TemplatePlaceholder)[] = [
+  "key",
+  "label",
+  "type",
+  "default",
+  "min",
+  "max",
+  "choices",
+];
 
 function ordered<T extends object>(o: T, order: readonly (keyof T)[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -49,7 +49,10 @@ export function similarity(a: string, b: string): number {
 }
 
 /** The best template for the indicator, or null when none is similar enough (score ≥ minScore). */
-export function bestTemplateFor(i: Pick<Indicator, "name"> & Partial<Pick<Indicator, "level2">>, minScore = 0.5): IndicatorTemplate | null {
+export function bestTemplateFor(
+  i: Pick<Indicator, "name"> & Partial<Pick<Indicator, "level2">>,
+  minScore = 0.5
+): IndicatorTemplate | null {
   const key = `${i.name}\u0001${i.level2?.standard ?? ""}\u0001${minScore}`;
   const cached = bestCache.get(key);
   if (cached !== undefined) return cached;

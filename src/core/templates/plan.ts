@@ -49,7 +49,12 @@ export interface InsertOptions {
 /* ------------------------------------------------------------ filling */
 
 /** Replaces {key} by the given value, else by the default (or keeps it when keepUnfilled). */
-export function fillText(text: string, template: IndicatorTemplate, values: Readonly<Record<string, string>>, keepUnfilled: boolean): string {
+export function fillText(
+  text: string,
+  template: IndicatorTemplate,
+  values: Readonly<Record<string, string>>,
+  keepUnfilled: boolean
+): string {
   return text.replace(/\{([^{}]+)\}/g, (m, key: string) => {
     if (values[key] !== undefined && values[key] !== "") return values[key];
     if (keepUnfilled) return m;
@@ -81,7 +86,11 @@ function tableCostLayout(block: IndicatorBlock): "own" | "output" | null {
 }
 
 /** Maps a template's 一级/二级 to the table's cost layout (成本 as 一级 vs 成本 under 产出). */
-export function mapToTable(block: IndicatorBlock, level1: Level1Name, level2: Level2Name): { level1: Level1Name; level2: Level2Name } {
+export function mapToTable(
+  block: IndicatorBlock,
+  level1: Level1Name,
+  level2: Level2Name
+): { level1: Level1Name; level2: Level2Name } {
   const layout = tableCostLayout(block);
   if (layout === "output" && level1 === "成本") return { level1: "产出", level2: "成本" };
   if (layout === "own" && level1 === "产出" && level2 === "成本") return { level1: "成本", level2: "经济成本" };
@@ -139,7 +148,7 @@ class PlanBuilder {
   merges: CellRange[];
   constructor(
     readonly sheet: string,
-    merges: readonly string[],
+    merges: readonly string[]
   ) {
     this.merges = merges.map((m) => parseRange(m));
   }
@@ -164,7 +173,12 @@ class PlanBuilder {
   }
   /** Merges `range` (after unmerging `replaces`); a single-cell range only unmerges. */
   merge(range: CellRange, replaces: CellRange | null): void {
-    this.steps.push({ kind: "merge", sheet: this.sheet, range: rangeAddress(range), replaces: replaces ? rangeAddress(replaces) : null });
+    this.steps.push({
+      kind: "merge",
+      sheet: this.sheet,
+      range: rangeAddress(range),
+      replaces: replaces ? rangeAddress(replaces) : null,
+    });
     if (replaces) this.merges = this.merges.filter((m) => rangeAddress(m) !== rangeAddress(replaces));
     if (range.top !== range.bottom || range.left !== range.right) this.merges.push(range);
   }
@@ -182,8 +196,9 @@ function writeRow(b: PlanBuilder, cols: Columns, row: number, texts: RowTexts): 
   b.set(row, cols.name, texts.name);
   if (cols.operator !== undefined || cols.unit !== undefined) {
     const v = parseTargetValue(texts.value);
-    const op = cols.operator !== undefined && v.operatorText ? v.operator ?? "" : "";
-    let rest = cols.operator !== undefined && v.operatorText ? texts.value.slice(v.operatorText.length).trim() : texts.value;
+    const op = cols.operator !== undefined && v.operatorText ? (v.operator ?? "") : "";
+    let rest =
+      cols.operator !== undefined && v.operatorText ? texts.value.slice(v.operatorText.length).trim() : texts.value;
     if (cols.unit !== undefined && v.unit && rest.endsWith(v.unit)) {
       b.set(row, cols.unit, v.unit);
       rest = rest.slice(0, -v.unit.length).trim();
@@ -207,7 +222,10 @@ interface Target {
 }
 
 function lastRowOf(rows: readonly Indicator[]): number {
-  return rows.reduce((m, r) => Math.max(m, r.row, r.level2.lastRow, r.level1.lastRow === r.level1.firstRow ? r.row : r.row), 0);
+  return rows.reduce(
+    (m, r) => Math.max(m, r.row, r.level2.lastRow, r.level1.lastRow === r.level1.firstRow ? r.row : r.row),
+    0
+  );
 }
 
 /** Decides where a row for (level1, level2) goes. */
@@ -241,7 +259,13 @@ function findTarget(block: IndicatorBlock, level1: Level1Name, level2: Level2Nam
     return { before: end + 1, formatFrom: last.row, placement: "new-section", joinLevel1: null, joinLevel2: null };
   }
   const first = rows[0];
-  return { before: first ? first.row : block.firstRow, formatFrom: first ? first.row : block.headerRow, placement: "new-section", joinLevel1: null, joinLevel2: null };
+  return {
+    before: first ? first.row : block.firstRow,
+    formatFrom: first ? first.row : block.headerRow,
+    placement: "new-section",
+    joinLevel1: null,
+    joinLevel2: null,
+  };
 }
 
 /**
@@ -255,22 +279,37 @@ function extendLabelMerges(b: PlanBuilder, block: IndicatorBlock, cols: Columns,
   }
 }
 
-function plan(table: TargetTable, level1: Level1Name, level2: Level2Name, texts: RowTexts, target: Target, label: string): { plan: EditPlan; row: number } {
+function plan(
+  table: TargetTable,
+  level1: Level1Name,
+  level2: Level2Name,
+  texts: RowTexts,
+  target: Target,
+  label: string
+): { plan: EditPlan; row: number } {
   const block = table.indicatorBlock;
   const cols = columnsOf(block);
   const b = new PlanBuilder(table.sheet, block.merges);
   const row = target.before;
   // before inserting, remember the merges the new row must join
-  const level1Merge = target.joinLevel1?.level1.cell && cols.level1 !== undefined ? b.mergeAt(parseCell(target.joinLevel1.level1.cell).row, cols.level1) : undefined;
-  const level2Merge = target.joinLevel2?.level2.cell && cols.level2 !== undefined ? b.mergeAt(parseCell(target.joinLevel2.level2.cell).row, cols.level2) : undefined;
+  const level1Merge =
+    target.joinLevel1?.level1.cell && cols.level1 !== undefined
+      ? b.mergeAt(parseCell(target.joinLevel1.level1.cell).row, cols.level1)
+      : undefined;
+  const level2Merge =
+    target.joinLevel2?.level2.cell && cols.level2 !== undefined
+      ? b.mergeAt(parseCell(target.joinLevel2.level2.cell).row, cols.level2)
+      : undefined;
   b.insertRow(row, target.formatFrom);
   extendLabelMerges(b, block, cols, row);
   const repeat = repeatsLevelText(block);
   if (cols.level1 !== undefined) {
     if (target.joinLevel1) {
-      if (level1Merge && level1Merge.left === cols.level1 && level1Merge.bottom < row) b.extendMerge(cols.level1, level1Merge.top, row);
+      if (level1Merge && level1Merge.left === cols.level1 && level1Merge.bottom < row)
+        b.extendMerge(cols.level1, level1Merge.top, row);
       else if (repeat) b.set(row, cols.level1, target.joinLevel1.level1.text);
-      else if (!level1Merge && usesMerges(block, cols.level1) && target.joinLevel1.level1.cell) b.extendMerge(cols.level1, parseCell(target.joinLevel1.level1.cell).row, row);
+      else if (!level1Merge && usesMerges(block, cols.level1) && target.joinLevel1.level1.cell)
+        b.extendMerge(cols.level1, parseCell(target.joinLevel1.level1.cell).row, row);
     } else {
       const sectionTop = block.rows.find((r) => r.level1.standard === level1 && r.level1.cell);
       const shifted = sectionTop ? b.mergeAt(parseCell(sectionTop.level1.cell!).row + 1, cols.level1) : undefined;
@@ -289,9 +328,11 @@ function plan(table: TargetTable, level1: Level1Name, level2: Level2Name, texts:
   }
   if (cols.level2 !== undefined) {
     if (target.joinLevel2) {
-      if (level2Merge && level2Merge.left === cols.level2 && level2Merge.bottom < row) b.extendMerge(cols.level2, level2Merge.top, row);
+      if (level2Merge && level2Merge.left === cols.level2 && level2Merge.bottom < row)
+        b.extendMerge(cols.level2, level2Merge.top, row);
       else if (repeat) b.set(row, cols.level2, target.joinLevel2.level2.text);
-      else if (!level2Merge && usesMerges(block, cols.level2) && target.joinLevel2.level2.cell) b.extendMerge(cols.level2, parseCell(target.joinLevel2.level2.cell).row, row);
+      else if (!level2Merge && usesMerges(block, cols.level2) && target.joinLevel2.level2.cell)
+        b.extendMerge(cols.level2, parseCell(target.joinLevel2.level2.cell).row, row);
     } else {
       b.set(row, cols.level2, houseName(block, level2, 2));
     }
@@ -306,7 +347,7 @@ export function planInsertion(
   table: TargetTable,
   template: IndicatorTemplate,
   values: Readonly<Record<string, string>> = {},
-  options: InsertOptions = {},
+  options: InsertOptions = {}
 ): InsertionPlan {
   const keep = !!options.keepUnfilled;
   const texts: RowTexts = {
@@ -324,22 +365,40 @@ function planRow(
   texts: RowTexts,
   options: InsertOptions,
   template: IndicatorTemplate | null,
-  label: string,
+  label: string
 ): InsertionPlan {
   const block = table.indicatorBlock;
   const { level1, level2 } = mapToTable(block, templateLevel1, templateLevel2);
   const inputs = template ? inputsOf(template, texts) : [];
   if (options.atRow !== undefined) {
-    const at = block.rows.find((r) => r.row === options.atRow) ?? block.rows.filter((r) => r.row <= options.atRow!).pop() ?? block.rows[0];
+    const at =
+      block.rows.find((r) => r.row === options.atRow) ??
+      block.rows.filter((r) => r.row <= options.atRow!).pop() ??
+      block.rows[0];
     if (at) {
       const end = at.row;
-      const target: Target = { before: end + 1, formatFrom: at.row, placement: "at-row", joinLevel1: at, joinLevel2: at };
+      const target: Target = {
+        before: end + 1,
+        formatFrom: at.row,
+        placement: "at-row",
+        joinLevel1: at,
+        joinLevel2: at,
+      };
       const p = plan(table, at.level1.standard ?? level1, at.level2.standard ?? level2, texts, target, label);
-      return { ...p, placement: "at-row", level1: at.level1.standard ?? level1, level2: at.level2.standard ?? level2, inputs, template };
+      return {
+        ...p,
+        placement: "at-row",
+        level1: at.level1.standard ?? level1,
+        level2: at.level2.standard ?? level2,
+        inputs,
+        template,
+      };
     }
   }
   // an empty row of the same 二级 (a blank template row) is filled instead of inserting a new one
-  const blank = block.rows.find((r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2);
+  const blank = block.rows.find(
+    (r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2
+  );
   if (blank) {
     const filled = fillRow(table, blank, texts, label);
     if (filled) return { plan: filled, row: blank.row, placement: "fill-row", level1, level2, inputs, template };
@@ -357,7 +416,11 @@ function fillRow(table: TargetTable, row: Indicator, texts: RowTexts, label: str
     if (b.mergeAt(row.row, c) && b.mergeAt(row.row, c)!.top !== row.row) return null;
   }
   writeRow(b, cols, row.row, texts);
-  return { label, steps: b.steps, select: cols.name !== undefined ? { sheet: table.sheet, address: cellAddress(row.row, cols.name) } : null };
+  return {
+    label,
+    steps: b.steps,
+    select: cols.name !== undefined ? { sheet: table.sheet, address: cellAddress(row.row, cols.name) } : null,
+  };
 }
 
 /* ------------------------------------------------------------ defaults */
@@ -381,7 +444,10 @@ export function planSection(table: TargetTable, level1: Level1Name): InsertionPl
 }
 
 /** empty-level2's fix: fill the blank 二级 row with the standard indicator of that 二级. */
-export function planFillRow(table: TargetTable, row: Indicator): { plan: EditPlan; inputs: readonly FixInput[]; template: IndicatorTemplate } | null {
+export function planFillRow(
+  table: TargetTable,
+  row: Indicator
+): { plan: EditPlan; inputs: readonly FixInput[]; template: IndicatorTemplate } | null {
   if (!row.level2.standard || !row.level1.standard) return null;
   const template = defaultTemplate(row.level1.standard, row.level2.standard);
   if (!template) return null;
@@ -399,15 +465,30 @@ export function planFillRow(table: TargetTable, row: Indicator): { plan: EditPla
  * planner would insert a template there) and deletes the old row. When the old row is the top of a
  * merged 一级/二级 group, the group's text is first carried to the next row so no label is lost.
  */
-export function planMove(table: TargetTable, indicator: Indicator, target: { level1: Level1Name; level2: Level2Name }): EditPlan | null {
+export function planMove(
+  table: TargetTable,
+  indicator: Indicator,
+  target: { level1: Level1Name; level2: Level2Name }
+): EditPlan | null {
   const block = table.indicatorBlock;
   const cols = columnsOf(block);
   if (cols.name === undefined || cols.value === undefined) return null;
   if (cols.operator !== undefined || cols.unit !== undefined) return null;
-  const texts: RowTexts = { name: indicator.name, value: indicator.value.raw, explanation: indicator.explanation ?? "" };
+  const texts: RowTexts = {
+    name: indicator.name,
+    value: indicator.value.raw,
+    explanation: indicator.explanation ?? "",
+  };
   const mapped = mapToTable(block, target.level1, target.level2);
   const insertion = findTarget(block, mapped.level1, mapped.level2);
-  const built = plan(table, mapped.level1, mapped.level2, texts, insertion, `将“${indicator.name}”移到“${mapped.level2}指标”`);
+  const built = plan(
+    table,
+    mapped.level1,
+    mapped.level2,
+    texts,
+    insertion,
+    `将“${indicator.name}”移到“${mapped.level2}指标”`
+  );
   const b = new PlanBuilder(table.sheet, []);
   // replay the insertion on the builder to know the merges as they are after it
   b.merges = block.merges.map((m) => parseRange(m));
@@ -432,7 +513,11 @@ export function planMove(table: TargetTable, indicator: Indicator, target: { lev
   }
   b.deleteRow(source);
   const newRow = built.row > source ? built.row - 1 : built.row;
-  return { label: built.plan.label, steps: b.steps, select: { sheet: table.sheet, address: cellAddress(newRow, cols.name) } };
+  return {
+    label: built.plan.label,
+    steps: b.steps,
+    select: { sheet: table.sheet, address: cellAddress(newRow, cols.name) },
+  };
 }
 
 export { columnLetter };

@@ -59,7 +59,10 @@ export function pinyinKeyOf(text: string, provider: PinyinProvider): PinyinKey {
   chars.forEach((c, i) => {
     if (CJK.test(c)) {
       flush();
-      const s = (syllables[i] ?? "").toLowerCase().replace(/ü/g, "v").replace(/[^a-z]/g, "");
+      const s = (syllables[i] ?? "")
+        .toLowerCase()
+        .replace(/ü/g, "v")
+        .replace(/[^a-z]/g, "");
       if (s) tokens.push({ text: s, cjk: true });
     } else if (ALNUM.test(c)) {
       run += c.toLowerCase();
@@ -143,7 +146,13 @@ interface Prepared {
 function prepareText(text: string): PreparedText {
   const p = pinyinOf(text);
   const spaced = p ? p.full.replace(/v/g, "u") : "";
-  return { text, key: searchKey(text), full: spaced.replace(/ /g, ""), spaced, initials: p ? p.initials.replace(/v/g, "u") : "" };
+  return {
+    text,
+    key: searchKey(text),
+    full: spaced.replace(/ /g, ""),
+    spaced,
+    initials: p ? p.initials.replace(/v/g, "u") : "",
+  };
 }
 
 /** True when position `i` of `full` starts a syllable (counting the syllables of `spaced`). */
@@ -247,7 +256,8 @@ function pinyinTier(p: PreparedText, q: string): { tier: number; via: MatchVia }
   if (p.initials === q) return { tier: 3, via: "initials" };
   if (p.full.startsWith(q)) return { tier: 2, via: "pinyin" };
   if (p.initials.startsWith(q)) return { tier: 2, via: "initials" };
-  for (let i = p.full.indexOf(q, 1); i >= 0; i = p.full.indexOf(q, i + 1)) if (startsSyllable(p, i)) return { tier: 1, via: "pinyin" };
+  for (let i = p.full.indexOf(q, 1); i >= 0; i = p.full.indexOf(q, i + 1))
+    if (startsSyllable(p, i)) return { tier: 1, via: "pinyin" };
   if (p.initials.includes(q)) return { tier: 1, via: "initials" };
   return { tier: 0, via: "pinyin" };
 }
@@ -298,9 +308,11 @@ function matchTerm(p: Prepared, term: Term): TermMatch | null {
     if (score === SCORE.keywordExact) break;
   }
   if (best) return best;
-  if (term.pinyin && p.id.startsWith("-" + term.key)) return { score: SCORE.idPrefix, field: "id", via: "text", matched: null };
+  if (term.pinyin && p.id.startsWith("-" + term.key))
+    return { score: SCORE.idPrefix, field: "id", via: "text", matched: null };
   if (term.pinyin && p.id.includes("-" + term.key)) return { score: SCORE.id, field: "id", via: "text", matched: null };
-  if (p.explanation.includes(term.key)) return { score: SCORE.explanation, field: "explanation", via: "text", matched: null };
+  if (p.explanation.includes(term.key))
+    return { score: SCORE.explanation, field: "explanation", via: "text", matched: null };
   return null;
 }
 
@@ -319,7 +331,10 @@ function termsOf(query: string): Term[] {
   return terms;
 }
 
-function levelFilter<T extends string>(value: string | null | undefined, match: (s: string) => { name: T } | null): T | null | undefined {
+function levelFilter<T extends string>(
+  value: string | null | undefined,
+  match: (s: string) => { name: T } | null
+): T | null | undefined {
   if (value === null || value === undefined || value.trim() === "") return undefined;
   return match(value)?.name ?? null;
 }
@@ -405,7 +420,8 @@ export function searchTemplates(query: string, options: TemplateSearchOptions = 
   // an unknown level name matches nothing
   if (level1 === null || level2 === null) return [];
   const family = options.family && options.family.trim() !== "" ? options.family.trim() : null;
-  const passes = (t: IndicatorTemplate) => (!level1 || t.level1 === level1) && (!level2 || t.level2 === level2) && (!family || t.family === family);
+  const passes = (t: IndicatorTemplate) =>
+    (!level1 || t.level1 === level1) && (!level2 || t.level2 === level2) && (!family || t.family === family);
   const terms = termsOf(query);
   const results: TemplateSearchResult[] = [];
   if (terms.length === 0) {

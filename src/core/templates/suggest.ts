@@ -58,7 +58,13 @@ export function suggestExplanation(i: Indicator, table?: TargetTable): Explanati
   if (isSatisfactionName(name)) {
     const { object, work } = satisfactionParts(name);
     const inputs: FixInput[] = [SAMPLE_SIZE_INPUT];
-    if (!work) inputs.push({ placeholder: "{评价的工作}", label: "评价的工作（如：财政评审工作）", type: "text", defaultValue: "相关工作" });
+    if (!work)
+      inputs.push({
+        placeholder: "{评价的工作}",
+        label: "评价的工作（如：财政评审工作）",
+        type: "text",
+        defaultValue: "相关工作",
+      });
     const w = work ?? "{评价的工作}";
     return {
       text: `反映${object}对${w}的满意程度，随机抽取{N}名${object}发放调查问卷，计算公式：满意问卷数/问卷总数×100%`,

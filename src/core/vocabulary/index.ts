@@ -15,11 +15,14 @@ export interface LevelMatch<T> {
   readonly standard: boolean;
 }
 
-function buildLevelIndex<T extends string>(table: Record<string, { standard: string[]; aliases: string[] }>): Map<string, LevelMatch<T>> {
+function buildLevelIndex<T extends string>(
+  table: Record<string, { standard: string[]; aliases: string[] }>
+): Map<string, LevelMatch<T>> {
   const index = new Map<string, LevelMatch<T>>();
   for (const [name, spec] of Object.entries(table)) {
     for (const s of spec.standard) index.set(matchKey(s), { name: name as T, standard: true });
-    for (const s of spec.aliases) if (!index.has(matchKey(s))) index.set(matchKey(s), { name: name as T, standard: false });
+    for (const s of spec.aliases)
+      if (!index.has(matchKey(s))) index.set(matchKey(s), { name: name as T, standard: false });
   }
   return index;
 }
@@ -32,7 +35,7 @@ export const LEVEL2_ORDER: readonly Level2Name[] = levels.order.level2 as Level2
 
 /** Parents of each 二级 (成本 has two: 产出 in the older layout, 成本 in the 101号 layout). */
 export const LEVEL2_PARENTS: Readonly<Record<Level2Name, readonly Level1Name[]>> = Object.fromEntries(
-  Object.entries(levels.level2).map(([k, v]) => [k, v.parents as Level1Name[]]),
+  Object.entries(levels.level2).map(([k, v]) => [k, v.parents as Level1Name[]])
 ) as Record<Level2Name, Level1Name[]>;
 
 function levelKey(text: string): string {
@@ -79,7 +82,19 @@ export function standardLevelText(name: Level1Name | Level2Name): string {
 /* ------------------------------------------------------------------ columns */
 
 const COLUMN_INDEX = new Map<string, ColumnRole | "remark">();
-for (const role of ["level1", "level2", "name", "value", "operator", "unit", "explanation", "weight", "remark", "other", "label"] as const) {
+for (const role of [
+  "level1",
+  "level2",
+  "name",
+  "value",
+  "operator",
+  "unit",
+  "explanation",
+  "weight",
+  "remark",
+  "other",
+  "label",
+] as const) {
   for (const h of (columns as Record<string, string[] | string>)[role] as string[]) {
     const k = matchKey(h);
     if (!COLUMN_INDEX.has(k)) COLUMN_INDEX.set(k, role);
@@ -90,13 +105,15 @@ for (const role of ["level1", "level2", "name", "value", "operator", "unit", "ex
 
 /** Every character that occurs in a header text of columns.json: a text with any other character is no header. */
 const HEADER_CHARS = new Set<string>();
-for (const list of Object.values(columns)) if (Array.isArray(list)) for (const h of list) for (const ch of matchKey(h)) HEADER_CHARS.add(ch);
+for (const list of Object.values(columns))
+  if (Array.isArray(list)) for (const h of list) for (const ch of matchKey(h)) HEADER_CHARS.add(ch);
 for (const ch of "()（）:：/ 　") HEADER_CHARS.add(ch);
 addVariants(HEADER_CHARS);
 
 /** Adds the traditional and full-width forms of the characters in a set (so no matchKey is needed to test one). */
 function addVariants(set: Set<string>): void {
-  for (const [trad, simp] of Object.entries(traditional.map as Record<string, string>)) if (set.has(simp)) set.add(trad);
+  for (const [trad, simp] of Object.entries(traditional.map as Record<string, string>))
+    if (set.has(simp)) set.add(trad);
   for (const ch of [...set]) {
     const code = ch.charCodeAt(0);
     if (code >= 0x21 && code <= 0x7e) {
@@ -159,7 +176,13 @@ const SIGN_OFF = headerFields.signOff.map((s) => matchKey(s));
 const TITLE_WORDS = headerFields.titleWords.map((s) => matchKey(s));
 
 const FIELD_CHARS = new Set<string>();
-for (const list of [...Object.values(headerFields.fields), ...Object.values(headerFields.groups), headerFields.blocks, headerFields.signOff, headerFields.subHeaders])
+for (const list of [
+  ...Object.values(headerFields.fields),
+  ...Object.values(headerFields.groups),
+  headerFields.blocks,
+  headerFields.signOff,
+  headerFields.subHeaders,
+])
   for (const l of list) for (const ch of matchKey(l)) FIELD_CHARS.add(ch);
 addVariants(FIELD_CHARS);
 
