@@ -1,0 +1,178 @@
+/**
+ * The files to check: the paths given, folders searched recursively (in name order), .xlsx kept,
+ * other spreadsheet formats reported as not supported, duplicates dropped; and where each marked
+ * copy goes under --out (the inputs' relative paths kept, so equal names never collide).
+ */
+import { promises as fs, type Stats } from "node:fs";
+import path from "node:path";
+
+export interface InputFile {
+  /** The path as the user gave it (for a file found in a folder: the folder as given + the relative path). */
+  readonly given: string;
+  readonly abs: string;
+  /** Size in bytes when known at listing time. */
+  readonly size: number;
+  /** Why the file is not checked (not found, not supported), in Chinese; null when it is to be checked. */
+  readonly problem: string | null;
+}
+
+export interface InputList {
+  readonly files: InputFile[];
+  /** Files inside folders that were left alone (not spreadsheets, Office lock files), as given. */
+  readonly skipped: string[];
+}
+
+/** Spreadsheet formats we recognise but cannot read: reported, with a hint. */
+const OTHER_SPREADSHEETS: Readonly<Record<string, string>> = {
+  ".xls": "旧版 Excel 97-2003 格式（.xls）",
+  ".xlsm": "启用宏的工作簿（.xlsm）",
+  ".xlsb": "Excel 二进制工作簿（.xlsb）",
+  ".xltx": "Excel 模板（.xltx）",
+  ".xlt": "旧版 Excel 模板（.xlt）",
+  ".et": "WPS 表格格式（.et）",
+  ".ett": "WPS 表格模板（.ett）",
+  ".csv": "CSV 文本文件",
+  ".ods": "OpenDocument 表格（.ods）",
+  ".numbers": "Numbers 表格（.numbers）",
+};
+
+export const SAVE_AS_HINT = "请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。";
+
+export function unsupportedMessage(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  const what = OTHER_SPREADSHEETS[ext] ?? (ext ? `“${ext}”文件` : "没有扩展名的文件");
+  return `不支持${what}，只能检查 .xlsx 工作簿。${SAVE_AS_HINT}`;
+}
+
+function isXlsx(name: string): boolean {
+  return path.extname(name).toLowerCase() === ".xlsx";
+}
+
+function isSpreadsheetLike(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(OTHER_SPREADSHEETS, path.extname(name).toLowerCase());
+}
+
+/** "~$表.xlsx": Office's lock file of an open workbook. */
+function isLockFile(name: string): boolean {
+  return name.startsWith("~$") || name.startsWith(".~");
+}
+
+function statError(e: unknown, given: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return `找不到“${given}”：文件或文件夹不存在。`;
+  if (code === "EACCES" || code === "EPERM") return `无法打开“${given}”：没有读取权限。`;
+  return `无法打开“${given}”：${(e as Error).message}`;
+}
+
+function joinGiven(folder: string, rel: string): string {
+  const trimmed = folder.replace(/[\\/]+$/, "");
+  return trimmed === "" ? path.sep + rel : `${trimmed}${path.sep}${rel}`;
+}
+
+/**
+ * Lists the inputs. `exclude` is a folder never searched (the --out folder, so that a second run
+ * does not check the copies of the first).
+ */
+export async function listInputs(inputs: readonly string[], exclude: string | null = null): Promise<InputList> {
+  const files: InputFile[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  const excluded = exclude ? path.resolve(exclude) : null;
+  const add = (f: InputFile) => {
+    if (seen.has(f.abs)) return;
+    seen.add(f.abs);
+    files.push(f);
+  };
+
+  async function walk(folderGiven: string, folderAbs: string, rel: string, visited: Set<string>): Promise<void> {
+    const dirAbs = rel ? path.join(folderAbs, rel) : folderAbs;
+    let real: string;
+    try {
+      real = await fs.realpath(dirAbs);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // a symbolic link loop
+    visited.add(real);
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = await fs.readdir(dirAbs, { withFileTypes: true });
+    } catch (e) {
+      const given = rel ? joinGiven(folderGiven, rel) : folderGiven;
+      add({ given, abs: dirAbs, size: 0, problem: statError(e, given).replace("打开", "读取文件夹") });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const childRel = rel ? path.join(rel, entry.name) : entry.name;
+      const childAbs = path.join(folderAbs, childRel);
+      const given = joinGiven(folderGiven, childRel);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let size = 0;
+      if (entry.isSymbolicLink() || isFile) {
+        try {
+          const st = await fs.stat(childAbs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+          size = st.size;
+        } catch {
+          continue; // a dangling link, or a file gone since readdir
+        }
+      }
+      if (isDir) {
+        if (entry.name.startsWith(".")) continue;
+        if (excluded && path.resolve(childAbs) === excluded) continue;
+        await walk(folderGiven, folderAbs, childRel, visited);
+      } else if (isFile) {
+        if (isLockFile(entry.name) || entry.name.startsWith(".")) skipped.push(given);
+        else if (isXlsx(entry.name)) add({ given, abs: path.resolve(childAbs), size, problem: null });
+        else if (isSpreadsheetLike(entry.name)) add({ given, abs: path.resolve(childAbs), size, problem: unsupportedMessage(entry.name) });
+        else skipped.push(given);
+      }
+    }
+  }
+
+  for (const given of inputs) {
+    const abs = path.resolve(given);
+    let st: Stats;
+    try {
+      st = await fs.stat(abs);
+    } catch (e) {
+      add({ given, abs, size: 0, problem: statError(e, given) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = files.length;
+      await walk(given, abs, "", new Set());
+      if (files.length === before) skipped.push(`${given}（文件夹中没有 .xlsx 文件）`);
+    } else if (isXlsx(abs)) add({ given, abs, size: st.size, problem: null });
+    else add({ given, abs, size: st.size, problem: unsupportedMessage(abs) });
+  }
+  return { files, skipped };
+}
+
+/**
+ * Where each input's marked copy goes: the inputs' paths relative to their deepest common folder,
+ * under `outDir`. "a/表.xlsx" and "b/表.xlsx" → out/a/表.xlsx, out/b/表.xlsx; one file → out/表.xlsx.
+ * The paths are `outDir` as given joined with the relative path. An output that would be an input
+ * itself → null (never overwrite an input).
+ */
+export function outputPaths(files: readonly InputFile[], outDir: string): (string | null)[] {
+  const out = path.resolve(outDir);
+  const dirs = files.map((f) => path.dirname(f.abs));
+  let root = dirs.length ? dirs[0] : out;
+  for (const d of dirs) {
+    while (!(d === root || d.startsWith(root.endsWith(path.sep) ? root : root + path.sep))) {
+      const up = path.dirname(root);
+      if (up === root) break;
+      root = up;
+    }
+  }
+  const inputs = new Set(files.map((f) => f.abs));
+  return files.map((f) => {
+    let rel = path.relative(root, f.abs);
+    if (rel.startsWith("..") || path.isAbsolute(rel)) rel = f.abs.replace(/^[A-Za-z]:/, (m) => m[0]).replace(/^[\\/]+/, "");
+    return inputs.has(path.join(out, rel)) ? null : path.join(outDir, rel);
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * Runs the file tasks: in the main thread one after the other, or in a small pool of worker
+ * threads. Results are handed on in input order as soon as they can be (nothing is kept after),
+ * and at most `ahead` tasks are started beyond the first unfinished one, so memory stays flat
+ * however many files there are. A worker that dies (out of memory on a huge workbook) fails only
+ * its file; a new worker takes over.
+ */
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { FileTask, RunOptions } from "./process-file";
+import { failedResult, type FileResult } from "./result";
+
+export interface RunHooks {
+  /** A task was started (for the progress bar). */
+  onStart?(task: FileTask): void;
+  /** A result, in input order. */
+  onResult(result: FileResult): void | Promise<void>;
+}
+
+export interface PoolPlan {
+  /** 0: in the main thread. */
+  readonly workers: number;
+  /** Old-generation heap limit of each worker, in MB. */
+  readonly memoryMb: number;
+}
+
+/** Files at least this large are always checked in a worker (a memory limit protects the process). */
+export const LARGE_FILE = 8 * 1024 * 1024;
+
+export function cpuCount(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+/** How to run: a pool of CPU-count workers for 4 files or more (or `jobs`), a worker for any large file. */
+export function planPool(tasks: readonly { size?: number }[], jobs: number | null): PoolPlan {
+  const wanted = jobs ?? (tasks.length >= 4 ? cpuCount() : 1);
+  const large = tasks.some((t) => (t.size ?? 0) >= LARGE_FILE);
+  const workers = wanted > 1 || large ? Math.max(1, Math.min(wanted, tasks.length)) : 0;
+  const totalMb = Math.floor(os.totalmem() / (1024 * 1024));
+  const memoryMb = Math.max(512, Math.min(4096, Math.floor(totalMb / (workers + 1))));
+  return { workers, memoryMb };
+}
+
+function outOfMemory(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory|heap/i.test(String((e as Error)?.message ?? ""));
+}
+
+class Ordered {
+  private next = 0;
+  private readonly waiting = new Map<number, FileResult>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly hooks: RunHooks) {}
+
+  get flushed(): number {
+    return this.next;
+  }
+
+  push(result: FileResult): Promise<void> {
+    this.waiting.set(result.index, result);
+    while (this.waiting.has(this.next)) {
+      const r = this.waiting.get(this.next)!;
+      this.waiting.delete(this.next);
+      this.next++;
+      this.chain = this.chain.then(() => this.hooks.onResult(r));
+    }
+    return this.chain;
+  }
+
+  done(): Promise<void> {
+    return this.chain;
+  }
+}
+
+export async function runTasks(tasks: readonly FileTask[], plan: PoolPlan, options: RunOptions, hooks: RunHooks): Promise<void> {
+  const ordered = new Ordered(hooks);
+  if (plan.workers === 0) {
+    const { processFile } = await import("./process-file");
+    for (const task of tasks) {
+      hooks.onStart?.(task);
+      let result: FileResult;
+      try {
+        result = await processFile(task, options);
+      } catch (e) {
+        result = failedResult(task.index, task.given, `检查时出错：${e instanceof Error ? e.message : String(e)}`);
+      }
+      await ordered.push(result);
+    }
+    return ordered.done();
+  }
+
+  const script = path.join(__dirname, `worker${path.extname(__filename) || ".js"}`);
+  const ahead = Math.max(16, plan.workers * 8);
+  let nextTask = 0;
+  const live = new Set<Worker>();
+
+  await new Promise<void>((resolve) => {
+    let finished = 0;
+    const complete = (result: FileResult) => {
+      finished++;
+      void ordered.push(result);
+      if (finished === tasks.length) resolve();
+    };
+
+    const start = () => {
+      // run from the TypeScript sources (tsx, the tests): the worker thread needs tsx's loader too
+      const dev = script.endsWith(".ts");
+      const entry = dev ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});require(${JSON.stringify(script)});` : script;
+      const worker = new Worker(entry, {
+        eval: dev,
+        workerData: { options },
+        resourceLimits: { maxOldGenerationSizeMb: plan.memoryMb },
+        stdout: true,
+        stderr: true,
+      });
+      worker.stdout.pipe(process.stderr);
+      worker.stderr.pipe(process.stderr);
+      live.add(worker);
+      let current: FileTask | null = null;
+      let dead = false;
+
+      const feed = () => {
+        if (dead) return;
+        if (nextTask >= tasks.length || nextTask - ordered.flushed >= ahead) {
+          current = null;
+          idle.add(feed);
+          return;
+        }
+        current = tasks[nextTask++];
+        hooks.onStart?.(current);
+        worker.postMessage(current);
+      };
+
+      worker.on("message", (msg: { ok: true; result: FileResult } | { ok: false; index: number; message: string }) => {
+        const task = current;
+        current = null;
+        if (msg.ok) complete(msg.result);
+        else if (task) complete(failedResult(task.index, task.given, `检查时出错：${msg.message}`));
+        feed();
+        wakeIdle();
+      });
+      const die = (e: unknown) => {
+        if (dead) return;
+        dead = true;
+        live.delete(worker);
+        idle.delete(feed);
+        const task = current;
+        current = null;
+        if (task) {
+          const message = outOfMemory(e)
+            ? `无法检查：工作簿太大，检查时内存不足（上限 ${plan.memoryMb} MB）。绩效目标表通常不到 1 MB，请删除无关的工作表、图片或数据后再检查。`
+            : `检查时出错：${e instanceof Error ? e.message : String(e)}`;
+          complete(failedResult(task.index, task.given, message));
+        }
+        if (nextTask < tasks.length) start();
+        wakeIdle();
+      };
+      worker.on("error", die);
+      worker.on("exit", (code) => {
+        if (!dead && code !== 0) die(new Error(`工作线程意外退出（代码 ${code}）`));
+        live.delete(worker);
+      });
+      feed();
+    };
+
+    const idle = new Set<() => void>();
+    const wakeIdle = () => {
+      for (const f of [...idle]) {
+        idle.delete(f);
+        f();
+      }
+    };
+
+    if (tasks.length === 0) {
+      resolve();
+      return;
+    }
+    for (let i = 0; i < plan.workers; i++) start();
+  });
+  await ordered.done();
+  await Promise.all([...live].map((w) => w.terminate()));
+}
