@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../grid";
 import type { ColumnRole, IndicatorColumn } from "../model";
-import { matchColumnHeader } from "../vocabulary";
+import { matchColumnHeader, mayBeHeader } from "../vocabulary";
 import type { SheetReader } from "./reader";
 
 export type HeaderRole = ColumnRole | "remark";
@@ -39,10 +39,12 @@ export function readHeaderRow(reader: SheetReader, row: number): HeaderRow | nul
   let hasL1 = false;
   let hasL2 = false;
   let matched = 0;
+  const own = reader.ownRow(row);
   for (let c = 1; c <= reader.columnCount; c++) {
-    const cell = reader.raw(row, c);
-    if (cell && cell.text.length > HEADER_MAX_LENGTH * 2) continue;
-    const text = headerText(reader, row, c);
+    const o = own[c - 1];
+    // a cell with text of its own that cannot be a header: skip without looking at merges
+    if (o !== "" && (o.length > HEADER_MAX_LENGTH || !mayBeHeader(o))) continue;
+    const text = o !== "" ? o : headerText(reader, row, c);
     if (!text || text.length > HEADER_MAX_LENGTH) continue;
     const role = matchColumnHeader(text);
     if (!role) continue;

@@ -35,13 +35,18 @@ export class SheetReader {
 
   /** The cell's own text, trimmed; "" for an empty cell, a covered cell of a merge or an error value. */
   own(row: number, column: number): string {
+    return this.ownRow(row)[column - 1] ?? "";
+  }
+
+  /** Own texts of a whole row (index 0 = column 1), computed once. */
+  ownRow(row: number): readonly string[] {
     let cached = this.rowsCache[row];
     if (cached === undefined) {
       cached = [];
       for (let c = 1; c <= this.columnCount; c++) cached.push(this.ownUncached(row, c));
       this.rowsCache[row] = cached;
     }
-    return cached[column - 1] ?? "";
+    return cached;
   }
 
   private ownUncached(row: number, column: number): string {
