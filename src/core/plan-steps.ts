@@ -4,6 +4,7 @@
  * plan's `set` steps name were before the plan ran (so oldText is checked before anything is written).
  */
 import type { EditPlan, SetCellStep } from "./edit-plan";
+import { WorkbookError } from "./port";
 import { parseCell, type CellRange } from "./grid";
 
 /** Insert `count` rows before row `before`: ranges below shift, ranges spanning the insertion row grow. */
@@ -87,4 +88,23 @@ export function expectedBefore(plan: EditPlan, check: SetCheck, checks: readonly
       return c.step.newText;
   }
   return null;
+}
+
+/**
+ * Refuses a plan whose `set` steps would meet another text than they expect (the sheet changed
+ * since the check): `textOf` gives a check's current cell text (called only for cells the plan
+ * itself does not write first). Nothing is written before this passes.
+ */
+export function assertOldTexts(plan: EditPlan, textOf: (check: SetCheck, index: number) => string): void {
+  const checks = setChecks(plan);
+  checks.forEach((c, i) => {
+    const current = expectedBefore(plan, c, checks) ?? (c.originalRow === null ? "" : textOf(c, i));
+    if (current !== c.step.oldText) {
+      throw new WorkbookError(
+        "changed",
+        `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${current}”，预期“${c.step.oldText}”）。请重新校验后再试。`,
+        c.step.sheet
+      );
+    }
+  });
 }

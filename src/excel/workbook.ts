@@ -50,7 +50,7 @@ import {
 } from "../core/marks";
 import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
-import { expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks } from "../core/plan-steps";
+import { assertOldTexts, expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks } from "../core/plan-steps";
 import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 import { officeHost, type ExcelHost } from "./host";
 
@@ -580,17 +580,7 @@ export class ExcelWorkbook implements WorkbookPort {
           if (s.ws.protection.protected)
             throw new WorkbookError("protected", `工作表“${name}”受保护，无法写入。请先撤销工作表保护。`, name);
         }
-        checks.forEach((c, i) => {
-          const earlier = expectedBefore(plan, c, checks);
-          const current = earlier ?? (texts[i] ? (texts[i] as Excel.Range).text[0][0] : "");
-          if (current !== c.step.oldText) {
-            throw new WorkbookError(
-              "changed",
-              `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${current}”，预期“${c.step.oldText}”）。请重新校验后再试。`,
-              c.step.sheet
-            );
-          }
-        });
+        assertOldTexts(plan, (_c, i) => (texts[i] ? (texts[i] as Excel.Range).text[0][0] : ""));
 
         // merges (read in bands where a sheet has too many for one call), then simulate the plan
         const merges = new Map<string, CellRange[]>();

@@ -28,10 +28,9 @@ import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { cellText, gridFromWorksheet, worksheetMerges, worksheetProtected } from "./grid";
 import {
-  expectedBefore,
+  assertOldTexts,
   mergesAfterDelete,
   mergesAfterInsert,
-  setChecks,
   shiftForDelete,
   shiftForInsert,
 } from "../core/plan-steps";
@@ -288,19 +287,9 @@ export class XlsxWorkbook implements WorkbookPort {
       if (worksheetProtected(ws))
         throw new WorkbookError("protected", `工作表“${name}”受保护，无法写入。请先撤销工作表保护。`, name);
     }
-    const checks = setChecks(plan);
-    for (const c of checks) {
-      const ws = this.workbook.getWorksheet(c.step.sheet) as ExcelJS.Worksheet;
-      const earlier = expectedBefore(plan, c, checks);
-      const current = earlier ?? (c.originalRow === null ? "" : cellText(ws.getCell(c.originalRow, c.column)));
-      if (current !== c.step.oldText) {
-        throw new WorkbookError(
-          "changed",
-          `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${current}”，预期“${c.step.oldText}”）。请重新校验后再试。`,
-          c.step.sheet
-        );
-      }
-    }
+    assertOldTexts(plan, (c) =>
+      cellText((this.workbook.getWorksheet(c.step.sheet) as ExcelJS.Worksheet).getCell(c.originalRow!, c.column))
+    );
     // merges: simulate the plan on the merge lists so a bad merge is refused before writing
     const merges = new Map<string, CellRange[]>();
     const mergesOf = (sheet: string) => {
