@@ -41,7 +41,7 @@ export const SAVE_AS_HINT = "请在 Excel 或 WPS 中打开，“另存为” Ex
 export function unsupportedMessage(file: string): string {
   const ext = path.extname(file).toLowerCase();
   const what = OTHER_SPREADSHEETS[ext] ?? (ext ? `“${ext}”文件` : "没有扩展名的文件");
-  return `不支持${what}，只能检查 .xlsx 工作簿。${SAVE_AS_HINT}`;
+  return `不支持${/^[A-Za-z]/.test(what) ? " " : ""}${what}，只能检查 .xlsx 工作簿。${SAVE_AS_HINT}`;
 }
 
 function isXlsx(name: string): boolean {

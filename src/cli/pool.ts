@@ -38,7 +38,9 @@ export function planPool(tasks: readonly { size?: number }[], jobs: number | nul
   const large = tasks.some((t) => (t.size ?? 0) >= LARGE_FILE);
   const workers = wanted > 1 || large ? Math.max(1, Math.min(wanted, tasks.length)) : 0;
   const totalMb = Math.floor(os.totalmem() / (1024 * 1024));
-  const memoryMb = Math.max(512, Math.min(4096, Math.floor(totalMb / (workers + 1))));
+  // PERF_TARGET_WORKER_MEMORY_MB: a lower limit on small machines (and in the tests)
+  const override = Number(process.env.PERF_TARGET_WORKER_MEMORY_MB);
+  const memoryMb = override >= 16 ? Math.floor(override) : Math.max(512, Math.min(4096, Math.floor(totalMb / (workers + 1))));
   return { workers, memoryMb };
 }
 
