@@ -149,7 +149,7 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
   }
 
   if (cmd.json) process.stdout.write(`${first ? "" : "\n"}]}\n`);
-  else process.stdout.write((totals.files > 1 || totals.files === 0 ? "\n" : "") + totalText(totals, p));
+  else process.stdout.write(`\n${totalText(totals, p)}`);
 
   if (html) {
     try {

@@ -21,10 +21,11 @@ h3{font-size:15px;margin:14px 0 4px;color:#333}
 .meta{color:#666;font-size:13px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
 th,td{border:1px solid #d0d7e2;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#eef2f8;font-weight:600}
+th{background:#eef2f8;font-weight:600;white-space:nowrap}
 td.n{text-align:right;white-space:nowrap}
 td.cell,td.rule{white-space:nowrap;font-family:Consolas,Menlo,monospace}
 .error{color:#c00000;font-weight:600}.warning{color:#9c5700}.info{color:#1f4e79}
+td.error,td.warning,td.info{white-space:nowrap}
 .pass{color:#107c10;font-weight:600}.fail{color:#c00000;font-weight:600}.unknown{color:#9c5700;font-weight:600}
 .note{margin:4px 0;color:#555}
 .problem{color:#c00000}
