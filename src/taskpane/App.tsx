@@ -1,9 +1,30 @@
 /**
- * The task pane's root component. Minimal for now: the product name and where it runs. The issue
- * that builds the task pane replaces the body.
+ * The task pane: header, the three views (校验 / 模板 / 设置) and the message bar, over a
+ * WorkbookPort. The same component runs in Excel (ExcelWorkbook) and on the web page
+ * (XlsxWorkbook); without a port (a plain browser outside Office) it says where it runs.
  */
 import * as React from "react";
-import { Body1, Caption1, makeStyles, Title2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import { Dismiss16Regular, DocumentTable20Regular, Settings20Regular, TaskListSquareLtr20Regular } from "@fluentui/react-icons";
+import type { WorkbookPort } from "../core/port";
+import type { AssistantOptions } from "./assistant";
+import { useAssistant, useAssistantState } from "./useAssistant";
+import { CheckView } from "./views/CheckView";
+import { SettingsView } from "./views/SettingsView";
+import { TemplatesView } from "./views/TemplatesView";
 
 /** Where the page runs: inside Excel (office.js loaded and ready) or in a plain browser. */
 export type HostState = { kind: "loading" } | { kind: "excel"; platform: string } | { kind: "browser" };
@@ -12,17 +33,28 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    height: "100%",
+    minHeight: 0,
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
   header: {
     display: "flex",
     alignItems: "center",
-    gap: tokens.spacingHorizontalM,
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
   },
-  muted: {
-    color: tokens.colorNeutralForeground3,
-  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, flexShrink: 0 },
+  body: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: 0, paddingTop: tokens.spacingVerticalS },
+  view: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: 0 },
+  hidden: { display: "none" },
+  bar: { margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`, flexShrink: 0 },
+  details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: "1.2em", maxHeight: "120px", overflowY: "auto" },
+  busy: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
+  intro: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export function describeHost(host: HostState): string {
@@ -32,22 +64,115 @@ export function describeHost(host: HostState): string {
     case "excel":
       return `已在 Excel 中加载（${host.platform}）。`;
     case "browser":
-      return "当前不在 Excel 中运行（浏览器预览），校验功能需在 Excel 中使用。";
+      return "当前不在 Excel 中运行（浏览器预览），校验功能需在 Excel 中使用；不用 Excel 时可打开网页版（web.html）。";
   }
 }
 
-export function App(props: { host: HostState }): React.JSX.Element {
-  const styles = useStyles();
+export type ViewName = "check" | "templates" | "settings";
+
+export interface AppProps {
+  /** The workbook; null where there is none (the task pane opened outside Excel). */
+  readonly port: WorkbookPort | null;
+  readonly host?: HostState;
+  readonly options?: AssistantOptions;
+  /** The rule docs' markdown (tests pass their own; default fetches docs/rules/<id>.md). */
+  readonly loadDoc?: (id: string) => Promise<string>;
+  /** Hide the header (the web page shows its own). */
+  readonly headerless?: boolean;
+  readonly initialView?: ViewName;
+}
+
+export function App(props: AppProps): React.JSX.Element {
+  const s = useStyles();
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <img src="assets/icon-32.png" alt="" width={32} height={32} />
-        <Title2 as="h1">绩效目标表助手</Title2>
-      </header>
-      <Body1>校验预算绩效目标表（部门整体支出表、项目表）的指标是否齐全、规范。</Body1>
-      <Caption1 className={styles.muted} data-testid="host-status">
-        {describeHost(props.host)}
-      </Caption1>
+    <main className={s.root}>
+      {!props.headerless && (
+        <header className={s.header}>
+          <img src="assets/icon-32.png" alt="" width={24} height={24} />
+          <Title3 as="h1" className={s.title}>
+            绩效目标表助手
+          </Title3>
+        </header>
+      )}
+      {props.port ? (
+        <Workspace port={props.port} options={props.options} loadDoc={props.loadDoc} initialView={props.initialView} />
+      ) : (
+        <div className={s.intro}>
+          <Body1>校验预算绩效目标表（部门整体支出表、项目表）的指标是否齐全、规范，标出问题，提供快速修复和标准指标模板。</Body1>
+          <Caption1 className={s.muted} data-testid="host-status">
+            {describeHost(props.host ?? { kind: "browser" })}
+          </Caption1>
+        </div>
+      )}
     </main>
+  );
+}
+
+function Workspace(props: { port: WorkbookPort; options?: AssistantOptions; loadDoc?: (id: string) => Promise<string>; initialView?: ViewName }): React.JSX.Element {
+  const s = useStyles();
+  const assistant = useAssistant(props.port, props.options);
+  const state = useAssistantState(assistant);
+  const [view, setView] = React.useState<ViewName>(props.initialView ?? "check");
+  // a view, once opened, stays mounted (its search, scroll and form survive switching tabs)
+  const [opened, setOpened] = React.useState<ReadonlySet<ViewName>>(() => new Set([view]));
+  React.useEffect(() => setOpened((o) => (o.has(view) ? o : new Set([...o, view]))), [view]);
+  const notice = state.notice;
+  const intent = notice?.kind === "error" ? "error" : notice?.kind === "warning" ? "warning" : notice?.kind === "success" ? "success" : "info";
+  return (
+    <>
+      <TabList className={s.tabs} selectedValue={view} onTabSelect={(_e, d) => setView(d.value as ViewName)} aria-label="功能" size="small">
+        <Tab value="check" icon={<TaskListSquareLtr20Regular />} aria-label="校验">
+          校验
+        </Tab>
+        <Tab value="templates" icon={<DocumentTable20Regular />} aria-label="模板">
+          模板
+        </Tab>
+        <Tab value="settings" icon={<Settings20Regular />} aria-label="设置">
+          设置
+        </Tab>
+      </TabList>
+      <div className={s.body}>
+        {notice && (
+          <MessageBar intent={intent} className={s.bar} layout="multiline" data-testid="notice">
+            <MessageBarBody>
+              {notice.text}
+              {notice.details && notice.details.length > 0 && (
+                <ul className={s.details}>
+                  {notice.details.map((d, i) => (
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<Dismiss16Regular />} aria-label="关闭提示" onClick={() => assistant.dismissNotice()} />} />
+          </MessageBar>
+        )}
+        {state.skippedSheets.length > 0 && !state.running && (
+          <MessageBar intent="warning" className={s.bar} layout="multiline">
+            <MessageBarBody>
+              工作表{state.skippedSheets.map((n) => `“${n}”`).join("、")}受保护，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.busy && (
+          <div className={s.busy} role="status" aria-live="polite">
+            <Spinner size="tiny" label={`${state.busy}…`} labelPosition="after" />
+          </div>
+        )}
+        <div className={view === "check" ? s.view : s.hidden}>
+          <CheckView assistant={assistant} state={state} />
+        </div>
+        {(view === "templates" || opened.has("templates")) && (
+          <div className={view === "templates" ? s.view : s.hidden}>
+            <TemplatesView assistant={assistant} state={state} />
+          </div>
+        )}
+        {(view === "settings" || opened.has("settings")) && (
+          <div className={view === "settings" ? s.view : s.hidden}>
+            <SettingsView assistant={assistant} state={state} loadDoc={props.loadDoc} />
+          </div>
+        )}
+      </div>
+    </>
   );
 }

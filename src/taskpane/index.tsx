@@ -1,22 +1,33 @@
 /**
  * Task pane entry (taskpane.html). Renders at once, so the page also works in a plain browser where
- * office.js is absent; when office.js is present, Office.onReady tells whether it runs inside Excel.
+ * office.js is absent; when Office.onReady says it runs inside Excel, the pane works on the open
+ * workbook through ExcelWorkbook and re-checks after the user's edits (worksheet change events).
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
+import { ExcelWorkbook } from "../excel/workbook";
 import { App, type HostState } from "./App";
+import { excelChangeSource } from "./excel-changes";
+import { officeDarkTheme, officeLightTheme, useDarkMode } from "./theme";
+import type { WorkbookPort } from "../core/port";
+import type { AssistantOptions } from "./assistant";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container");
 const root = createRoot(container);
 
-function render(host: HostState): void {
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} />
+function Root(props: { host: HostState; port: WorkbookPort | null; options?: AssistantOptions }): React.JSX.Element {
+  const dark = useDarkMode();
+  return (
+    <FluentProvider theme={dark ? officeDarkTheme : officeLightTheme} style={{ height: "100%" }}>
+      <App host={props.host} port={props.port} options={props.options} />
     </FluentProvider>
   );
+}
+
+function render(host: HostState, port: WorkbookPort | null = null, options?: AssistantOptions): void {
+  root.render(<Root host={host} port={port} options={options} />);
 }
 
 if (typeof Office === "undefined") {
@@ -24,10 +35,11 @@ if (typeof Office === "undefined") {
 } else {
   render({ kind: "loading" });
   Office.onReady((info) => {
-    render(
-      info.host === Office.HostType.Excel
-        ? { kind: "excel", platform: String(info.platform ?? "") }
-        : { kind: "browser" }
-    );
+    if (info.host === Office.HostType.Excel) {
+      const changes = excelChangeSource();
+      render({ kind: "excel", platform: String(info.platform ?? "") }, new ExcelWorkbook(), changes ? { changes } : undefined);
+    } else {
+      render({ kind: "browser" });
+    }
   });
 }

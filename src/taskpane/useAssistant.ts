@@ -1,0 +1,18 @@
+/** React glue for the Assistant controller. */
+import * as React from "react";
+import { Assistant, type AssistantOptions, type AssistantState } from "./assistant";
+import type { WorkbookPort } from "../core/port";
+
+/** One Assistant per port, started on mount and disposed on unmount. */
+export function useAssistant(port: WorkbookPort, options: AssistantOptions = {}): Assistant {
+  const [assistant] = React.useState(() => new Assistant(port, options));
+  React.useEffect(() => {
+    void assistant.start();
+    return () => assistant.dispose();
+  }, [assistant]);
+  return assistant;
+}
+
+export function useAssistantState(assistant: Assistant): AssistantState {
+  return React.useSyncExternalStore(assistant.subscribe, assistant.getState, assistant.getState);
+}
