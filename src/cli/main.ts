@@ -11,7 +11,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs, UsageError, type CheckCommand, type RulesCommand, type TemplatesCommand } from "./args";
-import { loadConfig, type LoadedConfig } from "./config";
+import type { LoadedConfig } from "./config";
 import { HELP, packageVersion, versionText } from "./help";
 import { listInputs, outputPaths } from "./inputs";
 import { HtmlReport } from "./output/html";
@@ -20,8 +20,6 @@ import { addToTotals, colourFor, fileText, newTotals, paint, totalText, type Pai
 import { planPool, runTasks } from "./pool";
 import type { FileTask } from "./process-file";
 import { fileJson, type FileResult } from "./result";
-import { rulesJson, rulesText } from "./rules-list";
-import { findTemplates, templatesJson, templatesText } from "./templates";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -33,6 +31,7 @@ function err(p: Paint, message: string): void {
 
 async function configOrNull(file: string | null, p: Paint): Promise<LoadedConfig | null> {
   if (!file) return null;
+  const { loadConfig } = await import("./config");
   const loaded = await loadConfig(file);
   for (const problem of loaded.problems) process.stderr.write(`${p.yellow("注意：")}${problem}\n`);
   return loaded;
@@ -41,6 +40,7 @@ async function configOrNull(file: string | null, p: Paint): Promise<LoadedConfig
 async function runRules(cmd: RulesCommand): Promise<number> {
   const pe = paint(colourFor(process.stderr));
   const config = await configOrNull(cmd.config, pe);
+  const { rulesJson, rulesText } = await import("./rules-list");
   process.stdout.write(cmd.json ? rulesJson(config?.settings ?? null) : rulesText(config?.settings ?? null, paint(colourFor(process.stdout))));
   return EXIT_OK;
 }
@@ -48,6 +48,7 @@ async function runRules(cmd: RulesCommand): Promise<number> {
 async function runTemplates(cmd: TemplatesCommand): Promise<number> {
   const pe = paint(colourFor(process.stderr));
   const config = await configOrNull(cmd.config, pe);
+  const { findTemplates, templatesJson, templatesText } = await import("./templates");
   const q = { query: cmd.query, level1: cmd.level1, level2: cmd.level2, user: config?.userTemplates ?? [] };
   const list = findTemplates(q);
   process.stdout.write(cmd.json ? templatesJson(list) : templatesText(list, q, paint(colourFor(process.stdout))));
@@ -141,11 +142,19 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
     }
   };
 
+  // Ctrl-C: put the cursor back (the bar hides it) and leave no temporary report behind
+  const interrupted = () => {
+    progress.stop();
+    void html?.abort().finally(() => process.exit(130));
+    if (!html) process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
   const plan = planPool(list.files, cmd.jobs);
   try {
     await runTasks(tasks, plan, { settings: config?.settings ?? null, fix: cmd.fix }, { onStart: (t) => progress.started(t.given), onResult });
   } finally {
     progress.stop();
+    process.removeListener("SIGINT", interrupted);
   }
 
   if (cmd.json) process.stdout.write(`${first ? "" : "\n"}]}\n`);
