@@ -159,15 +159,20 @@ function Workspace(props: { port: WorkbookPort; options?: AssistantOptions; load
             <Spinner size="tiny" label={`${state.busy}…`} labelPosition="after" />
           </div>
         )}
-        <div className={view === "check" ? s.view : s.hidden}>
+        {!state.settingsLoaded && (
+          <div className={s.busy} role="status">
+            <Spinner size="tiny" label="正在读取工作簿中的设置…" labelPosition="after" />
+          </div>
+        )}
+        {state.settingsLoaded && <div className={view === "check" ? s.view : s.hidden}>
           <CheckView assistant={assistant} state={state} />
-        </div>
-        {(view === "templates" || opened.has("templates")) && (
+        </div>}
+        {state.settingsLoaded && (view === "templates" || opened.has("templates")) && (
           <div className={view === "templates" ? s.view : s.hidden}>
             <TemplatesView assistant={assistant} state={state} />
           </div>
         )}
-        {(view === "settings" || opened.has("settings")) && (
+        {state.settingsLoaded && (view === "settings" || opened.has("settings")) && (
           <div className={view === "settings" ? s.view : s.hidden}>
             <SettingsView assistant={assistant} state={state} loadDoc={props.loadDoc} />
           </div>

@@ -109,13 +109,13 @@ export function tableAt(parse: WorkbookParse, at: CellRef | null): TargetTable |
   return parse.tables.find((t) => t.sheet === at.sheet && row >= t.top && row <= t.bottom) ?? null;
 }
 
-/** Where an insertion goes: the table the selection is in, else the first project table, else the first table. */
+/** Where an insertion goes: the table the selection is in, else the first table on the selected sheet, else the first table. */
 export function insertionTarget(parse: WorkbookParse, selection: CellRef | null, tableId?: string | null): TargetTable | null {
   if (tableId) {
     const t = parse.tables.find((x) => x.id === tableId);
     if (t) return t;
   }
-  return tableAt(parse, selection) ?? parse.tables[0] ?? null;
+  return tableAt(parse, selection) ?? parse.tables.find((t) => t.sheet === selection?.sheet) ?? parse.tables[0] ?? null;
 }
 
 /** The row of the block below which "插入到选中行下方" inserts, or undefined when the selection is not in the block. */

@@ -10,7 +10,7 @@ import { WorkbookError } from "../../src/core/port";
 import { gridFromRows } from "../../src/core/grid";
 import { sheetOf } from "../helpers/tables";
 import { FakePort, notATable } from "./fake-port";
-import { findingItems, itemAt, renderPane, runCheck } from "./render";
+import { findingItems, itemAt, ready, renderPane, runCheck } from "./render";
 
 jest.setTimeout(30_000);
 
@@ -36,6 +36,7 @@ describe("校验 view on the sample workbook", () => {
   test("一键校验 shows the counts, the verdict and the seed's findings grouped by rule", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     expect(screen.getByRole("tab", { name: "校验" })).toBeTruthy();
     await runCheck();
     expect(count("error")).toBe(3);
@@ -62,6 +63,7 @@ describe("校验 view on the sample workbook", () => {
   test("groups collapse and expand; grouping by sheet lists the tables", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     const before = findingItems().length;
     const group = screen.getByRole("button", { name: /^抽样数量空白/ });
@@ -83,6 +85,7 @@ describe("校验 view on the sample workbook", () => {
   test("clicking a finding selects its cell; 上一个/下一个 follow the list from the selection and stay put after a fix", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     await openItem("部门整体支出!F63", "blank-sample-size");
     expect(port.selection).toEqual({ sheet: "部门整体支出", address: "F63" });
@@ -108,6 +111,7 @@ describe("校验 view on the sample workbook", () => {
   test("a quick fix with an input: validation, then the plan filled with the value, applied, re-checked", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     const item = await openItem("部门整体支出!F66", "blank-sample-size");
     const input = within(item).getByLabelText("抽样数量");
@@ -127,6 +131,7 @@ describe("校验 view on the sample workbook", () => {
   test("全部修复 applies every safe fix of a rule in one plan", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     fireEvent.click(screen.getByRole("button", { name: "全部折叠" }));
     const fixAll = screen.getByRole("button", { name: /^全部修复“公式写法不规范”/ });
@@ -142,6 +147,7 @@ describe("校验 view on the sample workbook", () => {
   test("忽略 and 关闭此规则 are stored in the settings and undone in 设置", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     const item = await openItem("部门整体支出!F62", "missing-explanation");
     fireEvent.click(within(item).getByRole("button", { name: /^忽略这条问题/ }));
@@ -173,6 +179,7 @@ describe("校验 view on the sample workbook", () => {
   test("清除标记 removes the marks and says so", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     expect(port.marked.length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("button", { name: /^清除标记/ }));
@@ -184,6 +191,7 @@ describe("校验 view on the sample workbook", () => {
   test("a protected sheet: the edit is refused with a clear Chinese message, nothing changes", async () => {
     const port = await FakePort.seed();
     renderPane(port);
+    await ready();
     await runCheck();
     port.refuseNext = new WorkbookError("protected", "工作表“部门整体支出”受保护，无法写入。", "部门整体支出");
     const item = await openItem("部门整体支出!F66", "blank-sample-size");
@@ -206,6 +214,7 @@ describe("校验 view on the sample workbook", () => {
       if (reads === 3) await gate;
     };
     renderPane(port);
+    await ready();
     fireEvent.click(screen.getByRole("button", { name: /一键校验/ }));
     await screen.findByText("正在读取工作表 2/6");
     expect((screen.getByRole("button", { name: /一键校验/ }) as HTMLButtonElement).disabled).toBe(true);
@@ -216,6 +225,7 @@ describe("校验 view on the sample workbook", () => {
 
   test("no table on any sheet: the parser's explanation and what to do", async () => {
     renderPane(notATable());
+    await ready();
     await runCheck();
     const empty = screen.getByTestId("no-tables");
     expect(empty.textContent).toContain("没有找到绩效目标表");
@@ -227,6 +237,7 @@ describe("校验 view on the sample workbook", () => {
     const port = await FakePort.seed();
     let fire: () => void = () => undefined;
     renderPane(port, { assistant: { changes: (l) => ((fire = l), () => undefined), debounceMs: 50, selfWriteMs: 0 } });
+    await ready();
     await runCheck();
     expect(count("error")).toBe(3);
     port.setText("部门整体支出", "F62", "反映预算单位对资金管理工作的满意程度，随机抽取30名预算单位发放调查问卷，计算公式：满意问卷数/问卷总数×100%");
@@ -252,6 +263,7 @@ describe("校验 view on the sample workbook", () => {
     const alert = jest.fn();
     window.alert = alert;
     const { container } = renderPane(port);
+    await ready();
     await runCheck();
     await waitFor(() => expect(findingItems().length).toBeGreaterThan(0));
     expect(container.textContent).toContain("<img src=x");
@@ -267,6 +279,7 @@ describe("校验 view on the sample workbook", () => {
     rows.push(["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "反映群众满意程度，随机抽取30名群众发放调查问卷，计算公式：满意问卷数/问卷总数×100%"]);
     const port = new FakePort([sheetOf("大表", { rows })]);
     renderPane(port);
+    await ready();
     await runCheck();
     expect(count("warning")).toBeGreaterThanOrEqual(1000);
     const rendered = findingItems().length;
@@ -291,6 +304,7 @@ describe("校验 view on the sample workbook", () => {
     const port = await FakePort.seed();
     port.grids.push(gridFromRows("空白", []));
     renderPane(port);
+    await ready();
     await runCheck();
     expect(count("error")).toBe(3);
   });

@@ -7,6 +7,7 @@ import type { AssistantOptions } from "../../src/taskpane/assistant";
 import { officeLightTheme } from "../../src/taskpane/theme";
 import type { WorkbookPort } from "../../src/core/port";
 
+/** Renders the pane; wait for it with `await ready()` (the settings are read from the port first). */
 export function renderPane(port: WorkbookPort, options: { view?: ViewName; assistant?: AssistantOptions; loadDoc?: (id: string) => Promise<string> } = {}): RenderResult {
   return render(
     <FluentProvider theme={officeLightTheme}>
@@ -15,9 +16,14 @@ export function renderPane(port: WorkbookPort, options: { view?: ViewName; assis
   );
 }
 
+/** Waits until the pane has read the workbook's settings and shows its views. */
+export async function ready(): Promise<void> {
+  await waitFor(() => expect(screen.queryByText("正在读取工作簿中的设置…")).toBeNull());
+}
+
 /** Clicks 一键校验 and waits for the summary. */
 export async function runCheck(): Promise<HTMLElement> {
-  fireEvent.click(screen.getByRole("button", { name: /一键校验/ }));
+  fireEvent.click(await screen.findByRole("button", { name: /一键校验/ }));
   return waitFor(() => screen.getByTestId("summary"), { timeout: 10_000 });
 }
 

@@ -1,0 +1,123 @@
+/** @jest-environment jsdom */
+/**
+ * 设置 view: rule switches and severities, the rule's doc (markdown rendered as text), budget year,
+ * highlight and notes, import/export of the settings file (the format `perf-target --config`
+ * reads), restore defaults. All stored through port.saveSettings.
+ */
+import * as React from "react";
+import fs from "node:fs";
+import path from "node:path";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { normaliseSettings } from "../../src/core/settings";
+import { readFileText } from "../../src/taskpane/files";
+import { Markdown } from "../../src/taskpane/markdown";
+import { FakePort } from "./fake-port";
+import { ready, renderPane, runCheck } from "./render";
+
+jest.setTimeout(30_000);
+
+const DOCS = path.join(__dirname, "..", "..", "docs", "rules");
+const loadDoc = async (id: string) => fs.readFileSync(path.join(DOCS, `${id}.md`), "utf8");
+
+describe("设置 view", () => {
+  test("every rule with its Chinese title, description, switch, severity and doc", async () => {
+    const port = await FakePort.seed();
+    renderPane(port, { view: "settings", loadDoc });
+    await ready();
+    expect(screen.getAllByRole("switch", { name: /^规则“/ })).toHaveLength(22);
+    const sev = screen.getByRole("combobox", { name: "“抽样数量空白”的级别" }) as HTMLSelectElement;
+    expect(sev.value).toBe("");
+    fireEvent.change(sev, { target: { value: "warning" } });
+    await waitFor(() => expect(port.settings.rules["blank-sample-size"]).toEqual({ severity: "warning" }));
+    fireEvent.click(screen.getByRole("switch", { name: "规则“缺少比较符号”：已开启" }));
+    await waitFor(() => expect(port.settings.rules["missing-operator"]).toEqual({ enabled: false }));
+    // the doc: rendered from docs/rules/<id>.md, links to the page on the add-in's own origin
+    fireEvent.click(screen.getByRole("button", { name: "查看“抽样数量空白”的说明" }));
+    const doc = await screen.findByRole("region", { name: "规则说明" });
+    await within(doc).findByText("检查什么");
+    expect(doc.textContent).toContain("随机抽取 名被评审单位人员 名");
+    expect(within(doc).getAllByRole("table").length).toBeGreaterThan(0);
+    const link = screen.getByRole("link", { name: /抽样数量空白.*blank-sample-size\.md/ });
+    expect(link.getAttribute("href")).toBe("docs/rules/blank-sample-size.md");
+    // the check uses the settings: a warning instead of an error, no missing-operator findings
+    fireEvent.click(screen.getByRole("tab", { name: "校验" }));
+    await runCheck();
+    expect(port.marked.some((f) => f.rule === "missing-operator")).toBe(false);
+    expect(port.marked.find((f) => f.rule === "blank-sample-size")?.severity).toBe("warning");
+  });
+
+  test("budget year, highlight and notes are saved; highlight off clears the marks on the next check", async () => {
+    const port = await FakePort.seed();
+    renderPane(port, { view: "settings", loadDoc });
+    await ready();
+    const year = screen.getByRole("textbox", { name: "预算年度" });
+    fireEvent.change(year, { target: { value: "20" } });
+    expect(await screen.findByText(/四位年份/)).toBeTruthy();
+    fireEvent.change(year, { target: { value: "2026" } });
+    fireEvent.keyDown(year, { key: "Enter" });
+    await waitFor(() => expect(port.settings.budgetYear).toBe(2026));
+    fireEvent.click(screen.getByRole("switch", { name: /在单元格上标记问题/ }));
+    await waitFor(() => expect(port.settings.highlight).toBe(false));
+    expect((screen.getByRole("switch", { name: /批注/ }) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole("tab", { name: "校验" }));
+    await runCheck();
+    expect(port.markCalls).toBe(0);
+    expect(port.clearCalls).toBeGreaterThan(0);
+    // budget year 2026: the 2025 tables' targets now look stale
+    expect(screen.getByTestId("summary")).toBeTruthy();
+  });
+
+  test("export and import of the settings file (the --config format), with problems reported", async () => {
+    const port = await FakePort.seed();
+    port.settings = { ...port.settings, budgetYear: 2025, rules: { "formula-style": "off" } };
+    renderPane(port, { view: "settings", loadDoc });
+    await ready();
+    const created: Blob[] = [];
+    URL.createObjectURL = (b: Blob) => (created.push(b), "blob:x");
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole("button", { name: "导出设置（JSON 文件）" }));
+    expect(click).toHaveBeenCalledTimes(1);
+    click.mockRestore();
+    const exported = JSON.parse(await readFileText(created[0]));
+    expect(normaliseSettings(exported).problems).toEqual([]);
+    expect(exported.budgetYear).toBe(2025);
+    expect(exported.rules["formula-style"]).toBe("off");
+
+    const file = new File([JSON.stringify({ rules: { "stale-year": "off", "vague-value": { severity: "bad" } }, budgetYear: 1800, highlight: false })], "设置.json");
+    fireEvent.change(screen.getByLabelText("选择设置 JSON 文件"), { target: { files: [file] } });
+    const notice = await screen.findByTestId("notice");
+    await waitFor(() => expect(notice.textContent).toContain("部分内容有问题"));
+    expect(notice.textContent).toContain("预算年度");
+    expect(port.settings.rules["stale-year"]).toBe("off");
+    expect(port.settings.highlight).toBe(false);
+    expect(port.settings.budgetYear).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "恢复默认设置" }));
+    await waitFor(() => expect(port.settings.rules).toEqual({}));
+    expect(port.settings.highlight).toBe(true);
+  });
+});
+
+describe("rule docs as text", () => {
+  test("markdown becomes elements; HTML in it stays text; only links to rule pages are links", () => {
+    const onRuleLink = jest.fn();
+    const { container } = render(
+      <Markdown
+        source={'# 标题\n\n一段 **粗体** 和 `代码` <img src=x onerror="window.__md=1">\n\n- 项目 [另一规则](missing-unit.md)\n- 外链 [网站](https://example.com/)\n\n| a | b |\n|---|---|\n| <b>x</b> | y |\n'}
+        onRuleLink={onRuleLink}
+      />,
+    );
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("b")).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror="window.__md=1">');
+    expect(container.querySelector("strong")!.textContent).toBe("粗体");
+    const links = container.querySelectorAll("a");
+    expect(links).toHaveLength(1);
+    expect(links[0].getAttribute("href")).toBe("docs/rules/missing-unit.md");
+    fireEvent.click(links[0]);
+    expect(onRuleLink).toHaveBeenCalledWith("missing-unit");
+    expect(container.textContent).toContain("网站");
+    expect((window as unknown as { __md?: number }).__md).toBeUndefined();
+  });
+});
