@@ -54,12 +54,16 @@ function run(script: string, args: readonly string[], tmp: string): Promise<Run>
     fs.writeFileSync(
       wrapper,
       `process.on("exit", () => require("fs").writeSync(2, "\\nPEAK_RSS_KB " + process.resourceUsage().maxRSS + "\\n"));\n` +
-        `const target = process.argv[2]; process.argv.splice(2, 1); process.argv[1] = target; require(target);\n`,
+        `const target = process.argv[2]; process.argv.splice(2, 1); process.argv[1] = target; require(target);\n`
     );
   }
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [wrapper, script, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [wrapper, script, ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let bytes = 0;
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (bytes += d.length));
@@ -110,7 +114,12 @@ async function main(): Promise<void> {
     const loader = path.join(tmp, "load-only.js");
     fs.writeFileSync(loader, LOAD_ONLY);
     const cpus = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-    console.log(`${cpus} CPU(s), Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; median of ${RUNS} runs each`);
+    console.log(
+      `${cpus} CPU(s), Node ${process.version}, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}; median of ${RUNS} runs each`
+    );
     console.log(`sample: ${path.relative(ROOT, SAMPLE)} (${(fs.statSync(SAMPLE).size / 1024).toFixed(0)} KB)\n`);
 
     // warm the disk cache and the module cache of both
@@ -133,12 +142,20 @@ async function main(): Promise<void> {
     const codes = [...new Set(cli.map((r) => r.code))];
     console.log("130 files                                          time      ratio");
     console.log(`perf-target check --json (${cpus} worker threads)        ${(cliMs / 1000).toFixed(2).padStart(6)} s`);
-    console.log(`exceljs load only, one process                     ${(plainMs / 1000).toFixed(2).padStart(6)} s   ${(cliMs / plainMs).toFixed(2)}  (goal ≤ 1.3)`);
-    console.log(`exceljs load only, ${cpus} processes                      ${(parallelMs / 1000).toFixed(2).padStart(6)} s   ${(cliMs / parallelMs).toFixed(2)}  (equal parallelism)`);
-    console.log(`whole batch under 10 s: ${cliMs < 10_000 ? "yes" : "NO"}; exit code ${codes.join("/")} (1 = findings of error severity); ${(cli[0].stdoutBytes / 1024).toFixed(0)} KB of JSON`);
+    console.log(
+      `exceljs load only, one process                     ${(plainMs / 1000).toFixed(2).padStart(6)} s   ${(cliMs / plainMs).toFixed(2)}  (goal ≤ 1.3)`
+    );
+    console.log(
+      `exceljs load only, ${cpus} processes                      ${(parallelMs / 1000).toFixed(2).padStart(6)} s   ${(cliMs / parallelMs).toFixed(2)}  (equal parallelism)`
+    );
+    console.log(
+      `whole batch under 10 s: ${cliMs < 10_000 ? "yes" : "NO"}; exit code ${codes.join("/")} (1 = findings of error severity); ${(cli[0].stdoutBytes / 1024).toFixed(0)} KB of JSON`
+    );
 
     const seq = (await run(BIN, ["check", d130, "--json", "--jobs", "1"], tmp)).ms;
-    console.log(`(the same in the main thread, --jobs 1: ${(seq / 1000).toFixed(2)} s, ratio to one-process load ${(seq / plainMs).toFixed(2)})\n`);
+    console.log(
+      `(the same in the main thread, --jobs 1: ${(seq / 1000).toFixed(2)} s, ratio to one-process load ${(seq / plainMs).toFixed(2)})\n`
+    );
 
     const big: Run[] = [];
     for (let i = 0; i < Math.max(1, Math.min(RUNS, 2)); i++) big.push(await run(BIN, ["check", d520, "--json"], tmp));
@@ -146,7 +163,9 @@ async function main(): Promise<void> {
     const rss520 = median(big.map((r) => r.peakRssMb));
     console.log("peak RSS (process + worker threads)");
     console.log(`  130 files: ${rss130.toFixed(0)} MB`);
-    console.log(`  520 files: ${rss520.toFixed(0)} MB   (${(median(big.map((r) => r.ms)) / 1000).toFixed(2)} s)   ratio ${(rss520 / rss130).toFixed(2)} (flat ≈ 1)`);
+    console.log(
+      `  520 files: ${rss520.toFixed(0)} MB   (${(median(big.map((r) => r.ms)) / 1000).toFixed(2)} s)   ratio ${(rss520 / rss130).toFixed(2)} (flat ≈ 1)`
+    );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -38,7 +38,8 @@ export interface TemplatesCommand {
   readonly config: string | null;
 }
 
-export type Command = { readonly kind: "help" } | { readonly kind: "version" } | CheckCommand | RulesCommand | TemplatesCommand;
+export type Command =
+  { readonly kind: "help" } | { readonly kind: "version" } | CheckCommand | RulesCommand | TemplatesCommand;
 
 type CommandName = "check" | "templates" | "rules";
 
@@ -61,7 +62,11 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
 
 const SHORT: Readonly<Record<string, string>> = { "-o": "--out", "-j": "--jobs" };
 
-const COMMAND_LABEL: Readonly<Record<CommandName, string>> = { check: "check（检查）", templates: "templates（指标模板）", rules: "--rules（规则列表）" };
+const COMMAND_LABEL: Readonly<Record<CommandName, string>> = {
+  check: "check（检查）",
+  templates: "templates（指标模板）",
+  rules: "--rules（规则列表）",
+};
 
 const HINT = "运行 perf-target --help 查看用法。";
 
@@ -147,11 +152,20 @@ export function parseArgs(argv: readonly string[]): Command {
     return { kind: "rules", json, config };
   }
   if (command === "templates") {
-    if (positional.length > 1) throw new UsageError(`templates 只接受一个查询词；含空格的查询请加引号，例如 "满意度 培训"。${HINT}`);
-    return { kind: "templates", query: positional[0] ?? "", level1: values.get("--level1") ?? null, level2: values.get("--level2") ?? null, json, config };
+    if (positional.length > 1)
+      throw new UsageError(`templates 只接受一个查询词；含空格的查询请加引号，例如 "满意度 培训"。${HINT}`);
+    return {
+      kind: "templates",
+      query: positional[0] ?? "",
+      level1: values.get("--level1") ?? null,
+      level2: values.get("--level2") ?? null,
+      json,
+      config,
+    };
   }
 
-  if (positional.length === 0) throw new UsageError(`请给出要检查的 .xlsx 文件或文件夹，例如：perf-target check 绩效目标表.xlsx。${HINT}`);
+  if (positional.length === 0)
+    throw new UsageError(`请给出要检查的 .xlsx 文件或文件夹，例如：perf-target check 绩效目标表.xlsx。${HINT}`);
   const fix = flags.has("--fix");
   const out = values.get("--out") ?? null;
   if (fix && out === null) {

@@ -24,20 +24,30 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "文件不存在" : code === "EACCES" || code === "EPERM" ? "没有读取权限" : code === "EISDIR" ? "这是一个文件夹" : (e as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "文件不存在"
+        : code === "EACCES" || code === "EPERM"
+          ? "没有读取权限"
+          : code === "EISDIR"
+            ? "这是一个文件夹"
+            : (e as Error).message;
     throw new UsageError(`无法读取设置文件“${file}”：${why}。`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new UsageError(`设置文件“${file}”不是有效的 JSON：${(e as Error).message}。请使用任务窗格“导出设置”得到的文件。`);
+    throw new UsageError(
+      `设置文件“${file}”不是有效的 JSON：${(e as Error).message}。请使用任务窗格“导出设置”得到的文件。`
+    );
   }
   const { settings, problems } = normaliseSettings(data);
   const all = problems.map((p) => `设置文件“${file}”：${p}`);
   const known = new Set(RULES.map((r) => r.meta.id));
   for (const id of Object.keys(settings.rules)) {
-    if (!known.has(id)) all.push(`设置文件“${file}”：没有编号为“${id}”的规则，已忽略（perf-target --rules 列出全部规则）。`);
+    if (!known.has(id))
+      all.push(`设置文件“${file}”：没有编号为“${id}”的规则，已忽略（perf-target --rules 列出全部规则）。`);
   }
   let userTemplates: IndicatorTemplate[] = [];
   if (settings.userTemplates.length) {

@@ -6,7 +6,10 @@ import path from "node:path";
 export function packageVersion(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
-      const json = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      const json = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (json.name === "perf-target-assistant") return json.version ?? "0.0.0";
     } catch {
       // no package.json here: go up

@@ -127,7 +127,8 @@ export async function listInputs(inputs: readonly string[], exclude: string | nu
       } else if (isFile) {
         if (isLockFile(entry.name) || entry.name.startsWith(".")) skipped.push(given);
         else if (isXlsx(entry.name)) add({ given, abs: path.resolve(childAbs), size, problem: null });
-        else if (isSpreadsheetLike(entry.name)) add({ given, abs: path.resolve(childAbs), size, problem: unsupportedMessage(entry.name) });
+        else if (isSpreadsheetLike(entry.name))
+          add({ given, abs: path.resolve(childAbs), size, problem: unsupportedMessage(entry.name) });
         else skipped.push(given);
       }
     }
@@ -172,7 +173,8 @@ export function outputPaths(files: readonly InputFile[], outDir: string): (strin
   const inputs = new Set(files.map((f) => f.abs));
   return files.map((f) => {
     let rel = path.relative(root, f.abs);
-    if (rel.startsWith("..") || path.isAbsolute(rel)) rel = f.abs.replace(/^[A-Za-z]:/, (m) => m[0]).replace(/^[\\/]+/, "");
+    if (rel.startsWith("..") || path.isAbsolute(rel))
+      rel = f.abs.replace(/^[A-Za-z]:/, (m) => m[0]).replace(/^[\\/]+/, "");
     return inputs.has(path.join(out, rel)) ? null : path.join(outDir, rel);
   });
 }

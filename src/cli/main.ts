@@ -41,7 +41,11 @@ async function runRules(cmd: RulesCommand): Promise<number> {
   const pe = paint(colourFor(process.stderr));
   const config = await configOrNull(cmd.config, pe);
   const { rulesJson, rulesText } = await import("./rules-list");
-  process.stdout.write(cmd.json ? rulesJson(config?.settings ?? null) : rulesText(config?.settings ?? null, paint(colourFor(process.stdout))));
+  process.stdout.write(
+    cmd.json
+      ? rulesJson(config?.settings ?? null)
+      : rulesText(config?.settings ?? null, paint(colourFor(process.stdout)))
+  );
   return EXIT_OK;
 }
 
@@ -73,7 +77,9 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
   const list = await listInputs(cmd.inputs, cmd.out);
   if (list.skipped.length) {
     const shown = list.skipped.slice(0, 3).join("、");
-    process.stderr.write(`${pe.dim(`已跳过 ${list.skipped.length} 个不是 .xlsx 工作簿的文件或空文件夹：${shown}${list.skipped.length > 3 ? " 等" : ""}。`)}\n`);
+    process.stderr.write(
+      `${pe.dim(`已跳过 ${list.skipped.length} 个不是 .xlsx 工作簿的文件或空文件夹：${shown}${list.skipped.length > 3 ? " 等" : ""}。`)}\n`
+    );
   }
   // test hook: a pause between listing and reading (a test removes a file meanwhile)
   const pause = Number(process.env.PERF_TARGET_TEST_PAUSE_AFTER_LIST ?? 0);
@@ -90,7 +96,12 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
       await fs.mkdir(path.resolve(cmd.out), { recursive: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "没有写入权限" : code === "ENOTDIR" || code === "EEXIST" ? "路径中有同名的文件挡住了文件夹" : (e as Error).message;
+      const why =
+        code === "EACCES" || code === "EPERM" || code === "EROFS"
+          ? "没有写入权限"
+          : code === "ENOTDIR" || code === "EEXIST"
+            ? "路径中有同名的文件挡住了文件夹"
+            : (e as Error).message;
       outProblem = `无法写入标注副本：输出文件夹“${cmd.out}”无法创建（${why}）。`;
     }
   }
@@ -100,7 +111,12 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
     abs: f.abs,
     problem: f.problem,
     output: outputs?.[index] ?? null,
-    outputProblem: outputs ? (outProblem ?? (outputs[index] === null ? `无法写入标注副本：副本的位置就是原文件本身，不能覆盖原文件；请换一个 --out 文件夹。` : null)) : null,
+    outputProblem: outputs
+      ? (outProblem ??
+        (outputs[index] === null
+          ? `无法写入标注副本：副本的位置就是原文件本身，不能覆盖原文件；请换一个 --out 文件夹。`
+          : null))
+      : null,
   }));
 
   let html: HtmlReport | null = null;
@@ -115,7 +131,10 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
   }
 
   const totals = newTotals();
-  const progress = new Progress(tasks.length, tasks.length > 1 && process.stderr.isTTY === true && process.env.PERF_TARGET_NO_PROGRESS === undefined);
+  const progress = new Progress(
+    tasks.length,
+    tasks.length > 1 && process.stderr.isTTY === true && process.env.PERF_TARGET_NO_PROGRESS === undefined
+  );
   let first = true;
   if (cmd.json) process.stdout.write(`{"files":[`);
 
@@ -129,7 +148,11 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
     if (r.readError) progress.write(process.stderr, `${pe.red("✘")} ${r.file}  ${r.readError}\n`);
     if (r.writeError) progress.write(process.stderr, `${pe.red("✘")} ${r.file}  ${r.writeError}\n`);
     for (const w of r.warnings) progress.write(process.stderr, `${pe.yellow("注意：")}${r.file}：${w}\n`);
-    for (const s of r.fix?.skipped ?? []) progress.write(process.stderr, `${pe.yellow("未能修复：")}${r.file} ${s.sheet}!${s.cell} [${s.rule}]：${s.reason}\n`);
+    for (const s of r.fix?.skipped ?? [])
+      progress.write(
+        process.stderr,
+        `${pe.yellow("未能修复：")}${r.file} ${s.sheet}!${s.cell} [${s.rule}]：${s.reason}\n`
+      );
     if (html) {
       try {
         await html.add(r);
@@ -151,7 +174,12 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
   process.once("SIGINT", interrupted);
   const plan = planPool(list.files, cmd.jobs);
   try {
-    await runTasks(tasks, plan, { settings: config?.settings ?? null, fix: cmd.fix }, { onStart: (t) => progress.started(t.given), onResult });
+    await runTasks(
+      tasks,
+      plan,
+      { settings: config?.settings ?? null, fix: cmd.fix },
+      { onStart: (t) => progress.started(t.given), onResult }
+    );
   } finally {
     progress.stop();
     process.removeListener("SIGINT", interrupted);
@@ -219,7 +247,7 @@ export function cli(): void {
     (e: unknown) => {
       process.stderr.write(`perf-target：出错了：${String(e)}\n`);
       process.exitCode = EXIT_TROUBLE;
-    },
+    }
   );
 }
 

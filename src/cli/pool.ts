@@ -40,7 +40,8 @@ export function planPool(tasks: readonly { size?: number }[], jobs: number | nul
   const totalMb = Math.floor(os.totalmem() / (1024 * 1024));
   // PERF_TARGET_WORKER_MEMORY_MB: a lower limit on small machines (and in the tests)
   const override = Number(process.env.PERF_TARGET_WORKER_MEMORY_MB);
-  const memoryMb = override >= 16 ? Math.floor(override) : Math.max(512, Math.min(4096, Math.floor(totalMb / (workers + 1))));
+  const memoryMb =
+    override >= 16 ? Math.floor(override) : Math.max(512, Math.min(4096, Math.floor(totalMb / (workers + 1))));
   return { workers, memoryMb };
 }
 
@@ -76,7 +77,12 @@ class Ordered {
   }
 }
 
-export async function runTasks(tasks: readonly FileTask[], plan: PoolPlan, options: RunOptions, hooks: RunHooks): Promise<void> {
+export async function runTasks(
+  tasks: readonly FileTask[],
+  plan: PoolPlan,
+  options: RunOptions,
+  hooks: RunHooks
+): Promise<void> {
   const ordered = new Ordered(hooks);
   if (plan.workers === 0) {
     const { processFile } = await import("./process-file");
@@ -109,7 +115,9 @@ export async function runTasks(tasks: readonly FileTask[], plan: PoolPlan, optio
     const start = () => {
       // run from the TypeScript sources (tsx, the tests): the worker thread needs tsx's loader too
       const dev = script.endsWith(".ts");
-      const entry = dev ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});require(${JSON.stringify(script)});` : script;
+      const entry = dev
+        ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});require(${JSON.stringify(script)});`
+        : script;
       const worker = new Worker(entry, {
         eval: dev,
         workerData: { options },

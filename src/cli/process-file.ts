@@ -13,7 +13,15 @@ import { setUserTemplates } from "../core/templates/registry";
 import { writeFileAtomic } from "../xlsx/node";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { addInternalLinks, addReportSheet } from "./report-sheet";
-import { countsOf, failedResult, findingJson, tableJson, type FileResult, type FixReport, type SkippedFix } from "./result";
+import {
+  countsOf,
+  failedResult,
+  findingJson,
+  tableJson,
+  type FileResult,
+  type FixReport,
+  type SkippedFix,
+} from "./result";
 import { preflight } from "./sniff";
 
 export interface FileTask {
@@ -76,13 +84,19 @@ function useTemplates(settings: AddinSettings, warnings: string[]): void {
 }
 
 /** Applies the safe quick fixes (safe, no inputs) one plan at a time; re-checks after each round. */
-async function applySafeFixes(wb: XlsxWorkbook, first: CheckResult, settings: AddinSettings): Promise<{ result: CheckResult; report: FixReport }> {
+async function applySafeFixes(
+  wb: XlsxWorkbook,
+  first: CheckResult,
+  settings: AddinSettings
+): Promise<{ result: CheckResult; report: FixReport }> {
   let result = first;
   let fixed = 0;
   let skipped: SkippedFix[] = [];
   const done = new Set<string>();
   for (let round = 0; round < 5; round++) {
-    const todo = result.findings.filter((f) => f.fix && f.fix.safe && f.fix.inputs.length === 0 && !done.has(JSON.stringify(f.fix.plan.steps)));
+    const todo = result.findings.filter(
+      (f) => f.fix && f.fix.safe && f.fix.inputs.length === 0 && !done.has(JSON.stringify(f.fix.plan.steps))
+    );
     if (todo.length === 0) break;
     skipped = [];
     let progress = 0;
@@ -96,7 +110,12 @@ async function applySafeFixes(wb: XlsxWorkbook, first: CheckResult, settings: Ad
         fixed++;
         progress++;
       } catch (e) {
-        skipped.push({ sheet: f.sheet, cell: f.cell, rule: f.rule, reason: e instanceof Error ? e.message : String(e) });
+        skipped.push({
+          sheet: f.sheet,
+          cell: f.cell,
+          rule: f.rule,
+          reason: e instanceof Error ? e.message : String(e),
+        });
       }
     }
     result = checkGrids(await wb.readSheets(), settings);
@@ -121,7 +140,10 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
     try {
       wb = await XlsxWorkbook.load(view);
     } catch (e) {
-      const message = e instanceof WorkbookError ? e.message : `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
+      const message =
+        e instanceof WorkbookError
+          ? e.message
+          : `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
       return failedResult(task.index, task.given, message);
     }
   }
@@ -133,7 +155,11 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
     useTemplates(settings, warnings);
     result = checkGrids(await wb.readSheets(), settings);
   } catch (e) {
-    return failedResult(task.index, task.given, `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`);
+    return failedResult(
+      task.index,
+      task.given,
+      `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`
+    );
   }
   let fix: FixReport | null = null;
   let output: string | null = null;
@@ -162,7 +188,10 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
   }
   const findings = result.findings.map(findingJson);
   const counts = countsOf(findings);
-  const problems = result.parse.tables.length === 0 ? result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`) : [];
+  const problems =
+    result.parse.tables.length === 0
+      ? result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`)
+      : [];
   return {
     index: task.index,
     file: task.given,

@@ -36,7 +36,11 @@ function isOurReport(ws: ExcelJS.Worksheet): boolean {
  * Adds the report sheet (replacing an earlier report of ours; a user's sheet of that name is kept
  * and the report gets another name). Returns the sheet name and the links to add after saving.
  */
-export function addReportSheet(workbook: ExcelJS.Workbook, findings: readonly JsonFinding[], verdict: string): { sheet: string; links: ReportLink[] } {
+export function addReportSheet(
+  workbook: ExcelJS.Workbook,
+  findings: readonly JsonFinding[],
+  verdict: string
+): { sheet: string; links: ReportLink[] } {
   let name = REPORT_SHEET;
   for (let n = 2; ; n++) {
     const existing = workbook.getWorksheet(name);
@@ -75,18 +79,52 @@ export function addReportSheet(workbook: ExcelJS.Workbook, findings: readonly Js
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Elements that follow <hyperlinks> in a worksheet (CT_Worksheet order): the links go before the first present. */
-const AFTER_HYPERLINKS = ["printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_HYPERLINKS = [
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 /** Puts internal hyperlinks (location only, no relationship) into a sheet of a saved package. */
-export async function addInternalLinks(bytes: Uint8Array, sheet: string, links: readonly ReportLink[]): Promise<Uint8Array> {
+export async function addInternalLinks(
+  bytes: Uint8Array,
+  sheet: string,
+  links: readonly ReportLink[]
+): Promise<Uint8Array> {
   if (links.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   const workbookXml = await zip.file("xl/workbook.xml")?.async("string");

@@ -107,7 +107,14 @@ export function tableJson(t: TargetTable): JsonTable {
 }
 
 export function findingJson(f: Finding): JsonFinding {
-  return { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, indicator: f.indicator };
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    indicator: f.indicator,
+  };
 }
 
 export function countsOf(findings: readonly { severity: Severity }[]): Counts {
@@ -118,7 +125,12 @@ export function countsOf(findings: readonly { severity: Severity }[]): Counts {
 
 /** The file's entry of the --json document (the contract's keys, in order). */
 export function fileJson(r: FileResult): JsonFile {
-  return { file: r.file, error: r.readError ?? r.writeError, tables: r.readError ? [] : r.tables, findings: r.readError ? [] : r.findings };
+  return {
+    file: r.file,
+    error: r.readError ?? r.writeError,
+    tables: r.readError ? [] : r.tables,
+    findings: r.readError ? [] : r.findings,
+  };
 }
 
 export function failedResult(index: number, file: string, message: string): FileResult {

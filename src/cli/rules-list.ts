@@ -37,7 +37,13 @@ export function rulesJson(settings: AddinSettings | null): string {
       defaultSeverity: r.meta.defaultSeverity,
       category: r.meta.category,
       quickFix: r.meta.fixable,
-      safeFix: !r.meta.fixable ? "none" : SAFE_FIX.has(r.meta.id) ? "all" : PARTLY_SAFE_FIX.has(r.meta.id) ? "some" : "none",
+      safeFix: !r.meta.fixable
+        ? "none"
+        : SAFE_FIX.has(r.meta.id)
+          ? "all"
+          : PARTLY_SAFE_FIX.has(r.meta.id)
+            ? "some"
+            : "none",
       docs: r.meta.docs,
     };
     if (!settings) return base;
@@ -64,6 +70,6 @@ export function rulesText(settings: AddinSettings | null, p: Paint): string {
     lines.join("\n") +
     "\n\n级别：错误 = 提交前必须改正；警告 = 审核很可能退回；提示 = 写法和一致性。\n" +
     "“安全”的快速修复不需要判断，check --fix 只应用这类修复。每条规则的说明见 docs/rules/<编号>.md。\n" +
-    "关闭规则或改变级别：在设置文件的 rules 中写 \"规则编号\": \"off\" 或 \"warning\" 等，用 --config 指定。\n"
+    '关闭规则或改变级别：在设置文件的 rules 中写 "规则编号": "off" 或 "warning" 等，用 --config 指定。\n'
   );
 }

@@ -45,8 +45,10 @@ export function preflight(bytes: Uint8Array): string | null {
   if (!startsWith(bytes, [0x50, 0x4b])) {
     if (isText(bytes)) {
       const head = Buffer.from(bytes.subarray(0, 2048)).toString("utf8").toLowerCase();
-      if (/<html|<table|<!doctype html/.test(head)) return `无法读取：这是网页（HTML）格式的表格，只是扩展名为 .xlsx。${SAVE_AS_HINT}`;
-      if (/^\s*<\?xml/.test(head)) return `无法读取：这是 XML 文件（可能是“XML 电子表格 2003”格式），只是扩展名为 .xlsx。${SAVE_AS_HINT}`;
+      if (/<html|<table|<!doctype html/.test(head))
+        return `无法读取：这是网页（HTML）格式的表格，只是扩展名为 .xlsx。${SAVE_AS_HINT}`;
+      if (/^\s*<\?xml/.test(head))
+        return `无法读取：这是 XML 文件（可能是“XML 电子表格 2003”格式），只是扩展名为 .xlsx。${SAVE_AS_HINT}`;
       return `无法读取：这是文本（CSV 等）文件，只是扩展名为 .xlsx。${SAVE_AS_HINT}`;
     }
     return "无法读取：这不是 .xlsx 工作簿（文件格式不对或已损坏）。请确认文件能在 Excel 中打开，并另存为 .xlsx 后再试。";

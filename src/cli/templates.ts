@@ -21,7 +21,7 @@ export interface TemplateQuery {
 /** Installs pinyin-pro for texts the committed pinyin index does not hold (user templates). */
 function installPinyin(): void {
   // loaded only when needed: the dictionary is large
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { pinyin } = require("pinyin-pro") as typeof import("pinyin-pro");
   setPinyinProvider((text) => pinyin(text, PINYIN_OPTIONS) as unknown as string[]);
 }
@@ -66,12 +66,25 @@ function placeholderText(p: TemplatePlaceholder): string {
 }
 
 export function templatesText(list: readonly IndicatorTemplate[], q: TemplateQuery, p: Paint): string {
-  const filters = [q.query ? `“${q.query}”` : "", q.level1 ? `一级：${q.level1}` : "", q.level2 ? `二级：${q.level2}` : ""].filter(Boolean).join("，");
-  if (list.length === 0) return `没有找到匹配的模板${filters ? `（${filters}）` : ""}。可以换个词，或用拼音首字母（如 myd = 满意度）。\n`;
-  const head = q.query ? `找到 ${list.length} 个模板（${filters}），最匹配的在前：` : filters ? `${filters}的模板，共 ${list.length} 个：` : `标准指标模板，共 ${list.length} 个：`;
+  const filters = [
+    q.query ? `“${q.query}”` : "",
+    q.level1 ? `一级：${q.level1}` : "",
+    q.level2 ? `二级：${q.level2}` : "",
+  ]
+    .filter(Boolean)
+    .join("，");
+  if (list.length === 0)
+    return `没有找到匹配的模板${filters ? `（${filters}）` : ""}。可以换个词，或用拼音首字母（如 myd = 满意度）。\n`;
+  const head = q.query
+    ? `找到 ${list.length} 个模板（${filters}），最匹配的在前：`
+    : filters
+      ? `${filters}的模板，共 ${list.length} 个：`
+      : `标准指标模板，共 ${list.length} 个：`;
   const lines = [head, ""];
   list.forEach((t, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${p.bold(t.name)}  ${p.dim(`[${t.id}]`)}  ${t.level1}指标 / ${t.level2}指标`);
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${p.bold(t.name)}  ${p.dim(`[${t.id}]`)}  ${t.level1}指标 / ${t.level2}指标`
+    );
     lines.push(`     指标值：${t.value}`);
     lines.push(`     解释：${t.explanation}`);
     if (t.placeholders.length) lines.push(`     填写：${t.placeholders.map(placeholderText).join("；")}`);

@@ -10,6 +10,7 @@ const options = (workerData as { options: RunOptions }).options;
 parentPort?.on("message", (task: FileTask) => {
   processFile(task, options).then(
     (result) => parentPort?.postMessage({ ok: true, result }),
-    (e: unknown) => parentPort?.postMessage({ ok: false, index: task.index, message: e instanceof Error ? e.message : String(e) }),
+    (e: unknown) =>
+      parentPort?.postMessage({ ok: false, index: task.index, message: e instanceof Error ? e.message : String(e) })
   );
 });

@@ -11,7 +11,12 @@ import type { FileResult } from "../result";
 import type { Totals } from "./text";
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const CSS = `
@@ -60,9 +65,12 @@ function section(r: FileResult): string {
   const tables = r.tables.length;
   const indicators = r.tables.reduce((n, t) => n + t.indicators.length, 0);
   out.push(
-    `<p><span class="${verdictClass(r)}">${escapeHtml(r.verdict)}</span>　错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}　<span class="meta">${tables} 张表，${indicators} 个指标</span></p>`,
+    `<p><span class="${verdictClass(r)}">${escapeHtml(r.verdict)}</span>\u3000错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}\u3000<span class="meta">${tables} 张表，${indicators} 个指标</span></p>`
   );
-  if (r.fix) out.push(`<p class="note">已在副本中修复 ${r.fix.fixed} 处（修复前：错误 ${r.fix.before.error} · 警告 ${r.fix.before.warning} · 提示 ${r.fix.before.info}）；下列为修复后仍有的问题。</p>`);
+  if (r.fix)
+    out.push(
+      `<p class="note">已在副本中修复 ${r.fix.fixed} 处（修复前：错误 ${r.fix.before.error} · 警告 ${r.fix.before.warning} · 提示 ${r.fix.before.info}）；下列为修复后仍有的问题。</p>`
+    );
   if (r.output) out.push(`<p class="note">标注副本：${escapeHtml(r.output)}</p>`);
   if (r.writeError) out.push(`<p class="problem">${escapeHtml(r.writeError)}</p>`);
   for (const p of r.problems) out.push(`<p class="note">${escapeHtml(p)}</p>`);
@@ -75,11 +83,15 @@ function section(r: FileResult): string {
     g.push(f);
   }
   for (const [sheet, findings] of groups) {
-    out.push(`<h3>${escapeHtml(sheet || "（整个工作簿）")}　<span class="meta">${findings.length} 个问题</span></h3>`);
-    out.push(`<table><thead><tr><th>单元格</th><th>级别</th><th>规则</th><th>问题说明</th><th>指标</th></tr></thead><tbody>`);
+    out.push(
+      `<h3>${escapeHtml(sheet || "（整个工作簿）")}\u3000<span class="meta">${findings.length} 个问题</span></h3>`
+    );
+    out.push(
+      `<table><thead><tr><th>单元格</th><th>级别</th><th>规则</th><th>问题说明</th><th>指标</th></tr></thead><tbody>`
+    );
     for (const f of findings) {
       out.push(
-        `<tr><td class="cell">${escapeHtml(f.cell)}</td><td class="${f.severity}">${SEVERITY_LABEL[f.severity]}</td><td class="rule">${escapeHtml(f.rule)}</td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.indicator ?? "")}</td></tr>`,
+        `<tr><td class="cell">${escapeHtml(f.cell)}</td><td class="${f.severity}">${SEVERITY_LABEL[f.severity]}</td><td class="rule">${escapeHtml(f.rule)}</td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.indicator ?? "")}</td></tr>`
       );
     }
     out.push(`</tbody></table>`);
@@ -95,7 +107,10 @@ function summaryRow(r: FileResult): string {
 }
 
 function tempName(target: string, tag: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.${tag}.tmp`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.${tag}.tmp`
+  );
 }
 
 export class HtmlReport {
@@ -105,7 +120,7 @@ export class HtmlReport {
 
   private constructor(
     readonly target: string,
-    private readonly given: string,
+    private readonly given: string
   ) {
     this.sectionsPath = tempName(target, "sections");
   }
@@ -139,7 +154,7 @@ export class HtmlReport {
         const head =
           `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
           `<title>绩效目标表校验报告</title><style>${CSS}</style></head><body>\n` +
-          `<h1>绩效目标表校验报告</h1>\n<p class="meta">生成时间：${escapeHtml(formatDate(meta.started))}　用时 ${meta.seconds.toFixed(1)} 秒　perf-target ${escapeHtml(meta.version)}</p>\n` +
+          `<h1>绩效目标表校验报告</h1>\n<p class="meta">生成时间：${escapeHtml(formatDate(meta.started))}\u3000用时 ${meta.seconds.toFixed(1)} 秒\u3000perf-target ${escapeHtml(meta.version)}</p>\n` +
           `<p>共检查 <b>${t.files}</b> 个文件：<span class="pass">可以提交 ${t.passed} 个</span>，<span class="fail">需修改后再提交 ${t.failed} 个</span>` +
           (t.unrecognised ? `，<span class="unknown">未识别到绩效目标表 ${t.unrecognised} 个</span>` : "") +
           (t.unreadable ? `，<span class="fail">无法读取 ${t.unreadable} 个</span>` : "") +
@@ -151,7 +166,10 @@ export class HtmlReport {
         await handle.write(`</tbody></table>\n<h2>各文件的问题</h2>\n`);
         await handle.close().catch(() => undefined);
         await appendFile(page, this.sectionsPath);
-        await fs.appendFile(page, `<p class="meta">级别：错误 = 提交前必须改正；警告 = 审核很可能退回；提示 = 写法和一致性。规则说明见 docs/rules/。</p>\n</body></html>\n`);
+        await fs.appendFile(
+          page,
+          `<p class="meta">级别：错误 = 提交前必须改正；警告 = 审核很可能退回；提示 = 写法和一致性。规则说明见 docs/rules/。</p>\n</body></html>\n`
+        );
       } catch (e) {
         await handle.close().catch(() => undefined);
         throw e;

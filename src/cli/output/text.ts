@@ -21,7 +21,15 @@ export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = 
 
 export function paint(on: boolean): Paint {
   const wrap = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-  return { on, red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+  return {
+    on,
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    green: wrap(32, 39),
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+  };
 }
 
 function severityPaint(p: Paint, s: Severity): (t: string) => string {
@@ -42,12 +50,16 @@ export function fileText(r: FileResult, p: Paint): string {
   const ok = r.counts.error === 0 && r.tables.length > 0;
   const mark = ok ? p.green("✔") : r.tables.length === 0 ? p.yellow("？") : p.red("✘");
   const verdict = ok ? p.green(r.verdict) : r.tables.length === 0 ? p.yellow(r.verdict) : p.red(r.verdict);
-  const size = r.tables.length ? p.dim(`（${r.tables.length} 张表，${r.tables.reduce((n, t) => n + t.indicators.length, 0)} 个指标）`) : "";
+  const size = r.tables.length
+    ? p.dim(`（${r.tables.length} 张表，${r.tables.reduce((n, t) => n + t.indicators.length, 0)} 个指标）`)
+    : "";
   lines.push(`${mark} ${p.bold(r.file)}  ${verdict}  ${countsText(r.counts, p)}${size}`);
   for (const problem of r.problems) lines.push(`  ${p.dim(problem)}`);
   if (r.fix) {
     const skipped = r.fix.skipped.length ? `，${r.fix.skipped.length} 处未能修复` : "";
-    lines.push(`  已在副本中修复 ${r.fix.fixed} 处${skipped}（修复前：${countsText(r.fix.before)}；以下是修复后仍有的问题）`);
+    lines.push(
+      `  已在副本中修复 ${r.fix.fixed} 处${skipped}（修复前：${countsText(r.fix.before)}；以下是修复后仍有的问题）`
+    );
   }
   if (r.output) lines.push(`  标注副本：${r.output}`);
   for (const f of r.findings) {
@@ -70,7 +82,16 @@ export interface Totals {
 }
 
 export function newTotals(): Totals {
-  return { files: 0, passed: 0, failed: 0, unrecognised: 0, unreadable: 0, writeFailed: 0, counts: { error: 0, warning: 0, info: 0 }, fixed: 0 };
+  return {
+    files: 0,
+    passed: 0,
+    failed: 0,
+    unrecognised: 0,
+    unreadable: 0,
+    writeFailed: 0,
+    counts: { error: 0, warning: 0, info: 0 },
+    fixed: 0,
+  };
 }
 
 export function addToTotals(t: Totals, r: FileResult): void {

@@ -17,9 +17,12 @@ function isWide(code: number): boolean {
   );
 }
 
+/** Colour codes take no room. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, "")) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  for (const ch of text.replace(ANSI, "")) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
   return w;
 }
 
@@ -32,5 +35,10 @@ export function padEnd(text: string, width: number): string {
 export function columns(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : padEnd(c, widths[i]))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : padEnd(c, widths[i])))
+      .join("  ")
+      .trimEnd()
+  );
 }
