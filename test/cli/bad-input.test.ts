@@ -18,32 +18,60 @@ describe("perf-target check on bad input", () => {
   afterAll(() => rmTemp(dir));
 
   const cases: Array<[string, string, () => Buffer, RegExp]> = [
-    ["a corrupt .xlsx (cut in half)", "损坏.xlsx", () => fs.readFileSync(SAMPLE).subarray(0, 15000), /^无法读取：文件已损坏或不是 \.xlsx 工作簿。$/],
-    ["a password-protected .xlsx (an encrypted OLE file)", "加密.xlsx", encryptedOle, /^无法读取：文件受密码保护（已加密）。请在 Excel 中输入密码打开.*清除密码并保存后再检查。$/],
+    [
+      "a corrupt .xlsx (cut in half)",
+      "损坏.xlsx",
+      () => fs.readFileSync(SAMPLE).subarray(0, 15000),
+      /^无法读取：文件已损坏或不是 \.xlsx 工作簿。$/,
+    ],
+    [
+      "a password-protected .xlsx (an encrypted OLE file)",
+      "加密.xlsx",
+      encryptedOle,
+      /^无法读取：文件受密码保护（已加密）。请在 Excel 中输入密码打开.*清除密码并保存后再检查。$/,
+    ],
     ["an empty file", "空.xlsx", () => Buffer.alloc(0), /^文件是空的（0 字节），无法读取。/],
-    ["a .csv renamed .xlsx", "导出.xlsx", () => Buffer.from("项目名称,指标值\n培训,≥200人次\n", "utf8"), /^无法读取：这是文本（CSV 等）文件，只是扩展名为 \.xlsx。.*另存为/],
-    ["an old .xls renamed .xlsx", "旧版.xlsx", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), /^无法读取：这是旧版 \.xls（或 WPS \.et）格式的文件/],
-    ["a web page saved as .xlsx", "网页.xlsx", () => Buffer.from("<html><body><table><tr><td>1</td></tr></table></body></html>"), /^无法读取：这是网页（HTML）格式的表格/],
+    [
+      "a .csv renamed .xlsx",
+      "导出.xlsx",
+      () => Buffer.from("项目名称,指标值\n培训,≥200人次\n", "utf8"),
+      /^无法读取：这是文本（CSV 等）文件，只是扩展名为 \.xlsx。.*另存为/,
+    ],
+    [
+      "an old .xls renamed .xlsx",
+      "旧版.xlsx",
+      () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]),
+      /^无法读取：这是旧版 \.xls（或 WPS \.et）格式的文件/,
+    ],
+    [
+      "a web page saved as .xlsx",
+      "网页.xlsx",
+      () => Buffer.from("<html><body><table><tr><td>1</td></tr></table></body></html>"),
+      /^无法读取：这是网页（HTML）格式的表格/,
+    ],
   ];
 
-  it.each(cases)("%s: a Chinese message on stderr and in the JSON, exit 2, the others still checked, no output file", async (_what, name, bytes, message) => {
-    const input = path.join(dir, name);
-    fs.writeFileSync(input, bytes());
-    const out = path.join(dir, `out-${name}`);
-    const r = await runCli(["check", input, SAMPLE, "--json", "--out", out]);
-    expect(r.code).toBe(2);
-    const doc = JSON.parse(r.stdout) as Doc;
-    expect(doc.files[0].error).toMatch(message);
-    expect(doc.files[0].tables).toEqual([]);
-    expect(doc.files[0].findings).toEqual([]);
-    expect(doc.files[1].error).toBeNull();
-    expect(doc.files[1].findings.length).toBeGreaterThan(0);
-    expect(r.stderr).toContain(`✘ ${input}  ${doc.files[0].error}`);
-    // nothing for the bad file, no temporary files (the copy keeps its path below the inputs' common folder)
-    const written = listFiles(out);
-    expect(written).toHaveLength(1);
-    expect(written[0].endsWith(path.join("samples", "liupanshui-2025.xlsx"))).toBe(true);
-  });
+  it.each(cases)(
+    "%s: a Chinese message on stderr and in the JSON, exit 2, the others still checked, no output file",
+    async (_what, name, bytes, message) => {
+      const input = path.join(dir, name);
+      fs.writeFileSync(input, bytes());
+      const out = path.join(dir, `out-${name}`);
+      const r = await runCli(["check", input, SAMPLE, "--json", "--out", out]);
+      expect(r.code).toBe(2);
+      const doc = JSON.parse(r.stdout) as Doc;
+      expect(doc.files[0].error).toMatch(message);
+      expect(doc.files[0].tables).toEqual([]);
+      expect(doc.files[0].findings).toEqual([]);
+      expect(doc.files[1].error).toBeNull();
+      expect(doc.files[1].findings.length).toBeGreaterThan(0);
+      expect(r.stderr).toContain(`✘ ${input}  ${doc.files[0].error}`);
+      // nothing for the bad file, no temporary files (the copy keeps its path below the inputs' common folder)
+      const written = listFiles(out);
+      expect(written).toHaveLength(1);
+      expect(written[0].endsWith(path.join("samples", "liupanshui-2025.xlsx"))).toBe(true);
+    }
+  );
 
   it("a .docx renamed .xlsx (a zip without a workbook)", async () => {
     const JSZip = (await import("jszip")).default;
@@ -123,7 +151,10 @@ describe("perf-target check on bad input", () => {
     const r = await runCli(["check", ...inputs, "--out", path.join(blocker, "out")]);
     expect(r.code).toBe(2);
     expect(r.stdout.match(/需修改后再提交 {2}错误/g)).toHaveLength(2);
-    for (const f of inputs) expect(r.stderr).toContain(`✘ ${f}  无法写入标注副本：输出文件夹“${path.join(blocker, "out")}”无法创建（路径中有同名的文件挡住了文件夹）。`);
+    for (const f of inputs)
+      expect(r.stderr).toContain(
+        `✘ ${f}  无法写入标注副本：输出文件夹“${path.join(blocker, "out")}”无法创建（路径中有同名的文件挡住了文件夹）。`
+      );
     expect(inputs.map(sha256)).toEqual(hashes);
     expect(fs.readFileSync(blocker, "utf8")).toBe("x");
     const json = await runCli(["check", inputs[0], "--out", path.join(blocker, "out"), "--json"]);
@@ -153,7 +184,9 @@ describe("perf-target check on bad input", () => {
     fs.writeFileSync(blocker, "x");
     const r = await runCli(["check", SAMPLE, "--html", path.join(blocker, "report.html")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`无法写入网页报告“${path.join(blocker, "report.html")}”：路径中有同名的文件挡住了文件夹。`);
+    expect(r.stderr).toContain(
+      `无法写入网页报告“${path.join(blocker, "report.html")}”：路径中有同名的文件挡住了文件夹。`
+    );
     expect(r.stdout).toContain("需修改后再提交");
     const folderAsFile = path.join(dir, "报告是文件夹");
     fs.mkdirSync(folderAsFile);

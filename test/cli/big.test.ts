@@ -22,7 +22,10 @@ async function bigCells(file: string, mb: number): Promise<void> {
     rows.push(row);
     size += Buffer.byteLength(row);
   }
-  zip.file("xl/worksheets/sheet1.xml", sheet.replace("</sheetData>", rows.join("") + "</sheetData>").replace(/<dimension ref="[^"]*"\/>/, ""));
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    sheet.replace("</sheetData>", rows.join("") + "</sheetData>").replace(/<dimension ref="[^"]*"\/>/, "")
+  );
   fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));
 }
 
@@ -40,14 +43,19 @@ describe("perf-target check on large workbooks", () => {
     expect(fs.statSync(cells).size).toBeGreaterThan(50 * MB);
     const r = await runCli(["check", cells, "--json"], { timeoutMs: 170_000 });
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.stdout) as { files: Array<{ error: string | null; findings: unknown[]; tables: unknown[] }> };
+    const doc = JSON.parse(r.stdout) as {
+      files: Array<{ error: string | null; findings: unknown[]; tables: unknown[] }>;
+    };
     expect(doc.files[0].error).toBeNull();
     expect(doc.files[0].tables).toHaveLength(6);
     expect(doc.files[0].findings).toHaveLength(96);
   }, 180_000);
 
   it("refuses it with a clear message when it does not fit in the worker's memory, and checks the others", async () => {
-    const r = await runCli(["check", cells, SAMPLE], { env: { PERF_TARGET_WORKER_MEMORY_MB: "128" }, timeoutMs: 170_000 });
+    const r = await runCli(["check", cells, SAMPLE], {
+      env: { PERF_TARGET_WORKER_MEMORY_MB: "128" },
+      timeoutMs: 170_000,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`✘ ${cells}  无法检查：工作簿太大，检查时内存不足（上限 128 MB）。`);
     expect(r.stdout).toContain(`✘ ${SAMPLE}  需修改后再提交`);

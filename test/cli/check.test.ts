@@ -6,12 +6,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { rmTemp, ROOT, runCli, SAMPLE, tempDir } from "./helpers";
 
-const ANSI = /\x1b\[/;
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[`);
 
 describe("perf-target check (text)", () => {
   it("prints a verdict line with counts, the findings and a total; plain when piped; exit 1 on errors", async () => {
     const json = JSON.parse((await runCli(["check", "samples/liupanshui-2025.xlsx", "--json"])).stdout) as {
-      files: Array<{ findings: Array<{ rule: string; severity: string; sheet: string; cell: string; message: string }> }>;
+      files: Array<{
+        findings: Array<{ rule: string; severity: string; sheet: string; cell: string; message: string }>;
+      }>;
     };
     const findings = json.files[0].findings;
     const count = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -19,7 +22,9 @@ describe("perf-target check (text)", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(ANSI);
     const lines = r.stdout.split("\n");
-    expect(lines[0]).toBe(`✘ samples/liupanshui-2025.xlsx  需修改后再提交  错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}（6 张表，111 个指标）`);
+    expect(lines[0]).toBe(
+      `✘ samples/liupanshui-2025.xlsx  需修改后再提交  错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}（6 张表，111 个指标）`
+    );
     // one line per finding, in order: 级别  工作表!单元格  [rule-id]  message
     const findingLines = lines.filter((l) => /^ {2}(错误|警告|提示) {2}/.test(l));
     expect(findingLines).toHaveLength(findings.length);
@@ -29,14 +34,16 @@ describe("perf-target check (text)", () => {
       expect(line).toBe(`  ${label}  ${f.sheet}!${f.cell}  [${f.rule}]  ${f.message}`);
     });
     expect(r.stdout).toContain("  错误  部门整体支出!F62  [missing-explanation]  ");
-    expect(r.stdout).toContain(`共检查 1 个文件：可以提交 0 个，需修改后再提交 1 个。\n问题合计：错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}。`);
+    expect(r.stdout).toContain(
+      `共检查 1 个文件：可以提交 0 个，需修改后再提交 1 个。\n问题合计：错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}。`
+    );
     expect(r.stderr).toBe("");
   });
 
   it("colours on request (FORCE_COLOR) and never with NO_COLOR", async () => {
     const forced = await runCli(["check", "samples/liupanshui-2025.xlsx"], { env: { FORCE_COLOR: "1" } });
-    expect(forced.stdout).toMatch(/\x1b\[31m需修改后再提交\x1b\[39m/);
-    expect(forced.stdout).toMatch(/\x1b\[31m错误\x1b\[39m {2}部门整体支出!F62/);
+    expect(forced.stdout).toContain(`${ESC}[31m需修改后再提交${ESC}[39m`);
+    expect(forced.stdout).toContain(`${ESC}[31m错误${ESC}[39m  部门整体支出!F62`);
     const none = await runCli(["check", "samples/liupanshui-2025.xlsx"], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
     expect(none.stdout).not.toMatch(ANSI);
   });
@@ -45,7 +52,13 @@ describe("perf-target check (text)", () => {
     const dir = tempDir("check-config");
     try {
       const config = path.join(dir, "设置.json");
-      fs.writeFileSync(config, JSON.stringify({ version: 1, rules: { "missing-explanation": "off", "blank-sample-size": { enabled: false }, "vague-value": "info" } }));
+      fs.writeFileSync(
+        config,
+        JSON.stringify({
+          version: 1,
+          rules: { "missing-explanation": "off", "blank-sample-size": { enabled: false }, "vague-value": "info" },
+        })
+      );
       const r = await runCli(["check", SAMPLE, "--config", config]);
       expect(r.code).toBe(0);
       expect(r.stdout.split("\n")[0]).toMatch(/^✔ .*liupanshui-2025\.xlsx {2}可以提交 {2}错误 0 · /);
@@ -60,7 +73,10 @@ describe("perf-target check (text)", () => {
     const dir = tempDir("check-config-bad");
     try {
       const odd = path.join(dir, "odd.json");
-      fs.writeFileSync(odd, JSON.stringify({ rules: { "no-such-rule": "off", "vague-value": { severity: "fatal" } }, budgetYear: "明年" }));
+      fs.writeFileSync(
+        odd,
+        JSON.stringify({ rules: { "no-such-rule": "off", "vague-value": { severity: "fatal" } }, budgetYear: "明年" })
+      );
       const r = await runCli(["check", SAMPLE, "--config", odd]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("没有编号为“no-such-rule”的规则");
@@ -94,8 +110,13 @@ describe("perf-target check (text)", () => {
       const r = await runCli(["check", dir]);
       expect(r.code).toBe(2);
       const checked = r.stdout.split("\n").filter((l) => /^[✔✘？] /.test(l));
-      expect(checked.map((l) => l.split("  ")[0])).toEqual([`✘ ${path.join(dir, "县区", "钟山区", "表.xlsx")}`, `✘ ${path.join(dir, "市本级.xlsx")}`]);
-      expect(r.stderr).toContain(`${path.join(dir, "旧表.xls")}  不支持旧版 Excel 97-2003 格式（.xls），只能检查 .xlsx 工作簿。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。`);
+      expect(checked.map((l) => l.split("  ")[0])).toEqual([
+        `✘ ${path.join(dir, "县区", "钟山区", "表.xlsx")}`,
+        `✘ ${path.join(dir, "市本级.xlsx")}`,
+      ]);
+      expect(r.stderr).toContain(
+        `${path.join(dir, "旧表.xls")}  不支持旧版 Excel 97-2003 格式（.xls），只能检查 .xlsx 工作簿。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。`
+      );
       expect(r.stderr).toContain("不支持 WPS 表格格式（.et）");
       expect(r.stderr).toContain("不支持 CSV 文本文件");
       expect(r.stderr).toMatch(/已跳过 2 个不是 \.xlsx 工作簿的文件/);

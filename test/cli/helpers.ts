@@ -47,7 +47,12 @@ export function cliMain(): string {
       if (f.endsWith(".json")) fs.copyFileSync(f, target);
       else {
         const out = ts.transpileModule(fs.readFileSync(f, "utf8"), {
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
+          compilerOptions: {
+            module: ts.ModuleKind.CommonJS,
+            target: ts.ScriptTarget.ES2022,
+            esModuleInterop: true,
+            resolveJsonModule: true,
+          },
           fileName: f,
         });
         fs.writeFileSync(target, out.outputText);
@@ -59,9 +64,11 @@ export function cliMain(): string {
       // another test file built it meanwhile
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-    // old builds
+    // builds of older sources (an hour old: a run still using one is left alone)
     for (const old of fs.readdirSync(base)) {
-      if (old !== key && !old.endsWith(".tmp")) fs.rmSync(path.join(base, old), { recursive: true, force: true });
+      const p = path.join(base, old);
+      if (old !== key && Date.now() - fs.statSync(p).mtimeMs > 3_600_000)
+        fs.rmSync(p, { recursive: true, force: true });
     }
   }
   built = main;
@@ -89,7 +96,11 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     const env = { ...process.env, ...options.env };
     delete env.FORCE_COLOR;
     if (options.env?.FORCE_COLOR !== undefined) env.FORCE_COLOR = options.env.FORCE_COLOR;
-    const child = spawn(process.execPath, [main, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [main, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -199,7 +210,19 @@ export async function writeSmallWorkbook(file: string): Promise<void> {
   ws.addRow(["产出指标", "数量指标", "培训人次", "≥200人次", "反映培训的人次"]);
   ws.addRow(["产出指标", "质量指标", "培训合格率", "≥95%", "反映培训质量，计算公式：合格人数/参训人数×100%"]);
   ws.addRow(["产出指标", "时效指标", "培训完成时间", "2025年12月31日前", "反映完成时间"]);
-  ws.addRow(["效益指标", "社会效益指标", "业务能力提升", "≥90%", "反映学员能力提升比例，计算公式：提升人数/参训人数×100%"]);
-  ws.addRow(["满意度指标", "服务对象满意度指标", "参训学员满意度", "≥90%", "反映学员对培训的满意程度，随机抽取50名学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%"]);
+  ws.addRow([
+    "效益指标",
+    "社会效益指标",
+    "业务能力提升",
+    "≥90%",
+    "反映学员能力提升比例，计算公式：提升人数/参训人数×100%",
+  ]);
+  ws.addRow([
+    "满意度指标",
+    "服务对象满意度指标",
+    "参训学员满意度",
+    "≥90%",
+    "反映学员对培训的满意程度，随机抽取50名学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
+  ]);
   await wb.xlsx.writeFile(file);
 }

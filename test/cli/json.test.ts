@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { rmTemp, runCli, SAMPLE, tempDir } from "./helpers";
+import { rmTemp, runCli, tempDir } from "./helpers";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -88,7 +88,16 @@ describe("perf-target check --json", () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as Json;
     validateDocument(doc);
-    const file = (doc as { files: Array<{ file: string; error: null; tables: Array<Record<string, unknown>>; findings: Array<Record<string, unknown>> }> }).files[0];
+    const file = (
+      doc as {
+        files: Array<{
+          file: string;
+          error: null;
+          tables: Array<Record<string, unknown>>;
+          findings: Array<Record<string, unknown>>;
+        }>;
+      }
+    ).files[0];
     expect(file.file).toBe("samples/liupanshui-2025.xlsx");
     expect(file.error).toBeNull();
     expect(file.tables.map((t) => [t.sheet, t.kind, t.range])).toEqual([
@@ -101,7 +110,13 @@ describe("perf-target check --json", () => {
     ]);
     expect(file.tables[0].title).toBe("六盘水市财政局2025年部门整体支出绩效目标表");
     const first = (file.tables[0].indicators as Array<Record<string, unknown>>)[0];
-    expect(first).toMatchObject({ row: 24, level1: "产出指标", level2: "数量指标", name: "组织预算编制及执行单位数量", value: "=130家" });
+    expect(first).toMatchObject({
+      row: 24,
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "组织预算编制及执行单位数量",
+      value: "=130家",
+    });
     expect(file.tables.reduce((n, t) => n + (t.indicators as unknown[]).length, 0)).toBe(111);
     expect(file.findings).toHaveLength(96);
     const bySeverity = (s: string) => file.findings.filter((f) => f.severity === s).length;

@@ -68,8 +68,17 @@ describe("perf-target check --out / --html / --fix", () => {
     report.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
     expect(rows[0]).toEqual(["工作表", "单元格", "级别", "规则", "问题说明", "指标"]);
     expect(rows).toHaveLength(result.findings.length + 1);
-    const f62 = rows.findIndex((row) => row[0] === "部门整体支出" && row[1] === "F62" && row[3] === "missing-explanation");
-    expect(rows[f62]).toEqual(["部门整体支出", "F62", "错误", "missing-explanation", expect.stringContaining("缺少指标解释"), expect.stringContaining("预算单位对资金管理工作")]);
+    const f62 = rows.findIndex(
+      (row) => row[0] === "部门整体支出" && row[1] === "F62" && row[3] === "missing-explanation"
+    );
+    expect(rows[f62]).toEqual([
+      "部门整体支出",
+      "F62",
+      "错误",
+      "missing-explanation",
+      expect.stringContaining("缺少指标解释"),
+      expect.stringContaining("预算单位对资金管理工作"),
+    ]);
 
     // internal links: location only, no relationship (exceljs would make them external)
     const { xml, rels } = await sheetXml(copy, "校验报告");
@@ -93,7 +102,13 @@ describe("perf-target check --out / --html / --fix", () => {
     expect(second.stdout).toContain("共检查 2 个文件");
     // files given one by one from different folders
     const out2 = path.join(dir, "out2");
-    await runCli(["check", path.join(dir, "报送", "钟山区", "绩效目标表.xlsx"), path.join(dir, "报送", "水城区", "绩效目标表.xlsx"), "--out", out2]);
+    await runCli([
+      "check",
+      path.join(dir, "报送", "钟山区", "绩效目标表.xlsx"),
+      path.join(dir, "报送", "水城区", "绩效目标表.xlsx"),
+      "--out",
+      out2,
+    ]);
     expect(listFiles(out2)).toEqual([path.join("水城区", "绩效目标表.xlsx"), path.join("钟山区", "绩效目标表.xlsx")]);
   });
 
@@ -148,16 +163,20 @@ describe("perf-target check --out / --html / --fix", () => {
     const fixed = Number(m![1]);
     expect(fixed).toBeGreaterThan(0);
     const after = /需修改后再提交 {2}错误 (\d+) · 警告 (\d+) · 提示 (\d+)/.exec(r.stdout)!;
-    expect(Number(after[1]) + Number(after[2]) + Number(after[3])).toBeLessThan(Number(m![2]) + Number(m![3]) + Number(m![4]));
+    expect(Number(after[1]) + Number(after[2]) + Number(after[3])).toBeLessThan(
+      Number(m![2]) + Number(m![3]) + Number(m![4])
+    );
     // what is left is what a check of the copy finds
     const copy = path.join(out, "表.xlsx");
-    const again = JSON.parse((await runCli(["check", copy, "--json"])).stdout) as { files: Array<{ findings: Array<{ severity: string; rule: string }> }> };
+    const again = JSON.parse((await runCli(["check", copy, "--json"])).stdout) as {
+      files: Array<{ findings: Array<{ severity: string; rule: string }> }>;
+    };
     const left = again.files[0].findings;
-    expect([left.filter((f) => f.severity === "error").length, left.filter((f) => f.severity === "warning").length, left.filter((f) => f.severity === "info").length]).toEqual([
-      Number(after[1]),
-      Number(after[2]),
-      Number(after[3]),
-    ]);
+    expect([
+      left.filter((f) => f.severity === "error").length,
+      left.filter((f) => f.severity === "warning").length,
+      left.filter((f) => f.severity === "info").length,
+    ]).toEqual([Number(after[1]), Number(after[2]), Number(after[3])]);
     expect(left.some((f) => f.rule === "nonstandard-operator" || f.rule === "formula-style")).toBe(false);
     const ws = (await excel(copy)).getWorksheet("部门整体支出")!;
     expect(ws.getCell("E48").text).toBe("≤2小时");
@@ -170,7 +189,9 @@ describe("perf-target check --out / --html / --fix", () => {
     const input = path.join(dir, "受保护.xlsx");
     await wb.xlsx.writeFile(input);
     const r = await runCli(["check", input, "--out", path.join(dir, "out"), "--fix"]);
-    expect(r.stderr).toMatch(/未能修复：.*受保护\.xlsx 政府采购电子卖场!G21 \[formula-style\]：工作表“政府采购电子卖场”受保护/);
+    expect(r.stderr).toMatch(
+      /未能修复：.*受保护\.xlsx 政府采购电子卖场!G21 \[formula-style\]：工作表“政府采购电子卖场”受保护/
+    );
     expect(r.stdout).toMatch(/已在副本中修复 \d+ 处，1 处未能修复/);
     expect(r.stdout).toContain("[formula-style]");
   });

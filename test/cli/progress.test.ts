@@ -21,7 +21,11 @@ describe("progress bar", () => {
   maybe("is drawn on a terminal for several files, and the JSON on stdout stays clean", () => {
     const json = path.join(dir, "out.json");
     const command = `"${process.execPath}" "${cliMain()}" check "${dir}" --json > "${json}"`;
-    const r = spawnSync(script!, ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } });
+    const r = spawnSync(script!, ["-qec", command, "/dev/null"], {
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("检查中 [");
     expect(r.stdout).toMatch(/\d\/5 个文件/);
@@ -32,9 +36,16 @@ describe("progress bar", () => {
 
   maybe("leaves the text report readable when stdout is the same terminal", () => {
     const command = `"${process.execPath}" "${cliMain()}" check "${dir}"`;
-    const r = spawnSync(script!, ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } });
+    const r = spawnSync(script!, ["-qec", command, "/dev/null"], {
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     const text = r.stdout.replace(/\r\n/g, "\n");
-    for (let i = 1; i <= 5; i++) expect(text).toMatch(new RegExp(`✘ ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/单位${i}\\.xlsx {2}需修改后再提交`));
+    for (let i = 1; i <= 5; i++)
+      expect(text).toMatch(
+        new RegExp(`✘ ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/单位${i}\\.xlsx {2}需修改后再提交`)
+      );
     expect(text).toContain("共检查 5 个文件");
   });
 

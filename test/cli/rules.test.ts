@@ -17,7 +17,9 @@ describe("perf-target --rules", () => {
       expect(line).toBeDefined();
       expect(line).toContain(rule.meta.title);
       expect(line).toContain(rule.meta.category);
-      expect(line).toMatch(new RegExp(`\\s${{ error: "错误", warning: "警告", info: "提示" }[rule.meta.defaultSeverity]}\\s`));
+      expect(line).toMatch(
+        new RegExp(`\\s${{ error: "错误", warning: "警告", info: "提示" }[rule.meta.defaultSeverity]}\\s`)
+      );
       expect(line).toMatch(rule.meta.fixable ? /有（/ : /\s无$/);
     }
     expect((await runCli(["check", "--rules"])).stdout).toBe(r.stdout);
@@ -28,7 +30,16 @@ describe("perf-target --rules", () => {
     const doc = JSON.parse(r.stdout) as { rules: Array<Record<string, unknown>> };
     expect(doc.rules.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
     for (const x of doc.rules) {
-      expect(Object.keys(x)).toEqual(["id", "title", "description", "defaultSeverity", "category", "quickFix", "safeFix", "docs"]);
+      expect(Object.keys(x)).toEqual([
+        "id",
+        "title",
+        "description",
+        "defaultSeverity",
+        "category",
+        "quickFix",
+        "safeFix",
+        "docs",
+      ]);
       expect(fs.existsSync(path.join(ROOT, "docs", "rules", `${x.id as string}.md`))).toBe(true);
     }
   });
@@ -37,12 +48,17 @@ describe("perf-target --rules", () => {
     const dir = tempDir("rules");
     try {
       const config = path.join(dir, "s.json");
-      fs.writeFileSync(config, JSON.stringify({ rules: { "vague-value": "off", "missing-unit": { severity: "info" } } }));
+      fs.writeFileSync(
+        config,
+        JSON.stringify({ rules: { "vague-value": "off", "missing-unit": { severity: "info" } } })
+      );
       const r = await runCli(["--rules", "--config", config]);
       expect(r.stdout).toMatch(/^vague-value .* 已关闭$/m);
       expect(r.stdout).toMatch(/^missing-unit .* 级别改为提示$/m);
       expect(r.stdout).toMatch(/^missing-explanation .* 默认$/m);
-      const json = JSON.parse((await runCli(["--rules", "--json", "--config", config])).stdout) as { rules: Array<{ id: string; enabled: boolean; severity: string }> };
+      const json = JSON.parse((await runCli(["--rules", "--json", "--config", config])).stdout) as {
+        rules: Array<{ id: string; enabled: boolean; severity: string }>;
+      };
       expect(json.rules.find((x) => x.id === "vague-value")).toMatchObject({ enabled: false });
       expect(json.rules.find((x) => x.id === "missing-unit")).toMatchObject({ enabled: true, severity: "info" });
     } finally {
@@ -56,7 +72,13 @@ describe("perf-target --rules", () => {
       const row = readme.split("\n").find((l) => l.startsWith(`| \`${rule.meta.id}\``));
       expect(row).toBeDefined();
       const fix = row!.split("|")[5].trim();
-      const expected = !rule.meta.fixable ? "无" : SAFE_FIX.has(rule.meta.id) ? "有（安全）" : PARTLY_SAFE_FIX.has(rule.meta.id) ? "有（部分安全）" : "有（需确认）";
+      const expected = !rule.meta.fixable
+        ? "无"
+        : SAFE_FIX.has(rule.meta.id)
+          ? "有（安全）"
+          : PARTLY_SAFE_FIX.has(rule.meta.id)
+            ? "有（部分安全）"
+            : "有（需确认）";
       expect({ id: rule.meta.id, fix }).toEqual({ id: rule.meta.id, fix: expected });
     }
   });

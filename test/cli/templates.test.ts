@@ -7,7 +7,9 @@ import { rmTemp, runCli, tempDir } from "./helpers";
 const KEYS = ["id", "level1", "level2", "name", "value", "explanation", "placeholders", "source"];
 
 interface Doc {
-  templates: Array<Record<string, unknown> & { id: string; name: string; level2: string; placeholders: Array<Record<string, unknown>> }>;
+  templates: Array<
+    Record<string, unknown> & { id: string; name: string; level2: string; placeholders: Array<Record<string, unknown>> }
+  >;
 }
 
 function strict(doc: unknown): Doc {
@@ -15,7 +17,8 @@ function strict(doc: unknown): Doc {
   const d = doc as Doc;
   for (const t of d.templates) {
     expect(Object.keys(t)).toEqual(KEYS);
-    for (const k of ["id", "level1", "level2", "name", "value", "explanation", "source"]) expect(typeof t[k]).toBe("string");
+    for (const k of ["id", "level1", "level2", "name", "value", "explanation", "source"])
+      expect(typeof t[k]).toBe("string");
     for (const p of t.placeholders) {
       expect(Object.keys(p).slice(0, 4)).toEqual(["key", "label", "type", "default"]);
       for (const k of Object.keys(p)) expect(["key", "label", "type", "default", "min", "max", "choices"]).toContain(k);
@@ -74,10 +77,18 @@ describe("perf-target templates", () => {
         JSON.stringify({
           version: 1,
           userTemplates: [
-            { id: "my-river-cleaning", level1: "产出指标", level2: "数量指标", name: "河道清淤长度", value: "≥{长度}公里", explanation: "反映年度完成河道清淤的长度", placeholders: [{ key: "长度", label: "清淤长度（公里）", type: "number", default: "5" }] },
+            {
+              id: "my-river-cleaning",
+              level1: "产出指标",
+              level2: "数量指标",
+              name: "河道清淤长度",
+              value: "≥{长度}公里",
+              explanation: "反映年度完成河道清淤的长度",
+              placeholders: [{ key: "长度", label: "清淤长度（公里）", type: "number", default: "5" }],
+            },
             { id: "broken", name: "缺字段" },
           ],
-        }),
+        })
       );
       const r = await runCli(["templates", "hdqy", "--config", config, "--json"]);
       expect(r.code).toBe(0);

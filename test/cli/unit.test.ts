@@ -12,7 +12,22 @@ import { encryptedOle, rmTemp, SAMPLE, tempDir } from "./helpers";
 
 describe("parseArgs", () => {
   it("reads check, its options and both option spellings", () => {
-    expect(parseArgs(["check", "a.xlsx", "dir", "--json", "--out=o", "--html", "r.html", "--fix", "--config", "c.json", "-j", "3"])).toEqual({
+    expect(
+      parseArgs([
+        "check",
+        "a.xlsx",
+        "dir",
+        "--json",
+        "--out=o",
+        "--html",
+        "r.html",
+        "--fix",
+        "--config",
+        "c.json",
+        "-j",
+        "3",
+      ])
+    ).toEqual({
       kind: "check",
       inputs: ["a.xlsx", "dir"],
       json: true,
@@ -27,7 +42,14 @@ describe("parseArgs", () => {
   });
 
   it("reads templates, rules, help and version", () => {
-    expect(parseArgs(["templates", "满意度", "--level2", "服务对象满意度", "--json"])).toEqual({ kind: "templates", query: "满意度", level1: null, level2: "服务对象满意度", json: true, config: null });
+    expect(parseArgs(["templates", "满意度", "--level2", "服务对象满意度", "--json"])).toEqual({
+      kind: "templates",
+      query: "满意度",
+      level1: null,
+      level2: "服务对象满意度",
+      json: true,
+      config: null,
+    });
     expect(parseArgs(["--rules", "--json"])).toEqual({ kind: "rules", json: true, config: null });
     expect(parseArgs(["rules"])).toEqual({ kind: "rules", json: false, config: null });
     expect(parseArgs([])).toEqual({ kind: "help" });
@@ -89,7 +111,11 @@ describe("listInputs / outputPaths", () => {
   it("mirrors the inputs below their common folder, so equal names never collide", async () => {
     const list = await listInputs([dir]);
     const xlsx = list.files.filter((f) => f.problem === null);
-    expect(outputPaths(xlsx, "out")).toEqual([path.join("out", "a", "深", "表.xlsx"), path.join("out", "a", "表.xlsx"), path.join("out", "b", "表.xlsx")]);
+    expect(outputPaths(xlsx, "out")).toEqual([
+      path.join("out", "a", "深", "表.xlsx"),
+      path.join("out", "a", "表.xlsx"),
+      path.join("out", "b", "表.xlsx"),
+    ]);
     expect(outputPaths([xlsx[1]], "out")).toEqual([path.join("out", "表.xlsx")]);
     expect(outputPaths([xlsx[1]], path.join(dir, "a"))).toEqual([null]);
   });
@@ -116,13 +142,20 @@ describe("preflight", () => {
 
 describe("small helpers", () => {
   it("escapes HTML", () => {
-    expect(escapeHtml(`<img src=x onerror=alert(1)> & "'`)).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;&#39;");
+    expect(escapeHtml(`<img src=x onerror=alert(1)> & "'`)).toBe(
+      "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;&#39;"
+    );
   });
 
   it("measures Chinese text as two columns a character", () => {
     expect(displayWidth("指标ab")).toBe(6);
     expect(displayWidth("\x1b[31m错误\x1b[39m")).toBe(4);
-    expect(columns([["编号", "名称"], ["missing-unit", "缺少计量单位"]])).toEqual(["编号          名称", "missing-unit  缺少计量单位"]);
+    expect(
+      columns([
+        ["编号", "名称"],
+        ["missing-unit", "缺少计量单位"],
+      ])
+    ).toEqual(["编号          名称", "missing-unit  缺少计量单位"]);
   });
 
   it("colours only on a terminal, NO_COLOR wins, FORCE_COLOR forces", () => {
@@ -137,7 +170,17 @@ describe("small helpers", () => {
     expect(planPool([{ size: 1 }], null).workers).toBe(0);
     expect(planPool([{}, {}, {}], null).workers).toBe(0);
     expect(planPool([{ size: 20 * 1024 * 1024 }], null).workers).toBe(1);
-    expect(planPool(Array.from({ length: 10 }, () => ({})), 3).workers).toBe(3);
-    expect(planPool(Array.from({ length: 10 }, () => ({})), 1).workers).toBe(0);
+    expect(
+      planPool(
+        Array.from({ length: 10 }, () => ({})),
+        3
+      ).workers
+    ).toBe(3);
+    expect(
+      planPool(
+        Array.from({ length: 10 }, () => ({})),
+        1
+      ).workers
+    ).toBe(0);
   });
 });
