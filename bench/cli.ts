@@ -9,12 +9,19 @@
  *   can be read both ways: against the plain sequential script, and against equal parallelism.
  * - Peak RSS (the process and its worker threads) for 130 and 520 files: memory stays flat.
  *
+ * - Where the time goes, in one thread: exceljs's load, the adapter's load, reading the grids, the
+ *   check, the JSON — per file, over the 130 files after a warm-up.
+ *
  * lib/ is rebuilt first when a source file is newer. Each figure is the median of `RUNS` runs.
  */
+import ExcelJS from "exceljs";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { checkGrids } from "../src/core/check";
+import { fileJson, findingJson, tableJson } from "../src/cli/result";
+import { XlsxWorkbook } from "../src/xlsx/workbook";
 
 const ROOT = path.join(__dirname, "..");
 const SAMPLE = path.join(ROOT, "samples", "liupanshui-2025.xlsx");
@@ -103,6 +110,57 @@ const path = require("path");
 })();
 `;
 
+/** Per-file milliseconds of each step, in this thread (after warming up on the first 30 files). */
+async function phases(dir: string): Promise<void> {
+  const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+  const t = { plain: 0, adapter: 0, read: 0, check: 0, json: 0 };
+  const warm = 30;
+  for (let round = 0; round < 2; round++) {
+    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] = 0;
+    for (const f of round === 0 ? files.slice(0, warm) : files) {
+      const bytes = fs.readFileSync(f);
+      let s = performance.now();
+      const plain = new ExcelJS.Workbook();
+      await plain.xlsx.load(bytes as unknown as ArrayBuffer);
+      t.plain += performance.now() - s;
+      s = performance.now();
+      const wb = await XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      t.adapter += performance.now() - s;
+      s = performance.now();
+      const grids = await wb.readSheets();
+      t.read += performance.now() - s;
+      s = performance.now();
+      const result = checkGrids(grids, await wb.loadSettings());
+      t.check += performance.now() - s;
+      s = performance.now();
+      JSON.stringify(
+        fileJson({
+          index: 0,
+          file: f,
+          readError: null,
+          writeError: null,
+          tables: result.parse.tables.map(tableJson),
+          findings: result.findings.map(findingJson),
+          counts: { error: 0, warning: 0, info: 0 },
+          verdict: "",
+          problems: [],
+          warnings: [],
+          fix: null,
+          output: null,
+        }),
+      );
+      t.json += performance.now() - s;
+    }
+  }
+  const n = files.length;
+  const ours = t.adapter + t.read + t.check + t.json;
+  console.log("where the time goes, one thread, ms per file (130 files after a warm-up):");
+  console.log(`  exceljs load alone ${(t.plain / n).toFixed(1)}`);
+  console.log(
+    `  perf-target: adapter load ${(t.adapter / n).toFixed(1)} (exceljs + its own unzip of styles/customXml) + grids ${(t.read / n).toFixed(1)} + check ${(t.check / n).toFixed(1)} + JSON ${(t.json / n).toFixed(1)} = ${(ours / n).toFixed(1)}  → ratio ${(ours / t.plain).toFixed(2)}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   ensureBuilt();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "perf-target-bench-"));
@@ -121,6 +179,7 @@ async function main(): Promise<void> {
         .join(" ")}; median of ${RUNS} runs each`
     );
     console.log(`sample: ${path.relative(ROOT, SAMPLE)} (${(fs.statSync(SAMPLE).size / 1024).toFixed(0)} KB)\n`);
+    await phases(d130);
 
     // warm the disk cache and the module cache of both
     await run(BIN, ["check", d130, "--json"], tmp);
