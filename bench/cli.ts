@@ -112,7 +112,10 @@ const path = require("path");
 
 /** Per-file milliseconds of each step, in this thread (after warming up on the first 30 files). */
 async function phases(dir: string): Promise<void> {
-  const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+  const files = fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
   const t = { plain: 0, adapter: 0, read: 0, check: 0, json: 0 };
   const warm = 30;
   for (let round = 0; round < 2; round++) {
@@ -147,7 +150,7 @@ async function phases(dir: string): Promise<void> {
           warnings: [],
           fix: null,
           output: null,
-        }),
+        })
       );
       t.json += performance.now() - s;
     }
@@ -157,7 +160,7 @@ async function phases(dir: string): Promise<void> {
   console.log("where the time goes, one thread, ms per file (130 files after a warm-up):");
   console.log(`  exceljs load alone ${(t.plain / n).toFixed(1)}`);
   console.log(
-    `  perf-target: adapter load ${(t.adapter / n).toFixed(1)} (exceljs + its own unzip of styles/customXml) + grids ${(t.read / n).toFixed(1)} + check ${(t.check / n).toFixed(1)} + JSON ${(t.json / n).toFixed(1)} = ${(ours / n).toFixed(1)}  → ratio ${(ours / t.plain).toFixed(2)}\n`,
+    `  perf-target: adapter load ${(t.adapter / n).toFixed(1)} (exceljs + its own unzip of styles/customXml) + grids ${(t.read / n).toFixed(1)} + check ${(t.check / n).toFixed(1)} + JSON ${(t.json / n).toFixed(1)} = ${(ours / n).toFixed(1)}  → ratio ${(ours / t.plain).toFixed(2)}\n`
   );
 }
 

@@ -131,10 +131,7 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
   }
 
   const totals = newTotals();
-  const progress = new Progress(
-    tasks.length,
-    tasks.length > 1 && process.stderr.isTTY === true
-  );
+  const progress = new Progress(tasks.length, tasks.length > 1 && process.stderr.isTTY === true);
   let first = true;
   if (cmd.json) process.stdout.write(`{"files":[`);
 
