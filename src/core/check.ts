@@ -54,12 +54,33 @@ export function verdictOf(errors: number): string {
   return errors === 0 ? "可以提交" : "需修改后再提交";
 }
 
+type Draft = Omit<Finding, "fingerprint" | "fix"> & { fingerprintBase: string; fix: FindingDraft["fix"] };
+
+/**
+ * The finding with its quick fix: a fix given as a function is built on first access (a check of
+ * many workbooks on the command line never asks for most of them).
+ */
+function withFix(finding: Omit<Finding, "fix">, fix: FindingDraft["fix"]): Finding {
+  if (typeof fix !== "function") return { ...finding, fix: fix ?? null };
+  const out = { ...finding } as Finding;
+  Object.defineProperty(out, "fix", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = fix();
+      Object.defineProperty(out, "fix", { value, enumerable: true, configurable: false, writable: false });
+      return value;
+    },
+  });
+  return out;
+}
+
 function complete(
   rule: Rule,
   draft: FindingDraft,
   table: TargetTable | null,
   override: Severity | null
-): Omit<Finding, "fingerprint"> & { fingerprintBase: string } {
+): Draft {
   const t = draft.table ?? table;
   const sheet = draft.sheet ?? t?.sheet ?? "";
   const indicatorName = draft.indicator ? draft.indicator.name : (draft.about ?? null);
@@ -76,7 +97,7 @@ function complete(
     indicator: indicatorName,
     subject: draft.subject,
     relatedCells: draft.relatedCells ?? [],
-    fix: draft.fix ?? null,
+    fix: draft.fix,
     fingerprintBase: fingerprintOf(sheet, rule.meta.id, indicatorName, draft.subject),
   };
 }
@@ -90,7 +111,7 @@ export function checkParsed(
     workbook: parse,
     budgetYear: (table) => settings.budgetYear ?? table.budgetYear,
   };
-  const drafts: (Omit<Finding, "fingerprint"> & { fingerprintBase: string })[] = [];
+  const drafts: Draft[] = [];
   for (const rule of rules) {
     const state = ruleState(settings, rule.meta.id);
     if (!state.enabled) continue;
@@ -123,8 +144,8 @@ export function checkParsed(
   for (const d of drafts) {
     const n = seen.get(d.fingerprintBase) ?? 0;
     seen.set(d.fingerprintBase, n + 1);
-    const { fingerprintBase, ...rest } = d;
-    const finding: Finding = { ...rest, fingerprint: n === 0 ? fingerprintBase : `${fingerprintBase}~${n}` };
+    const { fingerprintBase, fix, ...rest } = d;
+    const finding = withFix({ ...rest, fingerprint: n === 0 ? fingerprintBase : `${fingerprintBase}~${n}` }, fix);
     (ignoredSet.has(finding.fingerprint) ? ignored : findings).push(finding);
   }
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

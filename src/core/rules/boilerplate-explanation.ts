@@ -20,7 +20,8 @@ export const boilerplateExplanation: Rule = {
     const groups = new Map<string, Indicator[]>();
     for (const i of indicatorsOf(table)) {
       if (!i.explanation || isBlankText(i.explanation) || !i.explanationCell) continue;
-      const key = matchKey(i.explanation).replace(/[。．.，,；;]+$/, "");
+      // the same text whatever its spacing or final full stop
+      const key = i.explanation.replace(/[\s\u3000]+/g, "").replace(/[。．.，,；;]+$/, "");
       const list = groups.get(key);
       if (list) list.push(i);
       else groups.set(key, [i]);

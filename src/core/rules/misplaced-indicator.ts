@@ -73,13 +73,18 @@ export const misplacedIndicator: Rule = {
     for (const i of indicatorsOf(table)) {
       const m = why(i, table);
       if (!m) continue;
-      const move = m.target ? planMove(table, i, m.target) : null;
+      const target = m.target;
       out.push({
         cell: m.cell,
         indicator: i,
         subject: m.subject,
         message: m.message,
-        fix: move ? quickFix(`移到“${m.target!.level2}指标”`, move, false) : null,
+        fix: target
+          ? () => {
+              const move = planMove(table, i, target);
+              return move ? quickFix(`移到“${target.level2}指标”`, move, false) : null;
+            }
+          : null,
       });
     }
     // category-level problems, once per group

@@ -2,7 +2,7 @@
 import { isBlankText } from "../text";
 import { suggestExplanation } from "../templates/suggest";
 import type { Rule } from "./types";
-import { indicatorsOf, meta, q, quickFix, setPlan } from "./util";
+import { indicatorsOf, isRate, meta, q, quickFix, setPlan } from "./util";
 
 export const missingExplanation: Rule = {
   meta: meta({
@@ -17,20 +17,21 @@ export const missingExplanation: Rule = {
     if (table.indicatorBlock.roles.explanation === undefined) return [];
     return indicatorsOf(table)
       .filter((i) => i.name !== "" && i.explanationCell && isBlankText(i.explanation))
-      .map((i) => {
-        const suggestion = suggestExplanation(i, table);
-        return {
-          cell: i.explanationCell!,
-          indicator: i,
-          subject: i.explanation ?? "",
-          message: `指标${q(i.name)}缺少指标解释，请说明反映的内容${suggestion.isRate ? "和计算公式" : ""}`,
-          fix: quickFix(
+      .map((i) => ({
+        cell: i.explanationCell!,
+        indicator: i,
+        subject: i.explanation ?? "",
+        message: `指标${q(i.name)}缺少指标解释，请说明反映的内容${isRate(i) ? "和计算公式" : ""}`,
+        // built when asked for: a check of many workbooks never needs most fixes
+        fix: () => {
+          const suggestion = suggestExplanation(i, table);
+          return quickFix(
             "填入标准解释",
             setPlan(`为“${i.name}”填入指标解释`, table.sheet, i.explanationCell!, i.explanation ?? "", suggestion.text),
             false,
             suggestion.inputs
-          ),
-        };
-      });
+          );
+        },
+      }));
   },
 };

@@ -27,21 +27,23 @@ export const missingFormula: Rule = {
       )
       .map((i) => {
         const explanation = i.explanation!;
-        const formula = formulaFor(i);
-        const joined = /[。；;，,]$/.test(explanation)
-          ? `${explanation}${formula.text}`
-          : `${explanation}，${formula.text}`;
         return {
           cell: i.explanationCell!,
           indicator: i,
           subject: explanation,
           message: `比率指标${q(i.name)}的解释缺少计算公式，请补充（如：分子/分母×100%）`,
-          fix: quickFix(
-            "补充计算公式",
-            setPlan(`为“${i.name}”补充计算公式`, table.sheet, i.explanationCell!, explanation, joined),
-            false,
-            formula.inputs
-          ),
+          fix: () => {
+            const formula = formulaFor(i);
+            const joined = /[。；;，,]$/.test(explanation)
+              ? `${explanation}${formula.text}`
+              : `${explanation}，${formula.text}`;
+            return quickFix(
+              "补充计算公式",
+              setPlan(`为“${i.name}”补充计算公式`, table.sheet, i.explanationCell!, explanation, joined),
+              false,
+              formula.inputs
+            );
+          },
         };
       });
   },

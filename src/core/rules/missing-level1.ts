@@ -23,13 +23,15 @@ export const missingLevel1: Rule = {
     const headerCell = anchorCell(table);
     for (const level1 of REQUIRED) {
       if (present.has(level1)) continue;
-      const plan = planSection(table, level1);
       out.push({
         cell: headerCell,
         about: `${level1}指标`,
         subject: level1,
         message: `表格缺少“${level1}指标”，请补充${level1 === "满意度" ? "服务对象满意度" : level1}类指标`,
-        fix: plan ? quickFix(`插入“${level1}指标”标准指标`, plan.plan, false, plan.inputs) : null,
+        fix: () => {
+          const plan = planSection(table, level1);
+          return plan ? quickFix(`插入“${level1}指标”标准指标`, plan.plan, false, plan.inputs) : null;
+        },
       });
     }
     // both cost layouts in one table

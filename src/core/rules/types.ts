@@ -36,7 +36,8 @@ export interface FindingDraft {
   /** Severity of this finding when it differs from the rule's default (vague-value under 效益). */
   readonly severity?: Severity;
   readonly relatedCells?: readonly string[];
-  readonly fix?: QuickFix | null;
+  /** The quick fix, or a function that builds it when it is first asked for (costly fixes: plans from templates). */
+  readonly fix?: QuickFix | null | (() => QuickFix | null);
   /** The sheet, when not the table's (workbook rules). */
   readonly sheet?: string;
   readonly table?: TargetTable;

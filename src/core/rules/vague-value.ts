@@ -67,7 +67,7 @@ export const vagueValue: Rule = {
             ]
           )
         : strict
-          ? templateValueFix(i, table.sheet)
+          ? () => templateValueFix(i, table.sheet)
           : null;
       out.push({
         cell: i.valueCell,
