@@ -18,7 +18,12 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { Dismiss16Regular, DocumentTable20Regular, Settings20Regular, TaskListSquareLtr20Regular } from "@fluentui/react-icons";
+import {
+  Dismiss16Regular,
+  DocumentTable20Regular,
+  Settings20Regular,
+  TaskListSquareLtr20Regular,
+} from "@fluentui/react-icons";
 import type { WorkbookPort } from "../core/port";
 import type { AssistantOptions } from "./assistant";
 import { useAssistant, useAssistantState } from "./useAssistant";
@@ -98,7 +103,9 @@ export function App(props: AppProps): React.JSX.Element {
         <Workspace port={props.port} options={props.options} loadDoc={props.loadDoc} initialView={props.initialView} />
       ) : (
         <div className={s.intro}>
-          <Body1>校验预算绩效目标表（部门整体支出表、项目表）的指标是否齐全、规范，标出问题，提供快速修复和标准指标模板。</Body1>
+          <Body1>
+            校验预算绩效目标表（部门整体支出表、项目表）的指标是否齐全、规范，标出问题，提供快速修复和标准指标模板。
+          </Body1>
           <Caption1 className={s.muted} data-testid="host-status">
             {describeHost(props.host ?? { kind: "browser" })}
           </Caption1>
@@ -108,7 +115,12 @@ export function App(props: AppProps): React.JSX.Element {
   );
 }
 
-function Workspace(props: { port: WorkbookPort; options?: AssistantOptions; loadDoc?: (id: string) => Promise<string>; initialView?: ViewName }): React.JSX.Element {
+function Workspace(props: {
+  port: WorkbookPort;
+  options?: AssistantOptions;
+  loadDoc?: (id: string) => Promise<string>;
+  initialView?: ViewName;
+}): React.JSX.Element {
   const s = useStyles();
   const assistant = useAssistant(props.port, props.options);
   const state = useAssistantState(assistant);
@@ -117,10 +129,31 @@ function Workspace(props: { port: WorkbookPort; options?: AssistantOptions; load
   const [opened, setOpened] = React.useState<ReadonlySet<ViewName>>(() => new Set([view]));
   React.useEffect(() => setOpened((o) => (o.has(view) ? o : new Set([...o, view]))), [view]);
   const notice = state.notice;
-  const intent = notice?.kind === "error" ? "error" : notice?.kind === "warning" ? "warning" : notice?.kind === "success" ? "success" : "info";
+  // success messages go by themselves; errors and warnings stay until dismissed
+  React.useEffect(() => {
+    if (notice?.kind !== "success") return;
+    const timer = setTimeout(() => {
+      if (assistant.getState().notice === notice) assistant.dismissNotice();
+    }, 10_000);
+    return () => clearTimeout(timer);
+  }, [notice, assistant]);
+  const intent =
+    notice?.kind === "error"
+      ? "error"
+      : notice?.kind === "warning"
+        ? "warning"
+        : notice?.kind === "success"
+          ? "success"
+          : "info";
   return (
     <>
-      <TabList className={s.tabs} selectedValue={view} onTabSelect={(_e, d) => setView(d.value as ViewName)} aria-label="功能" size="small">
+      <TabList
+        className={s.tabs}
+        selectedValue={view}
+        onTabSelect={(_e, d) => setView(d.value as ViewName)}
+        aria-label="功能"
+        size="small"
+      >
         <Tab value="check" icon={<TaskListSquareLtr20Regular />} aria-label="校验">
           校验
         </Tab>
@@ -144,13 +177,24 @@ function Workspace(props: { port: WorkbookPort; options?: AssistantOptions; load
                 </ul>
               )}
             </MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<Dismiss16Regular />} aria-label="关闭提示" onClick={() => assistant.dismissNotice()} />} />
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  icon={<Dismiss16Regular />}
+                  aria-label="关闭提示"
+                  onClick={() => assistant.dismissNotice()}
+                />
+              }
+            />
           </MessageBar>
         )}
         {state.skippedSheets.length > 0 && !state.running && (
           <MessageBar intent="warning" className={s.bar} layout="multiline">
             <MessageBarBody>
-              工作表{state.skippedSheets.map((n) => `“${n}”`).join("、")}受保护，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
+              工作表{state.skippedSheets.map((n) => `“${n}”`).join("、")}
+              受保护，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
             </MessageBarBody>
           </MessageBar>
         )}
@@ -164,9 +208,11 @@ function Workspace(props: { port: WorkbookPort; options?: AssistantOptions; load
             <Spinner size="tiny" label="正在读取工作簿中的设置…" labelPosition="after" />
           </div>
         )}
-        {state.settingsLoaded && <div className={view === "check" ? s.view : s.hidden}>
-          <CheckView assistant={assistant} state={state} />
-        </div>}
+        {state.settingsLoaded && (
+          <div className={view === "check" ? s.view : s.hidden}>
+            <CheckView assistant={assistant} state={state} />
+          </div>
+        )}
         {state.settingsLoaded && (view === "templates" || opened.has("templates")) && (
           <div className={view === "templates" ? s.view : s.hidden}>
             <TemplatesView assistant={assistant} state={state} />

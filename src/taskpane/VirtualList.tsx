@@ -27,7 +27,10 @@ export interface VirtualListProps<T> {
   readonly "data-testid"?: string;
 }
 
-function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef<VirtualListHandle>): React.JSX.Element {
+function VirtualListInner<T>(
+  props: VirtualListProps<T>,
+  ref: React.ForwardedRef<VirtualListHandle>
+): React.JSX.Element {
   const { items, getKey, estimateHeight, renderItem, overscan = 400, fallbackHeight = 800 } = props;
   const scroller = React.useRef<HTMLDivElement>(null);
   const heights = React.useRef(new Map<string, number>());
@@ -41,7 +44,8 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
   const keys = React.useMemo(() => items.map((it, i) => getKey(it, i)), [items, getKey]);
   const offsets = new Array<number>(items.length + 1);
   offsets[0] = 0;
-  for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i] + (heights.current.get(keys[i]) ?? estimateHeight(items[i], i));
+  for (let i = 0; i < items.length; i++)
+    offsets[i + 1] = offsets[i] + (heights.current.get(keys[i]) ?? estimateHeight(items[i], i));
   const total = offsets[items.length];
 
   const height = viewport > 0 ? viewport : fallbackHeight;
@@ -94,7 +98,7 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
     (el: HTMLDivElement | null) => {
       if (el && observer) observer.observe(el);
     },
-    [observer],
+    [observer]
   );
 
   const onScroll = React.useCallback(() => {
@@ -104,14 +108,18 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
       if (scroller.current) setScrollTop(scroller.current.scrollTop);
     });
   }, []);
-  React.useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
+  React.useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    []
+  );
 
   const focusRow = React.useCallback((index: number): boolean => {
     const el = scroller.current?.querySelector<HTMLElement>(`[data-vindex="${index}"]`);
     if (!el) return false;
-    const target = el.querySelector<HTMLElement>("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])") ?? el;
+    const target =
+      el.querySelector<HTMLElement>("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])") ?? el;
     target.focus();
     return true;
   }, []);
@@ -136,8 +144,7 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
       },
     }),
     // offsets change with every render; the handle reads the latest
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [items, offsets[items.length], height, focusRow],
+    [items, offsets[items.length], height, focusRow]
   );
 
   React.useEffect(() => {
@@ -151,14 +158,16 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
     const row = target.closest<HTMLElement>("[data-vindex]");
     if (!row || !scroller.current?.contains(row)) return;
     const index = Number(row.dataset.vindex);
-    const next = e.key === "ArrowDown" ? index + 1 : e.key === "ArrowUp" ? index - 1 : e.key === "Home" ? 0 : items.length - 1;
+    const next =
+      e.key === "ArrowDown" ? index + 1 : e.key === "ArrowUp" ? index - 1 : e.key === "Home" ? 0 : items.length - 1;
     if (next < 0 || next >= items.length) return;
     e.preventDefault();
     const el = scroller.current;
     const rowTop = offsets[next];
     const rowBottom = offsets[next + 1];
     if (rowTop < el.scrollTop) el.scrollTop = rowTop;
-    else if (rowBottom > el.scrollTop + (el.clientHeight || height)) el.scrollTop = rowBottom - (el.clientHeight || height);
+    else if (rowBottom > el.scrollTop + (el.clientHeight || height))
+      el.scrollTop = rowBottom - (el.clientHeight || height);
     setScrollTop(el.scrollTop);
     if (!focusRow(next)) pendingFocus.current = next;
   };
@@ -168,12 +177,19 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
     rows.push(
       <div key={keys[i]} ref={measure} data-vkey={keys[i]} data-vindex={i}>
         {renderItem(items[i], i)}
-      </div>,
+      </div>
     );
   }
 
   return (
-    <div ref={scroller} className={props.className} onScroll={onScroll} onKeyDown={onKeyDown} data-testid={props["data-testid"]} style={{ overflowY: "auto", position: "relative" }}>
+    <div
+      ref={scroller}
+      className={props.className}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+      data-testid={props["data-testid"]}
+      style={{ overflowY: "auto", position: "relative" }}
+    >
       <div role={props.role} aria-label={props["aria-label"]}>
         <div style={{ height: offsets[start] }} aria-hidden="true" />
         {rows}
@@ -183,4 +199,6 @@ function VirtualListInner<T>(props: VirtualListProps<T>, ref: React.ForwardedRef
   );
 }
 
-export const VirtualList = React.forwardRef(VirtualListInner) as <T>(props: VirtualListProps<T> & { ref?: React.Ref<VirtualListHandle> }) => React.JSX.Element;
+export const VirtualList = React.forwardRef(VirtualListInner) as <T>(
+  props: VirtualListProps<T> & { ref?: React.Ref<VirtualListHandle> }
+) => React.JSX.Element;

@@ -110,7 +110,11 @@ export function tableAt(parse: WorkbookParse, at: CellRef | null): TargetTable |
 }
 
 /** Where an insertion goes: the table the selection is in, else the first table on the selected sheet, else the first table. */
-export function insertionTarget(parse: WorkbookParse, selection: CellRef | null, tableId?: string | null): TargetTable | null {
+export function insertionTarget(
+  parse: WorkbookParse,
+  selection: CellRef | null,
+  tableId?: string | null
+): TargetTable | null {
   if (tableId) {
     const t = parse.tables.find((x) => x.id === tableId);
     if (t) return t;
@@ -163,7 +167,7 @@ export class Assistant {
 
   constructor(
     readonly port: WorkbookPort,
-    private readonly options: AssistantOptions = {},
+    private readonly options: AssistantOptions = {}
   ) {}
 
   /* ------------------------------------------------------------ store */
@@ -188,7 +192,10 @@ export class Assistant {
       setUserTemplates(validUserTemplates(settings.userTemplates));
       this.set({ settings, settingsLoaded: true });
     } catch (e) {
-      this.set({ settingsLoaded: true, notice: { kind: "error", text: `无法读取工作簿中的设置，已使用默认设置。${errorText(e)}` } });
+      this.set({
+        settingsLoaded: true,
+        notice: { kind: "error", text: `无法读取工作簿中的设置，已使用默认设置。${errorText(e)}` },
+      });
     }
     if (this.options.changes && !this.unwatch) {
       try {
@@ -249,11 +256,23 @@ export class Assistant {
       const skipped = skippedOf(this.port);
       // a failed check's message goes once a check succeeds; an action's message stays
       const stale = this.state.notice !== null && this.state.notice === this.checkError;
-      this.set({ result, running: false, progress: null, checkedAt: new Date(), skippedSheets: skipped, ...(stale ? { notice: null, errorCode: null } : {}) });
+      this.set({
+        result,
+        running: false,
+        progress: null,
+        checkedAt: new Date(),
+        skippedSheets: skipped,
+        ...(stale ? { notice: null, errorCode: null } : {}),
+      });
       return result;
     } catch (e) {
       this.checkError = { kind: "error", text: `校验未完成：${errorText(e)}` };
-      this.set({ running: false, progress: null, notice: this.checkError, errorCode: e instanceof WorkbookError ? e.code : null });
+      this.set({
+        running: false,
+        progress: null,
+        notice: this.checkError,
+        errorCode: e instanceof WorkbookError ? e.code : null,
+      });
       return null;
     } finally {
       this.markSelfWrite();
@@ -307,7 +326,11 @@ export class Assistant {
       await this.check(true);
       return true;
     } catch (e) {
-      this.set({ busy: null, notice: { kind: "error", text: errorText(e) }, errorCode: e instanceof WorkbookError ? e.code : null });
+      this.set({
+        busy: null,
+        notice: { kind: "error", text: errorText(e) },
+        errorCode: e instanceof WorkbookError ? e.code : null,
+      });
       if (e instanceof WorkbookError && e.code === "changed") await this.check(true);
       return false;
     } finally {
@@ -338,10 +361,14 @@ export class Assistant {
         if (cells.has(k)) return false;
         cells.add(k);
         return true;
-      }),
+      })
     );
     if (onlySets) {
-      const plan: EditPlan = { label: `全部修复：${title}`, steps: plans.flatMap((p) => p.steps), select: plans[0].select };
+      const plan: EditPlan = {
+        label: `全部修复：${title}`,
+        steps: plans.flatMap((p) => p.steps),
+        select: plans[0].select,
+      };
       return this.applyPlan(plan, `已修复 ${list.length} 处“${title}”。`);
     }
     // plans that insert or delete rows shift each other: one at a time, re-checking in between
@@ -370,7 +397,12 @@ export class Assistant {
       this.set({ busy: null, notice: success ? { kind: "success", text: success } : null });
     } catch (e) {
       if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(before.userTemplates));
-      this.set({ settings: before, busy: null, notice: { kind: "error", text: `设置未保存：${errorText(e)}` }, errorCode: e instanceof WorkbookError ? e.code : null });
+      this.set({
+        settings: before,
+        busy: null,
+        notice: { kind: "error", text: `设置未保存：${errorText(e)}` },
+        errorCode: e instanceof WorkbookError ? e.code : null,
+      });
       return false;
     } finally {
       this.markSelfWrite();
@@ -391,12 +423,18 @@ export class Assistant {
       message: f.message,
       ignoredAt: new Date().toISOString().slice(0, 10),
     };
-    return this.saveSettings({ ...s, ignored: [...s.ignored, entry] }, `已忽略这条问题（${cellLabel(f.sheet, f.cell)}），可在“设置 → 已忽略的问题”中恢复。`);
+    return this.saveSettings(
+      { ...s, ignored: [...s.ignored, entry] },
+      `已忽略这条问题（${cellLabel(f.sheet, f.cell)}），可在“设置 → 已忽略的问题”中恢复。`
+    );
   }
 
   restore(fingerprint: string): Promise<boolean> {
     const s = this.state.settings;
-    return this.saveSettings({ ...s, ignored: s.ignored.filter((i) => i.fingerprint !== fingerprint) }, "已恢复这条问题。");
+    return this.saveSettings(
+      { ...s, ignored: s.ignored.filter((i) => i.fingerprint !== fingerprint) },
+      "已恢复这条问题。"
+    );
   }
 
   restoreAll(): Promise<boolean> {
@@ -419,7 +457,12 @@ export class Assistant {
   disableRule(id: string): Promise<boolean> {
     const title = ruleById(id)?.meta.title ?? id;
     const current = this.state.settings.rules[id];
-    const severity = typeof current === "object" ? current.severity : current === "error" || current === "warning" || current === "info" ? current : undefined;
+    const severity =
+      typeof current === "object"
+        ? current.severity
+        : current === "error" || current === "warning" || current === "info"
+          ? current
+          : undefined;
     return this.setRule(id, { enabled: false, severity }, `已关闭规则“${title}”，可在“设置 → 规则”中重新打开。`);
   }
 
@@ -438,20 +481,28 @@ export class Assistant {
     try {
       data = JSON.parse(json.replace(/^\uFEFF/, ""));
     } catch (e) {
-      this.set({ notice: { kind: "error", text: `设置文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` } });
+      this.set({
+        notice: { kind: "error", text: `设置文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` },
+      });
       return false;
     }
     const { settings, problems } = normaliseSettings(data);
-    const parsed = settings.userTemplates.length ? parseUserTemplates(JSON.stringify(settings.userTemplates)) : { templates: [], problems: [] };
+    const parsed = settings.userTemplates.length
+      ? parseUserTemplates(JSON.stringify(settings.userTemplates))
+      : { templates: [], problems: [] };
     const next = { ...settings, userTemplates: parsed.templates };
     const all = [...problems, ...parsed.problems.map((p) => `自定义模板：${p}`)];
     const ok = await this.saveSettings(next, all.length ? undefined : "已导入设置。");
-    if (ok && all.length) this.set({ notice: { kind: "warning", text: "已导入设置，其中部分内容有问题：", details: all } });
+    if (ok && all.length)
+      this.set({ notice: { kind: "warning", text: "已导入设置，其中部分内容有问题：", details: all } });
     return ok;
   }
 
   resetSettings(): Promise<boolean> {
-    return this.saveSettings({ ...DEFAULT_SETTINGS, userTemplates: this.state.settings.userTemplates }, "已恢复默认设置（自定义模板保留）。");
+    return this.saveSettings(
+      { ...DEFAULT_SETTINGS, userTemplates: this.state.settings.userTemplates },
+      "已恢复默认设置（自定义模板保留）。"
+    );
   }
 
   /* ------------------------------------------------------------ templates */
@@ -465,8 +516,15 @@ export class Assistant {
       return false;
     }
     const s = this.state.settings;
-    const ok = await this.saveSettings({ ...s, userTemplates: [...s.userTemplates, ...templates] }, problems.length ? undefined : `已导入 ${templates.length} 个模板。`, false);
-    if (ok && problems.length) this.set({ notice: { kind: "warning", text: `已导入 ${templates.length} 个模板，另有部分未导入：`, details: problems } });
+    const ok = await this.saveSettings(
+      { ...s, userTemplates: [...s.userTemplates, ...templates] },
+      problems.length ? undefined : `已导入 ${templates.length} 个模板。`,
+      false
+    );
+    if (ok && problems.length)
+      this.set({
+        notice: { kind: "warning", text: `已导入 ${templates.length} 个模板，另有部分未导入：`, details: problems },
+      });
     return ok;
   }
 
@@ -476,7 +534,11 @@ export class Assistant {
 
   removeUserTemplate(id: string): Promise<boolean> {
     const s = this.state.settings;
-    return this.saveSettings({ ...s, userTemplates: s.userTemplates.filter((t) => t.id !== id) }, "已删除该自定义模板。", false);
+    return this.saveSettings(
+      { ...s, userTemplates: s.userTemplates.filter((t) => t.id !== id) },
+      "已删除该自定义模板。",
+      false
+    );
   }
 
   /** Reads the workbook and finds the table an insertion would go into (for the form's "插入到"). */
@@ -496,28 +558,51 @@ export class Assistant {
    * 插入: plans the template into the table the user is in (or `tableId`), below the selected row
    * when asked, applies it, selects the new row and re-checks.
    */
-  async insertTemplate(template: IndicatorTemplate, values: Readonly<Record<string, string>>, options: { atSelection?: boolean; tableId?: string | null } = {}): Promise<InsertOutcome | null> {
+  async insertTemplate(
+    template: IndicatorTemplate,
+    values: Readonly<Record<string, string>>,
+    options: { atSelection?: boolean; tableId?: string | null } = {}
+  ): Promise<InsertOutcome | null> {
     this.set({ busy: "正在插入指标", notice: null, errorCode: null });
     let located: { parse: WorkbookParse; selection: CellRef | null };
     try {
       located = await this.locate();
     } catch (e) {
-      this.set({ busy: null, notice: { kind: "error", text: errorText(e) }, errorCode: e instanceof WorkbookError ? e.code : null });
+      this.set({
+        busy: null,
+        notice: { kind: "error", text: errorText(e) },
+        errorCode: e instanceof WorkbookError ? e.code : null,
+      });
       return null;
     }
     const table = insertionTarget(located.parse, located.selection, options.tableId);
     if (!table) {
-      this.set({ busy: null, notice: { kind: "error", text: "没有找到绩效目标表，无法插入。请先打开含有绩效目标表（有“一级指标/二级指标/三级指标”表头）的工作簿。" } });
+      this.set({
+        busy: null,
+        notice: {
+          kind: "error",
+          text: "没有找到绩效目标表，无法插入。请先打开含有绩效目标表（有“一级指标/二级指标/三级指标”表头）的工作簿。",
+        },
+      });
       return null;
     }
     const atRow = options.atSelection ? selectedBlockRow(table, located.selection) : undefined;
     if (options.atSelection && atRow === undefined) {
-      this.set({ busy: null, notice: { kind: "warning", text: `选中的单元格不在“${table.sheet}”的指标区内：请先选中要在其下方插入的指标行，或取消“插入到选中行下方”。` } });
+      this.set({
+        busy: null,
+        notice: {
+          kind: "warning",
+          text: `选中的单元格不在“${table.sheet}”的指标区内：请先选中要在其下方插入的指标行，或取消“插入到选中行下方”。`,
+        },
+      });
       return null;
     }
     // typed values normalised as the preview shows them; a date default takes the table's budget year
     const filled: Record<string, string> = {};
-    for (const [k, v] of placeholderValues(template, values, { budgetYear: this.state.settings.budgetYear ?? table.budgetYear })) if (v !== null) filled[k] = v;
+    for (const [k, v] of placeholderValues(template, values, {
+      budgetYear: this.state.settings.budgetYear ?? table.budgetYear,
+    }))
+      if (v !== null) filled[k] = v;
     let planned;
     try {
       planned = planInsertion(table, template, filled, atRow !== undefined ? { atRow } : {});
@@ -526,8 +611,13 @@ export class Assistant {
       return null;
     }
     this.set({ busy: null });
-    const where = planned.plan.select ? cellLabel(planned.plan.select.sheet, planned.plan.select.address) : `${table.sheet}第${planned.row}行`;
-    const ok = await this.applyPlan(planned.plan, `已插入“${planned.plan.label.replace(/^插入指标“|”$/g, "")}”（${where}）。`);
+    const where = planned.plan.select
+      ? cellLabel(planned.plan.select.sheet, planned.plan.select.address)
+      : `${table.sheet}第${planned.row}行`;
+    const ok = await this.applyPlan(
+      planned.plan,
+      `已插入“${planned.plan.label.replace(/^插入指标“|”$/g, "")}”（${where}）。`
+    );
     return ok ? { table, row: planned.row, select: planned.plan.select } : null;
   }
 
@@ -541,7 +631,10 @@ export class Assistant {
     try {
       await this.port.select(f.sheet, f.cell);
     } catch (e) {
-      this.set({ notice: { kind: "error", text: errorText(e) }, errorCode: e instanceof WorkbookError ? e.code : null });
+      this.set({
+        notice: { kind: "error", text: errorText(e) },
+        errorCode: e instanceof WorkbookError ? e.code : null,
+      });
     }
   }
 
@@ -551,7 +644,11 @@ export class Assistant {
    * finding that took its place; when the user moved elsewhere, the next finding after the
    * selected cell. Wraps around at the ends.
    */
-  async navigate(direction: 1 | -1, order: readonly Finding[], sheetOrder: readonly string[] = []): Promise<Finding | null> {
+  async navigate(
+    direction: 1 | -1,
+    order: readonly Finding[],
+    sheetOrder: readonly string[] = []
+  ): Promise<Finding | null> {
     if (order.length === 0) return null;
     let selection: CellRef | null = null;
     try {
@@ -564,7 +661,11 @@ export class Assistant {
     let target: number;
     if (currentIndex >= 0 && (!selection || same(selection, order[currentIndex].sheet, order[currentIndex].cell))) {
       target = currentIndex + direction;
-    } else if (currentIndex < 0 && this.lastIndex >= 0 && (!selection || (this.lastCell && same(selection, this.lastCell.sheet, this.lastCell.address)))) {
+    } else if (
+      currentIndex < 0 &&
+      this.lastIndex >= 0 &&
+      (!selection || (this.lastCell && same(selection, this.lastCell.sheet, this.lastCell.address)))
+    ) {
       // the finding we were on is gone (fixed, ignored): the one that took its place is "next"
       target = direction === 1 ? this.lastIndex : this.lastIndex - 1;
     } else if (selection) {
@@ -605,11 +706,18 @@ export class Assistant {
       this.set({
         busy: null,
         notice: skipped.length
-          ? { kind: "warning", text: `已清除标记；工作表${skipped.map((n) => `“${n}”`).join("、")}受保护，其中的标记未能清除。` }
+          ? {
+              kind: "warning",
+              text: `已清除标记；工作表${skipped.map((n) => `“${n}”`).join("、")}受保护，其中的标记未能清除。`,
+            }
           : { kind: "success", text: "已清除本助手的全部标记，您自己的格式和批注未改动。" },
       });
     } catch (e) {
-      this.set({ busy: null, notice: { kind: "error", text: errorText(e) }, errorCode: e instanceof WorkbookError ? e.code : null });
+      this.set({
+        busy: null,
+        notice: { kind: "error", text: errorText(e) },
+        errorCode: e instanceof WorkbookError ? e.code : null,
+      });
     } finally {
       this.markSelfWrite();
     }

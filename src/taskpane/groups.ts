@@ -62,7 +62,11 @@ export function groupFindings(findings: readonly Finding[], by: GroupBy): Findin
     }
   }
   if (by === "rule") {
-    groups.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (RULE_INDEX.get(a.ruleId!) ?? 99) - (RULE_INDEX.get(b.ruleId!) ?? 99));
+    groups.sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (RULE_INDEX.get(a.ruleId!) ?? 99) - (RULE_INDEX.get(b.ruleId!) ?? 99)
+    );
   }
   // by table: the findings come sorted by sheet order and row, so the map's order is the workbook's
   return groups;

@@ -37,7 +37,11 @@ if (typeof Office === "undefined") {
   Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
       const changes = excelChangeSource();
-      render({ kind: "excel", platform: String(info.platform ?? "") }, new ExcelWorkbook(), changes ? { changes } : undefined);
+      render(
+        { kind: "excel", platform: String(info.platform ?? "") },
+        new ExcelWorkbook(),
+        changes ? { changes } : undefined
+      );
     } else {
       render({ kind: "browser" });
     }

@@ -126,7 +126,7 @@ function inline(text: string, onRuleLink: MarkdownProps["onRuleLink"], keyBase: 
             }}
           >
             {label}
-          </a>,
+          </a>
         );
       } else out.push(<span key={key}>{label}</span>);
     }
@@ -146,7 +146,8 @@ function listItem(lines: string[], onRuleLink: MarkdownProps["onRuleLink"], key:
     const t = raw.trim();
     if (t.startsWith("```")) {
       if (code === null) {
-        if (text.length) parts.push(<span key={`${key}-t${k++}`}>{inline(text.join(""), onRuleLink, `${key}-${k}`)}</span>);
+        if (text.length)
+          parts.push(<span key={`${key}-t${k++}`}>{inline(text.join(""), onRuleLink, `${key}-${k}`)}</span>);
         text = [];
         code = [];
       } else {
@@ -171,7 +172,7 @@ export function Markdown(props: MarkdownProps): React.JSX.Element {
         const key = `b${i}`;
         switch (b.kind) {
           case "heading": {
-            const Tag = (`h${Math.min(6, b.level + 2)}` as unknown) as "h3";
+            const Tag = `h${Math.min(6, b.level + 2)}` as unknown as "h3";
             return <Tag key={key}>{inline(b.text, onRuleLink, key)}</Tag>;
           }
           case "paragraph":

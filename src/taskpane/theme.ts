@@ -16,7 +16,16 @@ function hexToRgb(hex: string): Rgb | null {
 }
 
 function rgbToHex([r, g, b]: Rgb): string {
-  return "#" + [r, g, b].map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, "0")).join("");
+  return (
+    "#" +
+    [r, g, b]
+      .map((v) =>
+        Math.round(Math.max(0, Math.min(255, v)))
+          .toString(16)
+          .padStart(2, "0")
+      )
+      .join("")
+  );
 }
 
 function mix(a: Rgb, b: Rgb, t: number): Rgb {
@@ -74,7 +83,11 @@ export function officeThemeIsDark(): boolean | null {
 }
 
 function systemPrefersDark(): boolean {
-  return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  return (
+    typeof window !== "undefined" &&
+    typeof window.matchMedia === "function" &&
+    window.matchMedia("(prefers-color-scheme: dark)").matches
+  );
 }
 
 /** Dark or light: Office's theme when known, else the system's; updates when either changes. */
@@ -82,12 +95,19 @@ export function useDarkMode(): boolean {
   const [dark, setDark] = React.useState<boolean>(() => officeThemeIsDark() ?? systemPrefersDark());
   React.useEffect(() => {
     const update = () => setDark(officeThemeIsDark() ?? systemPrefersDark());
-    const media = typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+    const media =
+      typeof window !== "undefined" && typeof window.matchMedia === "function"
+        ? window.matchMedia("(prefers-color-scheme: dark)")
+        : null;
     media?.addEventListener?.("change", update);
     // Office raises OfficeThemeChanged where the host supports it; elsewhere re-read on focus
     let officeHandler = false;
     try {
-      if (typeof Office !== "undefined" && Office.context?.document?.addHandlerAsync && Office.EventType?.OfficeThemeChanged) {
+      if (
+        typeof Office !== "undefined" &&
+        Office.context?.document?.addHandlerAsync &&
+        Office.EventType?.OfficeThemeChanged
+      ) {
         Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, update, (r) => {
           officeHandler = r.status === Office.AsyncResultStatus.Succeeded;
         });

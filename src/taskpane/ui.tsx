@@ -19,7 +19,10 @@ const useIconStyles = makeStyles({
 export function SeverityIcon(props: { severity: Severity; label?: boolean; className?: string }): React.JSX.Element {
   const s = useIconStyles();
   const cls = mergeClasses(s.icon, s[props.severity], props.className);
-  const a11y = props.label === false ? { "aria-hidden": true as const } : { "aria-label": SEVERITY_LABEL[props.severity], role: "img" };
+  const a11y =
+    props.label === false
+      ? { "aria-hidden": true as const }
+      : { "aria-label": SEVERITY_LABEL[props.severity], role: "img" };
   switch (props.severity) {
     case "error":
       return <ErrorCircle16Filled className={cls} {...a11y} />;

@@ -4,7 +4,6 @@
  * go-to-cell, 上一个/下一个, quick fixes with and without inputs, 全部修复, 忽略, 关闭此规则, 清除标记,
  * errors (protected sheet), the empty state, re-check after edits, 1,000 findings, cell text as text.
  */
-import * as React from "react";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { WorkbookError } from "../../src/core/port";
 import { gridFromRows } from "../../src/core/grid";
@@ -240,7 +239,11 @@ describe("校验 view on the sample workbook", () => {
     await ready();
     await runCheck();
     expect(count("error")).toBe(3);
-    port.setText("部门整体支出", "F62", "反映预算单位对资金管理工作的满意程度，随机抽取30名预算单位发放调查问卷，计算公式：满意问卷数/问卷总数×100%");
+    port.setText(
+      "部门整体支出",
+      "F62",
+      "反映预算单位对资金管理工作的满意程度，随机抽取30名预算单位发放调查问卷，计算公式：满意问卷数/问卷总数×100%"
+    );
     act(() => {
       fire();
       fire();
@@ -256,7 +259,13 @@ describe("校验 view on the sample workbook", () => {
       rows: [
         ["产出指标", "数量指标", evil, "5个", evil],
         ["效益指标", "社会效益指标", "群众受益", "≥90%", "反映受益情况"],
-        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "反映群众满意程度，随机抽取30名群众发放调查问卷，计算公式：满意问卷数/问卷总数×100%"],
+        [
+          "满意度指标",
+          "服务对象满意度指标",
+          "群众满意度",
+          "≥90%",
+          "反映群众满意程度，随机抽取30名群众发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
+        ],
       ],
     });
     const port = new FakePort([grid]);
@@ -274,9 +283,21 @@ describe("校验 view on the sample workbook", () => {
   });
 
   test("1,000 findings: the list is virtualised (few rows in the DOM) and stays quick", async () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => ["产出指标", "数量指标", `培训班次${i + 1}`, `${i + 1}个`, `反映第${i + 1}期培训班次`]);
+    const rows = Array.from({ length: 1000 }, (_, i) => [
+      "产出指标",
+      "数量指标",
+      `培训班次${i + 1}`,
+      `${i + 1}个`,
+      `反映第${i + 1}期培训班次`,
+    ]);
     rows.push(["效益指标", "社会效益指标", "群众受益", "≥90%", "反映受益情况"]);
-    rows.push(["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "反映群众满意程度，随机抽取30名群众发放调查问卷，计算公式：满意问卷数/问卷总数×100%"]);
+    rows.push([
+      "满意度指标",
+      "服务对象满意度指标",
+      "群众满意度",
+      "≥90%",
+      "反映群众满意程度，随机抽取30名群众发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
+    ]);
     const port = new FakePort([sheetOf("大表", { rows })]);
     renderPane(port);
     await ready();

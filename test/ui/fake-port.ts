@@ -79,7 +79,8 @@ export class FakePort implements WorkbookPort {
 
   async select(sheet: string, address: string): Promise<void> {
     this.calls.push(`select ${sheet}!${address}`);
-    if (!this.grids.some((g) => g.name === sheet)) throw new WorkbookError("missing", `找不到工作表“${sheet}”。`, sheet);
+    if (!this.grids.some((g) => g.name === sheet))
+      throw new WorkbookError("missing", `找不到工作表“${sheet}”。`, sheet);
     const p = parseCell(address);
     this.selection = { sheet, address: cellAddress(p.row, p.column) };
   }

@@ -8,11 +8,19 @@ import { officeLightTheme } from "../../src/taskpane/theme";
 import type { WorkbookPort } from "../../src/core/port";
 
 /** Renders the pane; wait for it with `await ready()` (the settings are read from the port first). */
-export function renderPane(port: WorkbookPort, options: { view?: ViewName; assistant?: AssistantOptions; loadDoc?: (id: string) => Promise<string> } = {}): RenderResult {
+export function renderPane(
+  port: WorkbookPort,
+  options: { view?: ViewName; assistant?: AssistantOptions; loadDoc?: (id: string) => Promise<string> } = {}
+): RenderResult {
   return render(
     <FluentProvider theme={officeLightTheme}>
-      <App port={port} initialView={options.view} options={options.assistant} loadDoc={options.loadDoc ?? (async (id) => `# ${id}\n\n说明`)} />
-    </FluentProvider>,
+      <App
+        port={port}
+        initialView={options.view}
+        options={options.assistant}
+        loadDoc={options.loadDoc ?? (async (id) => `# ${id}\n\n说明`)}
+      />
+    </FluentProvider>
   );
 }
 
@@ -35,5 +43,7 @@ export function findingItems(): HTMLElement[] {
 
 /** The finding item for a cell ("部门整体支出!F63"), if rendered. */
 export function itemAt(cell: string, rule?: string): HTMLElement | undefined {
-  return findingItems().find((el) => el.getAttribute("data-cell") === cell && (!rule || el.getAttribute("data-rule") === rule));
+  return findingItems().find(
+    (el) => el.getAttribute("data-cell") === cell && (!rule || el.getAttribute("data-rule") === rule)
+  );
 }

@@ -84,7 +84,16 @@ describe("设置 view", () => {
     expect(exported.budgetYear).toBe(2025);
     expect(exported.rules["formula-style"]).toBe("off");
 
-    const file = new File([JSON.stringify({ rules: { "stale-year": "off", "vague-value": { severity: "bad" } }, budgetYear: 1800, highlight: false })], "设置.json");
+    const file = new File(
+      [
+        JSON.stringify({
+          rules: { "stale-year": "off", "vague-value": { severity: "bad" } },
+          budgetYear: 1800,
+          highlight: false,
+        }),
+      ],
+      "设置.json"
+    );
     fireEvent.change(screen.getByLabelText("选择设置 JSON 文件"), { target: { files: [file] } });
     const notice = await screen.findByTestId("notice");
     await waitFor(() => expect(notice.textContent).toContain("部分内容有问题"));
@@ -104,9 +113,11 @@ describe("rule docs as text", () => {
     const onRuleLink = jest.fn();
     const { container } = render(
       <Markdown
-        source={'# 标题\n\n一段 **粗体** 和 `代码` <img src=x onerror="window.__md=1">\n\n- 项目 [另一规则](missing-unit.md)\n- 外链 [网站](https://example.com/)\n\n| a | b |\n|---|---|\n| <b>x</b> | y |\n'}
+        source={
+          '# 标题\n\n一段 **粗体** 和 `代码` <img src=x onerror="window.__md=1">\n\n- 项目 [另一规则](missing-unit.md)\n- 外链 [网站](https://example.com/)\n\n| a | b |\n|---|---|\n| <b>x</b> | y |\n'
+        }
         onRuleLink={onRuleLink}
-      />,
+      />
     );
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("b")).toBeNull();

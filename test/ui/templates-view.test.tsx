@@ -4,7 +4,6 @@
  * placeholder form with validation, 插入 into the table the user is in (or below the selected
  * row), import/export of user templates.
  */
-import * as React from "react";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { parseWorkbook } from "../../src/core/parse";
 import { setUserTemplates } from "../../src/core/templates/registry";
@@ -85,7 +84,11 @@ describe("模板 view", () => {
     const preview = await screen.findByTestId("template-preview");
     expect(preview.textContent).toContain("随机抽取30名服务对象");
     // the table the selection is in is preselected
-    await waitFor(() => expect((screen.getByRole("combobox", { name: "插入到哪张表" }) as HTMLSelectElement).value).toBe("会计职称考试!A4"));
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "插入到哪张表" }) as HTMLSelectElement).value).toBe(
+        "会计职称考试!A4"
+      )
+    );
     const n = screen.getByRole("textbox", { name: /抽样人数/ });
     fireEvent.change(n, { target: { value: "三十" } });
     expect(await screen.findByText(/“抽样人数”应为整数/)).toBeTruthy();
@@ -135,12 +138,21 @@ describe("模板 view", () => {
     const file = new File(
       [
         JSON.stringify([
-          { id: "my-visits", level1: "产出", level2: "数量", name: "走访企业数", value: "≥{N}家", explanation: "反映走访企业的数量", placeholders: [{ key: "N", label: "企业数", type: "integer", default: "20" }], keywords: ["走访"] },
+          {
+            id: "my-visits",
+            level1: "产出",
+            level2: "数量",
+            name: "走访企业数",
+            value: "≥{N}家",
+            explanation: "反映走访企业的数量",
+            placeholders: [{ key: "N", label: "企业数", type: "integer", default: "20" }],
+            keywords: ["走访"],
+          },
           { id: "broken", level1: "产出" },
         ]),
       ],
       "templates.json",
-      { type: "application/json" },
+      { type: "application/json" }
     );
     fireEvent.change(screen.getByLabelText("选择模板 JSON 文件"), { target: { files: [file] } });
     const notice = await screen.findByTestId("notice");

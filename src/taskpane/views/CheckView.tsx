@@ -41,7 +41,12 @@ import { FixForm } from "./FixForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalS },
-  top: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM}` },
+  top: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `0 ${tokens.spacingHorizontalM}`,
+  },
   checkButton: { width: "100%", minHeight: "40px", fontSize: tokens.fontSizeBase400 },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   summary: {
@@ -55,12 +60,23 @@ const useStyles = makeStyles({
   counts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   count: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   countNumber: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  verdict: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
+  verdict: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   verdictOk: { color: tokens.colorPaletteGreenForeground1 },
   verdictBad: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
   toolbars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
   spacer: { flexGrow: 1 },
   list: { flexGrow: 1, minHeight: "120px", borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   group: {
@@ -85,11 +101,25 @@ const useStyles = makeStyles({
     textAlign: "left",
     font: "inherit",
   },
-  groupTitle: { fontWeight: tokens.fontWeightSemibold, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  groupSub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  groupTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  groupSub: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   groupText: { display: "flex", flexDirection: "column", minWidth: 0 },
   item: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  itemCurrent: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
+  itemCurrent: {
+    backgroundColor: tokens.colorBrandBackground2,
+    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
+  },
   itemMain: {
     display: "flex",
     gap: tokens.spacingHorizontalS,
@@ -115,11 +145,18 @@ const useStyles = makeStyles({
   },
   actionRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
-  problems: { margin: 0, paddingLeft: "1.2em", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  problems: {
+    margin: 0,
+    paddingLeft: "1.2em",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   ok: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM },
 });
 
-type Row = { kind: "group"; group: FindingGroup; collapsed: boolean } | { kind: "item"; finding: Finding; group: FindingGroup };
+type Row =
+  { kind: "group"; group: FindingGroup; collapsed: boolean } | { kind: "item"; finding: Finding; group: FindingGroup };
 
 export interface CheckViewProps {
   readonly assistant: Assistant;
@@ -176,14 +213,35 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
   const allCollapsed = groups.length > 0 && groups.every((g) => collapsed.has(g.key));
 
   const renderRow = (row: Row, index: number): React.ReactNode => {
-    if (row.kind === "group") return <GroupHeader group={row.group} collapsed={row.collapsed} onToggle={toggle} assistant={assistant} busy={busy} />;
-    return <FindingItem finding={row.finding} index={index} order={order} current={row.finding.fingerprint === current} assistant={assistant} busy={busy} groupBy={groupBy} />;
+    if (row.kind === "group")
+      return (
+        <GroupHeader group={row.group} collapsed={row.collapsed} onToggle={toggle} assistant={assistant} busy={busy} />
+      );
+    return (
+      <FindingItem
+        finding={row.finding}
+        index={index}
+        order={order}
+        current={row.finding.fingerprint === current}
+        assistant={assistant}
+        busy={busy}
+        groupBy={groupBy}
+      />
+    );
   };
 
   return (
     <section className={s.root} aria-label="校验">
       <div className={s.top}>
-        <Button appearance="primary" size="large" className={s.checkButton} icon={<TaskListSquareLtr20Regular />} disabled={busy} onClick={() => void assistant.check()} aria-label="一键校验：检查全部工作表中的绩效目标表">
+        <Button
+          appearance="primary"
+          size="large"
+          className={s.checkButton}
+          icon={<TaskListSquareLtr20Regular />}
+          disabled={busy}
+          onClick={() => void assistant.check()}
+          aria-label="一键校验：检查全部工作表中的绩效目标表"
+        >
           {state.running ? "正在校验…" : "一键校验"}
         </Button>
         {state.running && <CheckProgress done={state.progress?.done ?? 0} total={state.progress?.total ?? 0} />}
@@ -191,10 +249,20 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
         {result && result.summary.tables > 0 && (
           <div className={s.toolbars}>
             <div className={s.toolbar} role="toolbar" aria-label="分组">
-              <ToggleButton size="small" checked={groupBy === "rule"} onClick={() => setGroupBy("rule")} aria-label="按规则分组">
+              <ToggleButton
+                size="small"
+                checked={groupBy === "rule"}
+                onClick={() => setGroupBy("rule")}
+                aria-label="按规则分组"
+              >
                 按规则
               </ToggleButton>
-              <ToggleButton size="small" checked={groupBy === "table"} onClick={() => setGroupBy("table")} aria-label="按工作表分组">
+              <ToggleButton
+                size="small"
+                checked={groupBy === "table"}
+                onClick={() => setGroupBy("table")}
+                aria-label="按工作表分组"
+              >
                 按工作表
               </ToggleButton>
               <Button
@@ -208,14 +276,33 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
               </Button>
             </div>
             <div className={s.toolbar} role="toolbar" aria-label="定位与标记">
-              <Button size="small" icon={<ArrowUp16Regular />} disabled={order.length === 0 || busy} onClick={() => void assistant.navigate(-1, order, sheetOrder)} aria-label="上一个问题">
+              <Button
+                size="small"
+                icon={<ArrowUp16Regular />}
+                disabled={order.length === 0 || busy}
+                onClick={() => void assistant.navigate(-1, order, sheetOrder)}
+                aria-label="上一个问题"
+              >
                 上一个
               </Button>
-              <Button size="small" icon={<ArrowDown16Regular />} disabled={order.length === 0 || busy} onClick={() => void assistant.navigate(1, order, sheetOrder)} aria-label="下一个问题">
+              <Button
+                size="small"
+                icon={<ArrowDown16Regular />}
+                disabled={order.length === 0 || busy}
+                onClick={() => void assistant.navigate(1, order, sheetOrder)}
+                aria-label="下一个问题"
+              >
                 下一个
               </Button>
               <span className={s.spacer} />
-              <Button size="small" appearance="subtle" icon={<Eraser20Regular />} disabled={busy} onClick={() => void assistant.clearMarks()} aria-label="清除标记：去掉本助手在单元格上做的全部标记">
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<Eraser20Regular />}
+                disabled={busy}
+                onClick={() => void assistant.clearMarks()}
+                aria-label="清除标记：去掉本助手在单元格上做的全部标记"
+              >
                 清除标记
               </Button>
             </div>
@@ -224,8 +311,12 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
       </div>
       {!result && !state.running && (
         <div className={s.empty}>
-          <Body1>点击“一键校验”，检查工作簿中全部的绩效目标表（部门整体支出表、项目表），找出审核时常被退回的问题，并在单元格上标出。</Body1>
-          <Caption1 className={s.muted}>校验只读取表格、添加标记，不改动单元格内容；修复和插入都需要您点击确认，可用 Excel 的撤销恢复。</Caption1>
+          <Body1>
+            点击“一键校验”，检查工作簿中全部的绩效目标表（部门整体支出表、项目表），找出审核时常被退回的问题，并在单元格上标出。
+          </Body1>
+          <Caption1 className={s.muted}>
+            校验只读取表格、添加标记，不改动单元格内容；修复和插入都需要您点击确认，可用 Excel 的撤销恢复。
+          </Caption1>
         </div>
       )}
       {result && result.summary.tables === 0 && !state.running && <NoTables problems={result.problems} />}
@@ -321,12 +412,20 @@ function NoTables({ problems }: { problems: readonly ParseProblem[] }): React.JS
           </ul>
         </>
       )}
-      <Body1>可以这样做：打开含有绩效目标表的工作簿；确认表头写在同一行；如果表头是图片或文本框，请改为单元格文字。然后再点“一键校验”。</Body1>
+      <Body1>
+        可以这样做：打开含有绩效目标表的工作簿；确认表头写在同一行；如果表头是图片或文本框，请改为单元格文字。然后再点“一键校验”。
+      </Body1>
     </div>
   );
 }
 
-const GroupHeader = React.memo(function GroupHeader(props: { group: FindingGroup; collapsed: boolean; onToggle: (key: string) => void; assistant: Assistant; busy: boolean }): React.JSX.Element {
+const GroupHeader = React.memo(function GroupHeader(props: {
+  group: FindingGroup;
+  collapsed: boolean;
+  onToggle: (key: string) => void;
+  assistant: Assistant;
+  busy: boolean;
+}): React.JSX.Element {
   const s = useStyles();
   const f = useFocusStyles();
   const g = props.group;
@@ -349,7 +448,14 @@ const GroupHeader = React.memo(function GroupHeader(props: { group: FindingGroup
         <CounterBadge count={n} overflowCount={9999} size="small" appearance="filled" color="informative" aria-hidden />
       </button>
       {g.autoFixable && g.ruleId && (
-        <Button size="small" appearance="subtle" icon={<Wrench16Regular />} disabled={props.busy} onClick={() => void props.assistant.fixAll(g.ruleId!)} aria-label={`全部修复“${g.title}”（${n} 处，安全修复）`}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<Wrench16Regular />}
+          disabled={props.busy}
+          onClick={() => void props.assistant.fixAll(g.ruleId!)}
+          aria-label={`全部修复“${g.title}”（${n} 处，安全修复）`}
+        >
           全部修复
         </Button>
       )}
@@ -371,9 +477,17 @@ const FindingItem = React.memo(function FindingItem(props: {
   const { finding: f, assistant } = props;
   const where = cellLabel(f.sheet, f.cell);
   const ruleTitle = assistantRuleTitle(f.rule);
-  const meta = [f.indicator ? `指标：${f.indicator}` : null, props.groupBy === "table" ? ruleTitle : null, where].filter(Boolean).join(" · ");
+  const meta = [f.indicator ? `指标：${f.indicator}` : null, props.groupBy === "table" ? ruleTitle : null, where]
+    .filter(Boolean)
+    .join(" · ");
   return (
-    <div role="listitem" className={mergeClasses(s.item, props.current && s.itemCurrent)} data-fingerprint={f.fingerprint} data-rule={f.rule} data-cell={where}>
+    <div
+      role="listitem"
+      className={mergeClasses(s.item, props.current && s.itemCurrent)}
+      data-fingerprint={f.fingerprint}
+      data-rule={f.rule}
+      data-cell={where}
+    >
       <button
         type="button"
         className={mergeClasses(s.itemMain, fo.focus)}
@@ -389,12 +503,33 @@ const FindingItem = React.memo(function FindingItem(props: {
       </button>
       {props.current && (
         <div className={s.actions}>
-          {f.fix && <FixForm key={f.fingerprint} finding={f} disabled={props.busy} onApply={(values) => void assistant.applyFix(f, values)} />}
+          {f.fix && (
+            <FixForm
+              key={f.fingerprint}
+              finding={f}
+              disabled={props.busy}
+              onApply={(values) => void assistant.applyFix(f, values)}
+            />
+          )}
           <div className={s.actionRow}>
-            <Button size="small" appearance="subtle" icon={<EyeOff16Regular />} disabled={props.busy} onClick={() => void assistant.ignore(f)} aria-label={`忽略这条问题（${where}）`}>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<EyeOff16Regular />}
+              disabled={props.busy}
+              onClick={() => void assistant.ignore(f)}
+              aria-label={`忽略这条问题（${where}）`}
+            >
               忽略
             </Button>
-            <Button size="small" appearance="subtle" icon={<Prohibited16Regular />} disabled={props.busy} onClick={() => void assistant.disableRule(f.rule)} aria-label={`关闭规则“${ruleTitle}”`}>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<Prohibited16Regular />}
+              disabled={props.busy}
+              onClick={() => void assistant.disableRule(f.rule)}
+              aria-label={`关闭规则“${ruleTitle}”`}
+            >
               关闭此规则
             </Button>
           </div>

@@ -8,8 +8,16 @@ import { Wrench16Regular } from "@fluentui/react-icons";
 import type { Finding, FixInput } from "../../core/finding";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  field: { minWidth: "96px", flexGrow: 1, flexBasis: "96px", maxWidth: "180px" },
+  form: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  field: { minWidth: "88px", flexGrow: 1, flexBasis: "88px", maxWidth: "180px" },
+  // the input's own size (20 characters) would make it wider than a 320 px pane
+  control: { width: "100%", minWidth: 0 },
 });
 
 /** ASCII digits for full-width ones. */
@@ -46,19 +54,34 @@ export function fixValues(inputs: readonly FixInput[], raw: Readonly<Record<stri
   return out;
 }
 
-export function FixForm(props: { finding: Finding; disabled: boolean; onApply: (values: Record<string, string>) => void }): React.JSX.Element | null {
+export function FixForm(props: {
+  finding: Finding;
+  disabled: boolean;
+  onApply: (values: Record<string, string>) => void;
+}): React.JSX.Element | null {
   const s = useStyles();
   const fix = props.finding.fix;
-  const [values, setValues] = React.useState<Record<string, string>>(() => Object.fromEntries((fix?.inputs ?? []).map((i) => [i.placeholder, initialValue(i)])));
+  const [values, setValues] = React.useState<Record<string, string>>(() =>
+    Object.fromEntries((fix?.inputs ?? []).map((i) => [i.placeholder, initialValue(i)]))
+  );
   const [tried, setTried] = React.useState(false);
   if (!fix) return null;
-  const problems = Object.fromEntries(fix.inputs.map((i) => [i.placeholder, fixInputProblem(i, values[i.placeholder] ?? "")]));
+  const problems = Object.fromEntries(
+    fix.inputs.map((i) => [i.placeholder, fixInputProblem(i, values[i.placeholder] ?? "")])
+  );
   const valid = Object.values(problems).every((p) => p === null);
   const hint = fix.safe ? "（安全修复）" : "";
 
   if (fix.inputs.length === 0) {
     return (
-      <Button size="small" appearance="primary" icon={<Wrench16Regular />} disabled={props.disabled} onClick={() => props.onApply({})} aria-label={`快速修复：${fix.title}${hint}`}>
+      <Button
+        size="small"
+        appearance="primary"
+        icon={<Wrench16Regular />}
+        disabled={props.disabled}
+        onClick={() => props.onApply({})}
+        aria-label={`快速修复：${fix.title}${hint}`}
+      >
         {fix.title}
       </Button>
     );
@@ -76,9 +99,21 @@ export function FixForm(props: { finding: Finding; disabled: boolean; onApply: (
         const id = input.placeholder;
         const problem = tried ? problems[id] : null;
         return (
-          <Field key={id} className={s.field} size="small" label={input.label} validationState={problem ? "error" : "none"} validationMessage={problem ?? undefined}>
+          <Field
+            key={id}
+            className={s.field}
+            size="small"
+            label={input.label}
+            validationState={problem ? "error" : "none"}
+            validationMessage={problem ?? undefined}
+          >
             {input.type === "choice" ? (
-              <Select size="small" value={values[id] ?? ""} onChange={(_e, d) => setValues((v) => ({ ...v, [id]: d.value }))}>
+              <Select
+                size="small"
+                className={s.control}
+                value={values[id] ?? ""}
+                onChange={(_e, d) => setValues((v) => ({ ...v, [id]: d.value }))}
+              >
                 {(input.choices ?? []).map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -88,6 +123,8 @@ export function FixForm(props: { finding: Finding; disabled: boolean; onApply: (
             ) : (
               <Input
                 size="small"
+                className={s.control}
+                input={{ size: 4 }}
                 value={values[id] ?? ""}
                 inputMode={input.type === "integer" ? "numeric" : undefined}
                 placeholder={input.type === "integer" ? "如 30" : undefined}

@@ -17,7 +17,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ArrowReset20Regular, ArrowUndo16Regular, ArrowUpload16Regular, BookOpen16Regular, Open16Regular } from "@fluentui/react-icons";
+import {
+  ArrowDownload16Regular,
+  ArrowReset20Regular,
+  ArrowUndo16Regular,
+  ArrowUpload16Regular,
+  BookOpen16Regular,
+  Open16Regular,
+} from "@fluentui/react-icons";
 import { ruleState } from "../../core/check";
 import type { Severity } from "../../core/finding";
 import { RULES, ruleById } from "../../core/rules";
@@ -28,10 +35,23 @@ import { Markdown } from "../markdown";
 import { SEVERITY_LABEL } from "../ui";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`, overflowY: "auto", minHeight: 0, flexGrow: 1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    overflowY: "auto",
+    minHeight: 0,
+    flexGrow: 1,
+  },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  category: { margin: `${tokens.spacingVerticalS} 0 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  category: {
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
   rule: {
     display: "flex",
     flexDirection: "column",
@@ -51,17 +71,39 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase200,
-    "& h3, & h4, & h5": { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+    "& h3, & h4, & h5": {
+      margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+      fontSize: tokens.fontSizeBase300,
+    },
     "& p, & ul": { margin: `0 0 ${tokens.spacingVerticalS}` },
     "& ul": { paddingLeft: "1.2em" },
-    "& pre": { whiteSpace: "pre-wrap", overflowWrap: "anywhere", backgroundColor: tokens.colorNeutralBackground3, padding: "4px", margin: "4px 0" },
+    "& pre": {
+      whiteSpace: "pre-wrap",
+      overflowWrap: "anywhere",
+      backgroundColor: tokens.colorNeutralBackground3,
+      padding: "4px",
+      margin: "4px 0",
+    },
     "& table": { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100 },
     "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" },
     "& code": { fontFamily: tokens.fontFamilyMonospace },
   },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  ignored: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: "none" },
-  ignoredItem: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  ignored: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
+  ignoredItem: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   ignoredText: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column", overflowWrap: "anywhere" },
   hidden: { display: "none" },
 });
@@ -94,12 +136,26 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
     <section className={s.root} aria-label="设置">
       <div className={s.section}>
         <h2 className={s.heading}>校验选项</h2>
-        <BudgetYear value={settings.budgetYear} disabled={busy} onSave={(y) => void assistant.updateSettings({ budgetYear: y }, y === null ? "预算年度改为从各表读取。" : `预算年度已设为 ${y} 年。`)} />
+        <BudgetYear
+          value={settings.budgetYear}
+          disabled={busy}
+          onSave={(y) =>
+            void assistant.updateSettings(
+              { budgetYear: y },
+              y === null ? "预算年度改为从各表读取。" : `预算年度已设为 ${y} 年。`
+            )
+          }
+        />
         <Switch
           checked={settings.highlight}
           disabled={busy}
           label="在单元格上标记问题（红色＝错误，黄色＝警告，紫色＝提示）"
-          onChange={(_e, d) => void assistant.updateSettings({ highlight: d.checked }, d.checked ? "校验时将标记问题单元格。" : "校验时不再标记单元格，已有标记已清除。")}
+          onChange={(_e, d) =>
+            void assistant.updateSettings(
+              { highlight: d.checked },
+              d.checked ? "校验时将标记问题单元格。" : "校验时不再标记单元格，已有标记已清除。"
+            )
+          }
         />
         <Switch
           checked={settings.notes}
@@ -126,7 +182,9 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
                   busy={busy}
                   docOpen={openDoc === r.meta.id}
                   onToggleDoc={() => setOpenDoc((d) => (d === r.meta.id ? null : r.meta.id))}
-                  onChange={(enabled, severity) => void assistant.setRule(r.meta.id, { enabled, severity: severity ?? undefined })}
+                  onChange={(enabled, severity) =>
+                    void assistant.setRule(r.meta.id, { enabled, severity: severity ?? undefined })
+                  }
                   loadDoc={loadDoc}
                 />
               );
@@ -147,17 +205,30 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
                   <span className={s.ignoredText}>
                     <Body1>{i.message || i.indicator || i.fingerprint}</Body1>
                     <Caption1 className={s.muted}>
-                      {[i.sheet, ruleById(i.rule)?.meta.title ?? i.rule, i.ignoredAt ? `忽略于 ${i.ignoredAt}` : null].filter(Boolean).join(" · ")}
+                      {[i.sheet, ruleById(i.rule)?.meta.title ?? i.rule, i.ignoredAt ? `忽略于 ${i.ignoredAt}` : null]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </Caption1>
                   </span>
-                  <Button size="small" icon={<ArrowUndo16Regular />} disabled={busy} onClick={() => void assistant.restore(i.fingerprint)} aria-label={`恢复：${i.message || i.fingerprint}`}>
+                  <Button
+                    size="small"
+                    icon={<ArrowUndo16Regular />}
+                    disabled={busy}
+                    onClick={() => void assistant.restore(i.fingerprint)}
+                    aria-label={`恢复：${i.message || i.fingerprint}`}
+                  >
                     恢复
                   </Button>
                 </li>
               ))}
             </ul>
             <div className={s.row}>
-              <Button size="small" disabled={busy} onClick={() => void assistant.restoreAll()} aria-label="恢复全部忽略的问题">
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() => void assistant.restoreAll()}
+                aria-label="恢复全部忽略的问题"
+              >
                 全部恢复
               </Button>
             </div>
@@ -167,15 +238,35 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
 
       <div className={s.section}>
         <h2 className={s.heading}>导入 / 导出设置</h2>
-        <Caption1 className={s.muted}>设置保存在工作簿中，随文件一起保存。导出的 JSON 文件也可供命令行使用：perf-target --config 设置.json</Caption1>
+        <Caption1 className={s.muted}>
+          设置保存在工作簿中，随文件一起保存。导出的 JSON 文件也可供命令行使用：perf-target --config 设置.json
+        </Caption1>
         <div className={s.row}>
-          <Button size="small" icon={<ArrowDownload16Regular />} onClick={() => downloadText(assistant.exportSettings(), `绩效目标表助手-设置-${dateStamp()}.json`)} aria-label="导出设置（JSON 文件）">
+          <Button
+            size="small"
+            icon={<ArrowDownload16Regular />}
+            onClick={() => downloadText(assistant.exportSettings(), `绩效目标表助手-设置-${dateStamp()}.json`)}
+            aria-label="导出设置（JSON 文件）"
+          >
             导出设置
           </Button>
-          <Button size="small" icon={<ArrowUpload16Regular />} disabled={busy} onClick={() => fileInput.current?.click()} aria-label="导入设置（JSON 文件）">
+          <Button
+            size="small"
+            icon={<ArrowUpload16Regular />}
+            disabled={busy}
+            onClick={() => fileInput.current?.click()}
+            aria-label="导入设置（JSON 文件）"
+          >
             导入设置
           </Button>
-          <Button size="small" appearance="subtle" icon={<ArrowReset20Regular />} disabled={busy} onClick={() => void assistant.resetSettings()} aria-label="恢复默认设置">
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowReset20Regular />}
+            disabled={busy}
+            onClick={() => void assistant.resetSettings()}
+            aria-label="恢复默认设置"
+          >
             恢复默认
           </Button>
           <input
@@ -196,7 +287,11 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
   );
 }
 
-function BudgetYear(props: { value: number | null; disabled: boolean; onSave: (year: number | null) => void }): React.JSX.Element {
+function BudgetYear(props: {
+  value: number | null;
+  disabled: boolean;
+  onSave: (year: number | null) => void;
+}): React.JSX.Element {
   const [text, setText] = React.useState(props.value === null ? "" : String(props.value));
   React.useEffect(() => setText(props.value === null ? "" : String(props.value)), [props.value]);
   const trimmed = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -269,10 +364,23 @@ const RuleRow = React.memo(function RuleRow(props: {
       </div>
       <Caption1 className={s.muted}>{meta.description}</Caption1>
       <div className={s.links}>
-        <Button size="small" appearance="transparent" icon={<BookOpen16Regular />} aria-expanded={props.docOpen} aria-controls={docId} onClick={props.onToggleDoc} aria-label={`${props.docOpen ? "收起" : "查看"}“${meta.title}”的说明`}>
+        <Button
+          size="small"
+          appearance="transparent"
+          icon={<BookOpen16Regular />}
+          aria-expanded={props.docOpen}
+          aria-controls={docId}
+          onClick={props.onToggleDoc}
+          aria-label={`${props.docOpen ? "收起" : "查看"}“${meta.title}”的说明`}
+        >
           {props.docOpen ? "收起说明" : "查看说明"}
         </Button>
-        <Link href={`docs/rules/${props.id}.md`} target="_blank" rel="noopener" aria-label={`在新窗口打开“${meta.title}”的说明文档（${props.id}.md）`}>
+        <Link
+          href={`docs/rules/${props.id}.md`}
+          target="_blank"
+          rel="noopener"
+          aria-label={`在新窗口打开“${meta.title}”的说明文档（${props.id}.md）`}
+        >
           <Open16Regular aria-hidden style={{ verticalAlign: "middle" }} /> {props.id}.md
         </Link>
       </div>
@@ -281,7 +389,11 @@ const RuleRow = React.memo(function RuleRow(props: {
   );
 });
 
-function RuleDoc(props: { id: string; elementId: string; loadDoc: (id: string) => Promise<string> }): React.JSX.Element {
+function RuleDoc(props: {
+  id: string;
+  elementId: string;
+  loadDoc: (id: string) => Promise<string>;
+}): React.JSX.Element {
   const s = useStyles();
   // links to other rules' pages open them here, with a way back
   const [shown, setShown] = React.useState(props.id);
@@ -292,7 +404,7 @@ function RuleDoc(props: { id: string; elementId: string; loadDoc: (id: string) =
     setDoc(null);
     loadDoc(shown).then(
       (text) => live && setDoc({ text }),
-      (e: unknown) => live && setDoc({ error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setDoc({ error: e instanceof Error ? e.message : String(e) })
     );
     return () => {
       live = false;
@@ -305,7 +417,13 @@ function RuleDoc(props: { id: string; elementId: string; loadDoc: (id: string) =
           ← 返回
         </Button>
       )}
-      {doc === null ? <Text>正在载入说明…</Text> : "error" in doc ? <Text>无法载入说明文档（{doc.error}）。</Text> : <Markdown source={doc.text} onRuleLink={setShown} />}
+      {doc === null ? (
+        <Text>正在载入说明…</Text>
+      ) : "error" in doc ? (
+        <Text>无法载入说明文档（{doc.error}）。</Text>
+      ) : (
+        <Markdown source={doc.text} onRuleLink={setShown} />
+      )}
     </div>
   );
 }

@@ -43,12 +43,31 @@ import { VirtualList } from "../VirtualList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalS },
-  pad: { padding: `0 ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pad: {
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   spacer: { flexGrow: 1 },
+  rowTight: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", minWidth: 0 },
+  grow: {
+    flexGrow: 1,
+    flexBasis: 0,
+    minWidth: 0,
+    "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   categories: { display: "flex", flexDirection: "column", gap: "2px", margin: 0, padding: 0, listStyle: "none" },
-  sub: { display: "flex", flexDirection: "column", gap: "2px", margin: 0, padding: `0 0 0 ${tokens.spacingHorizontalXL}`, listStyle: "none" },
+  sub: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    margin: 0,
+    padding: `0 0 0 ${tokens.spacingHorizontalXL}`,
+    listStyle: "none",
+  },
   cat: {
     display: "flex",
     alignItems: "center",
@@ -86,8 +105,22 @@ const useStyles = makeStyles({
   itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
   itemName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   itemValue: { color: tokens.colorBrandForeground1, whiteSpace: "nowrap" },
-  itemExplain: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`, overflowY: "auto", minHeight: 0, flexGrow: 1 },
+  itemExplain: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  detail: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`,
+    overflowY: "auto",
+    minHeight: 0,
+    flexGrow: 1,
+  },
   preview: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
   previewTh: {
     width: "5.5em",
@@ -98,7 +131,12 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     fontWeight: tokens.fontWeightSemibold,
   },
-  previewTd: { padding: "4px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere", verticalAlign: "top" },
+  previewTd: {
+    padding: "4px 6px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: "anywhere",
+    verticalAlign: "top",
+  },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   hidden: { display: "none" },
 });
@@ -138,17 +176,15 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
   }, []);
 
   // the library plus the user's (valid) templates, as registered by the assistant
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const all = React.useMemo(() => getTemplates(), [userTemplates]);
   const userIds = React.useMemo(() => new Set(all.filter((t) => !TEMPLATES.includes(t)).map((t) => t.id)), [all]);
   const counts = React.useMemo(() => levelCounts(all), [all]);
   const results = React.useMemo(
     () => searchTemplates(query, { templates: all, level1: filter.level1, level2: filter.level2 }),
     // pinyinVersion: user templates become findable by pinyin once pinyin-pro has loaded
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [query, all, filter, pinyinVersion],
+    [query, all, filter, pinyinVersion]
   );
-  const selected = selectedId ? all.find((t) => t.id === selectedId) ?? null : null;
+  const selected = selectedId ? (all.find((t) => t.id === selectedId) ?? null) : null;
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -161,12 +197,23 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
     downloadText(json, `绩效目标表助手-自定义模板-${dateStamp()}.json`);
   };
 
-  const filterLabel = filter.level2 ? `${filter.level1}指标 › ${filter.level2}指标` : filter.level1 ? `${filter.level1}指标` : "全部模板";
+  const filterLabel = filter.level2
+    ? `${filter.level1}指标 › ${filter.level2}指标`
+    : filter.level1
+      ? `${filter.level1}指标`
+      : "全部模板";
 
   if (selected) {
     return (
       <section className={s.root} aria-label="模板">
-        <TemplateDetail key={selected.id} template={selected} isUser={userIds.has(selected.id)} assistant={assistant} state={state} onBack={() => setSelectedId(null)} />
+        <TemplateDetail
+          key={selected.id}
+          template={selected}
+          isUser={userIds.has(selected.id)}
+          assistant={assistant}
+          state={state}
+          onBack={() => setSelectedId(null)}
+        />
       </section>
     );
   }
@@ -197,12 +244,31 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
             {results.length} 个模板
           </Caption1>
         </div>
-        {showCategories && <CategoryTree id="template-categories" counts={counts} total={all.length} filter={filter} onChange={setFilter} />}
+        {showCategories && (
+          <CategoryTree
+            id="template-categories"
+            counts={counts}
+            total={all.length}
+            filter={filter}
+            onChange={setFilter}
+          />
+        )}
         <div className={s.row}>
-          <Button size="small" icon={<ArrowUpload16Regular />} onClick={() => fileInput.current?.click()} aria-label="导入自定义模板（JSON 文件）">
+          <Button
+            size="small"
+            icon={<ArrowUpload16Regular />}
+            onClick={() => fileInput.current?.click()}
+            aria-label="导入自定义模板（JSON 文件）"
+          >
             导入模板
           </Button>
-          <Button size="small" icon={<ArrowDownload16Regular />} disabled={userTemplates.length === 0} onClick={exportFile} aria-label="导出自定义模板（JSON 文件）">
+          <Button
+            size="small"
+            icon={<ArrowDownload16Regular />}
+            disabled={userTemplates.length === 0}
+            onClick={exportFile}
+            aria-label="导出自定义模板（JSON 文件）"
+          >
             导出我的模板
           </Button>
           <Caption1 className={s.muted}>自定义模板 {userTemplates.length} 个</Caption1>
@@ -221,7 +287,9 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
         </div>
       </div>
       {results.length === 0 ? (
-        <Body1 className={s.pad}>没有找到匹配的模板。换个关键词（如“满意度”“myd”“培训”），或在分类中选择“全部模板”。</Body1>
+        <Body1 className={s.pad}>
+          没有找到匹配的模板。换个关键词（如“满意度”“myd”“培训”），或在分类中选择“全部模板”。
+        </Body1>
       ) : (
         <VirtualList
           className={s.list}
@@ -231,24 +299,39 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
           data-testid="templates"
           getKey={(r) => r.template.id}
           estimateHeight={() => 70}
-          renderItem={(r) => <TemplateItem template={r.template} isUser={userIds.has(r.template.id)} onOpen={setSelectedId} />}
+          renderItem={(r) => (
+            <TemplateItem template={r.template} isUser={userIds.has(r.template.id)} onOpen={setSelectedId} />
+          )}
         />
       )}
     </section>
   );
 }
 
-function CategoryTree(props: { id: string; counts: Map<string, number>; total: number; filter: Filter; onChange: (f: Filter) => void }): React.JSX.Element {
+function CategoryTree(props: {
+  id: string;
+  counts: Map<string, number>;
+  total: number;
+  filter: Filter;
+  onChange: (f: Filter) => void;
+}): React.JSX.Element {
   const s = useStyles();
   const fo = useFocusStyles();
-  const [open, setOpen] = React.useState<ReadonlySet<string>>(() => new Set(props.filter.level1 ? [props.filter.level1] : []));
+  const [open, setOpen] = React.useState<ReadonlySet<string>>(
+    () => new Set(props.filter.level1 ? [props.filter.level1] : [])
+  );
   const level1s = LEVEL1_ORDER.filter((l) => (props.counts.get(l) ?? 0) > 0);
   const isSel = (l1: string | null, l2: string | null) => props.filter.level1 === l1 && props.filter.level2 === l2;
   return (
     <nav id={props.id} aria-label="模板分类（一级/二级指标）">
       <ul className={s.categories}>
         <li>
-          <button type="button" className={mergeClasses(s.cat, fo.focus, isSel(null, null) && s.catSelected)} aria-pressed={isSel(null, null)} onClick={() => props.onChange({ level1: null, level2: null })}>
+          <button
+            type="button"
+            className={mergeClasses(s.cat, fo.focus, isSel(null, null) && s.catSelected)}
+            aria-pressed={isSel(null, null)}
+            onClick={() => props.onChange({ level1: null, level2: null })}
+          >
             <span className={s.chevron} />
             全部模板
             <span className={s.catCount}>{props.total}</span>
@@ -284,7 +367,9 @@ function CategoryTree(props: { id: string; counts: Map<string, number>; total: n
                     });
                 }}
               >
-                <span className={s.chevron}>{expanded ? <ChevronDown16Regular aria-hidden /> : <ChevronRight16Regular aria-hidden />}</span>
+                <span className={s.chevron}>
+                  {expanded ? <ChevronDown16Regular aria-hidden /> : <ChevronRight16Regular aria-hidden />}
+                </span>
                 {l1}指标
                 <span className={s.catCount}>{props.counts.get(l1)}</span>
               </button>
@@ -314,14 +399,24 @@ function CategoryTree(props: { id: string; counts: Map<string, number>; total: n
   );
 }
 
-const TemplateItem = React.memo(function TemplateItem(props: { template: IndicatorTemplate; isUser: boolean; onOpen: (id: string) => void }): React.JSX.Element {
+const TemplateItem = React.memo(function TemplateItem(props: {
+  template: IndicatorTemplate;
+  isUser: boolean;
+  onOpen: (id: string) => void;
+}): React.JSX.Element {
   const s = useStyles();
   const fo = useFocusStyles();
   const t = props.template;
   const row = React.useMemo(() => fillTemplate(t), [t]);
   return (
     <div role="listitem">
-      <button type="button" className={mergeClasses(s.item, fo.focus)} onClick={() => props.onOpen(t.id)} aria-label={`${row.name}，${row.value}，${t.level1}指标 › ${t.level2}指标${props.isUser ? "，自定义模板" : ""}`} data-template={t.id}>
+      <button
+        type="button"
+        className={mergeClasses(s.item, fo.focus)}
+        onClick={() => props.onOpen(t.id)}
+        aria-label={`${row.name}，${row.value}，${t.level1}指标 › ${t.level2}指标${props.isUser ? "，自定义模板" : ""}`}
+        data-template={t.id}
+      >
         <span className={s.itemHead}>
           <span className={s.itemName}>{row.name}</span>
           <span className={s.itemValue}>{row.value}</span>
@@ -340,7 +435,13 @@ function tableLabel(t: TargetTable, all: readonly TargetTable[]): string {
   return `${t.sheet}${same ? `（${t.range}）` : ""} · ${t.title ?? (t.kind === "department" ? "部门整体支出绩效目标表" : "项目绩效目标表")}`;
 }
 
-function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; assistant: Assistant; state: AssistantState; onBack: () => void }): React.JSX.Element {
+function TemplateDetail(props: {
+  template: IndicatorTemplate;
+  isUser: boolean;
+  assistant: Assistant;
+  state: AssistantState;
+  onBack: () => void;
+}): React.JSX.Element {
   const s = useStyles();
   const { template: t, assistant, state } = props;
   const [values, setValues] = React.useState<Record<string, string>>({});
@@ -387,7 +488,13 @@ function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; a
   return (
     <div className={s.detail}>
       <div className={s.row}>
-        <Button size="small" appearance="subtle" icon={<ArrowLeft16Regular />} onClick={props.onBack} aria-label="返回模板列表">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowLeft16Regular />}
+          onClick={props.onBack}
+          aria-label="返回模板列表"
+        >
           返回列表
         </Button>
       </div>
@@ -406,23 +513,33 @@ function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; a
         </caption>
         <tbody>
           <tr>
-            <th scope="row" className={s.previewTh}>一级指标</th>
+            <th scope="row" className={s.previewTh}>
+              一级指标
+            </th>
             <td className={s.previewTd}>{row.level1}指标</td>
           </tr>
           <tr>
-            <th scope="row" className={s.previewTh}>二级指标</th>
+            <th scope="row" className={s.previewTh}>
+              二级指标
+            </th>
             <td className={s.previewTd}>{row.level2}指标</td>
           </tr>
           <tr>
-            <th scope="row" className={s.previewTh}>三级指标</th>
+            <th scope="row" className={s.previewTh}>
+              三级指标
+            </th>
             <td className={s.previewTd}>{row.name}</td>
           </tr>
           <tr>
-            <th scope="row" className={s.previewTh}>指标值</th>
+            <th scope="row" className={s.previewTh}>
+              指标值
+            </th>
             <td className={s.previewTd}>{row.value}</td>
           </tr>
           <tr>
-            <th scope="row" className={s.previewTh}>指标解释</th>
+            <th scope="row" className={s.previewTh}>
+              指标解释
+            </th>
             <td className={s.previewTd}>{row.explanation}</td>
           </tr>
         </tbody>
@@ -448,7 +565,10 @@ function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; a
               validationMessage={problem ?? undefined}
             >
               {p.type === "choice" ? (
-                <Select value={values[p.key] ?? ""} onChange={(_e, d) => setValues((v) => ({ ...v, [p.key]: d.value }))}>
+                <Select
+                  value={values[p.key] ?? ""}
+                  onChange={(_e, d) => setValues((v) => ({ ...v, [p.key]: d.value }))}
+                >
                   <option value="">{p.default !== null ? `默认（${p.default}）` : "请选择"}</option>
                   {(p.choices ?? []).map((c) => (
                     <option key={c} value={c}>
@@ -467,16 +587,37 @@ function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; a
             </Field>
           );
         })}
-        <Field label="插入到" hint={locating ? "正在查找工作簿中的绩效目标表…" : tables && tables.length === 0 ? "工作簿中没有找到绩效目标表。" : "默认为选中单元格所在的表。"}>
-          <div className={s.row}>
-            <Select value={tableId ?? ""} disabled={!tables || tables.length === 0} onChange={(_e, d) => setTableId(d.value || null)} style={{ flexGrow: 1, minWidth: 0 }} aria-label="插入到哪张表">
+        <Field
+          label="插入到"
+          hint={
+            locating
+              ? "正在查找工作簿中的绩效目标表…"
+              : tables && tables.length === 0
+                ? "工作簿中没有找到绩效目标表。"
+                : "默认为选中单元格所在的表。"
+          }
+        >
+          <div className={s.rowTight}>
+            <Select
+              value={tableId ?? ""}
+              disabled={!tables || tables.length === 0}
+              onChange={(_e, d) => setTableId(d.value || null)}
+              className={s.grow}
+              aria-label="插入到哪张表"
+            >
               {(tables ?? []).map((x) => (
                 <option key={x.id} value={x.id}>
                   {tableLabel(x, tables ?? [])}
                 </option>
               ))}
             </Select>
-            <Button size="small" appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={() => void locate()} aria-label="按当前选中的单元格重新确定插入位置" />
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<ArrowClockwise16Regular />}
+              onClick={() => void locate()}
+              aria-label="按当前选中的单元格重新确定插入位置"
+            />
           </div>
         </Field>
         <Checkbox
@@ -485,7 +626,13 @@ function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; a
           label={selRow !== undefined ? `插入到选中行下方（第 ${selRow} 行）` : "插入到选中行下方（先在表中选中一行）"}
         />
         <div className={s.row}>
-          <Button type="submit" appearance="primary" icon={<Add16Regular />} disabled={busy || !table} aria-label={`插入“${row.name}”`}>
+          <Button
+            type="submit"
+            appearance="primary"
+            icon={<Add16Regular />}
+            disabled={busy || !table}
+            aria-label={`插入“${row.name}”`}
+          >
             插入
           </Button>
           {props.isUser && (
@@ -502,7 +649,11 @@ function TemplateDetail(props: { template: IndicatorTemplate; isUser: boolean; a
             </Button>
           )}
         </div>
-        {!atSelection && <Caption1 className={s.muted}>不勾选时由助手决定位置：放在“{t.level2}指标”的最后一行之后；表中没有该二级指标时新建。</Caption1>}
+        {!atSelection && (
+          <Caption1 className={s.muted}>
+            不勾选时由助手决定位置：放在“{t.level2}指标”的最后一行之后；表中没有该二级指标时新建。
+          </Caption1>
+        )}
       </form>
     </div>
   );
