@@ -73,7 +73,9 @@ module.exports = async (env = {}, argv = {}) => {
   const port = Number(process.env.ADDIN_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
   const copyPatterns = [
-    { from: "assets/*", to: "assets/[name][ext]" },
+    { from: "assets/*", to: "assets/[name][ext]", globOptions: { ignore: ["**/screenshot-*"] } },
+    // the rule docs, served by the add-in itself: the settings view shows them (no external links)
+    { from: "docs/rules/*.md", to: "docs/rules/[name][ext]" },
     {
       from: "manifest*.xml",
       to: "[name][ext]",
@@ -153,9 +155,13 @@ module.exports = async (env = {}, argv = {}) => {
             name: "fluent",
             priority: 10,
           },
+          // the web page's libraries (exceljs, JSZip): loaded up front by the web page only. Async
+          // imports (pinyin-pro, loaded when the templates view opens) keep their own chunks, so the
+          // task pane never downloads exceljs and loads pinyin only when it needs it.
           vendors: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendors",
+            chunks: "initial",
             priority: -10,
             reuseExistingChunk: true,
           },
