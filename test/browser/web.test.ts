@@ -147,6 +147,12 @@ describeWithBrowser("the stand-alone web page", (browserPath) => {
     await page.waitForFunction(
       () => document.querySelector("[data-testid=sheet-grid]")?.getAttribute("data-selected") === "F63"
     );
+    // 下一个 opened F63: its quick fix asks for the two sample sizes
+    await finding(page, "部门整体支出!F63", "blank-sample-size")
+      .getByLabel("第2处抽样数量", { exact: true })
+      .waitFor();
+    await shot(page.getByRole("complementary", { name: "绩效目标表助手" }), "taskpane-fix");
+    await screenshot(page, "web-fix");
     await page.getByRole("button", { name: "按工作表分组" }).click();
     await page.getByRole("button", { name: "全部折叠" }).click();
     await page.getByRole("button", { name: /^会计职称考试（/ }).click();
