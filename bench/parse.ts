@@ -15,7 +15,8 @@ const GROUPS: [string, string, string, string][] = [
   ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
 ];
 
-export function buildSheet(indicators: number, name = "大表"): ReturnType<typeof gridFromRows> {
+/** A sheet of `indicators` rows; with `defectEvery` = n, every n-th row carries a typical defect. */
+export function buildSheet(indicators: number, name = "大表", defectEvery = 0): ReturnType<typeof gridFromRows> {
   const rows: GridInput[][] = [["某市财政局项目绩效目标表"], ["项目名称", "测试项目"], ["项目负责人", "张三"], ["绩效目标情况", "一级指标", "二级指标", "三级指标", "指标值", "指标解释及计算公式"]];
   const merges: string[] = [];
   const header = rows.length;
@@ -28,7 +29,16 @@ export function buildSheet(indicators: number, name = "大表"): ReturnType<type
     const n = Math.min(perGroup, indicators - r);
     for (let k = 0; k < n; k++) {
       // each row its own explanation, as in real tables (one text copied on every row is a finding of its own)
-      rows.push([null, k === 0 ? l1 : null, k === 0 ? l2 : null, `${name3}${r + k}`, value, `反映第${r + k}项${name3}情况，计算公式：完成数/计划数×100%`]);
+      const n3 = r + k;
+      const defect = defectEvery > 0 && n3 % defectEvery === 0 ? (n3 / defectEvery) % 3 : -1;
+      rows.push([
+        null,
+        k === 0 ? l1 : null,
+        k === 0 ? l2 : null,
+        `${name3}${n3}`,
+        defect === 0 ? value.replace(/^[≥≤=]/, "") : value,
+        defect === 1 ? "" : `反映第${n3}项${name3}情况，计算公式：完成数/计划数${defect === 2 ? "*" : "×"}100%`,
+      ]);
     }
     if (n > 1) {
       merges.push(`B${start}:B${start + n - 1}`, `C${start}:C${start + n - 1}`);

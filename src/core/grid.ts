@@ -122,8 +122,11 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+const LETTERS: string[] = [];
+for (let c = 0; c <= 256; c++) LETTERS.push(c === 0 ? "" : columnLetter(c));
+
 export function cellAddress(row: number, column: number): string {
-  return columnLetter(column) + row;
+  return (column <= 256 ? LETTERS[column] : columnLetter(column)) + row;
 }
 
 export interface CellPosition {

@@ -75,6 +75,10 @@ export function stripTags(text: string): string {
 /** Blank for the rules: empty, whitespace, dashes, slashes, 无. */
 export function isBlankText(text: string | null | undefined): boolean {
   if (text === null || text === undefined) return true;
+  const trimmed = text.trim();
+  if (trimmed === "") return true;
+  // the blank markers are short ("—", "/", "无", "暂无"): a longer text is content
+  if (trimmed.length > 6 && !/[\u200b\s]{2}/.test(trimmed)) return false;
   const t = clean(text);
   return t === "" || /^[—–\-－/／\\、.。…_＿]+$/.test(t) || t === "无" || t === "暂无" || t === "空";
 }

@@ -5,6 +5,7 @@ import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
 
 const MIN_ROWS = 3;
+const NEEDS_NORMALISING = /[\s\u3000]|[。．.，,；;]$/;
 const RELATED_LIMIT = 5;
 
 export const boilerplateExplanation: Rule = {
@@ -17,17 +18,20 @@ export const boilerplateExplanation: Rule = {
     fixable: false,
   }),
   checkTable(table) {
-    const groups = new Map<string, Indicator[]>();
+    // one indicator per text until a second one shows up (most texts occur once)
+    const groups = new Map<string, Indicator | Indicator[]>();
     for (const i of indicatorsOf(table)) {
-      if (!i.explanation || isBlankText(i.explanation) || !i.explanationCell) continue;
-      // the same text whatever its spacing or final full stop
-      const key = i.explanation.replace(/[\s\u3000]+/g, "").replace(/[。．.，,；;]+$/, "");
-      const list = groups.get(key);
-      if (list) list.push(i);
-      else groups.set(key, [i]);
+      if (!i.explanation || !i.explanationCell || isBlankText(i.explanation)) continue;
+      const e = i.explanation;
+      const key = NEEDS_NORMALISING.test(e) ? e.replace(/[\s\u3000]+/g, "").replace(/[。．.，,；;]+$/, "") : e;
+      const seen = groups.get(key);
+      if (seen === undefined) groups.set(key, i);
+      else if (Array.isArray(seen)) seen.push(i);
+      else groups.set(key, [seen, i]);
     }
     const out: FindingDraft[] = [];
     for (const list of groups.values()) {
+      if (!Array.isArray(list)) continue;
       const names = new Set(list.map((i) => matchKey(i.name)));
       if (list.length < MIN_ROWS || names.size < 2) continue;
       // related cells: the first few others (a sheet may repeat one text on thousands of rows)

@@ -6,8 +6,12 @@ import { indicatorsOf, meta, q } from "./util";
 
 /** Name key: no spaces or punctuation, traditional → simplified, brackets unified. */
 export function nameKey(name: string): string {
-  return matchKey(name).replace(/[()、，,。.；;:：“”"'‘’·\-—_]/g, "");
+  const k = matchKey(name);
+  return PUNCTUATION.test(k) ? k.replace(PUNCTUATION_ALL, "") : k;
 }
+
+const PUNCTUATION = /[()、，,。.；;:：“”"'‘’·\-—_]/;
+const PUNCTUATION_ALL = new RegExp(PUNCTUATION.source, "g");
 
 /** Other occurrences named in a finding (a sheet may repeat one name many times). */
 const RELATED_LIMIT = 3;
@@ -22,17 +26,18 @@ export const duplicateIndicator: Rule = {
     fixable: false,
   }),
   checkTable(table) {
-    const byName = new Map<string, Indicator[]>();
+    const byName = new Map<string, Indicator | Indicator[]>();
     for (const i of indicatorsOf(table)) {
       if (!i.name || !i.nameCell) continue;
       const k = nameKey(i.name);
-      const list = byName.get(k);
-      if (list) list.push(i);
-      else byName.set(k, [i]);
+      const seen = byName.get(k);
+      if (seen === undefined) byName.set(k, i);
+      else if (Array.isArray(seen)) seen.push(i);
+      else byName.set(k, [seen, i]);
     }
     const out: FindingDraft[] = [];
     for (const list of byName.values()) {
-      if (list.length < 2) continue;
+      if (!Array.isArray(list)) continue;
       const differ = new Set(list.map((i) => i.value.raw)).size > 1;
       const sample = list.slice(0, RELATED_LIMIT + 1);
       for (const i of list) {

@@ -27,15 +27,21 @@ export function indicatorsOf(table: TargetTable): readonly Indicator[] {
 const RATE_NAME = /(率|比例|比率|占比|覆盖率|满意度|满意率|达标率|知晓率)[)）]?$/;
 
 /** A rate: a 三级 name ending in 率/比例/比率/占比/覆盖率/满意度, or a value in %. */
+/** The name without a trailing bracketed note ("培训覆盖率（%）" → "培训覆盖率"). */
+export function bareName(name: string): string {
+  const last = name.charCodeAt(name.length - 1);
+  return last === 0x29 || last === 0xff09 ? name.replace(/[（(][^）)]*[）)]$/, "") : name;
+}
+
 export function isRate(i: Indicator): boolean {
-  const name = i.name.replace(/[（(][^）)]*[）)]$/, "");
+  const name = bareName(i.name);
   if (RATE_NAME.test(name) && !/效率$/.test(name)) return true;
   return isPercentUnit(i.value.unit);
 }
 
 /** A satisfaction indicator: the name ends in 满意度/满意率/满意程度 ("满意度调查完成率" is not one). */
 export function isSatisfaction(i: Indicator): boolean {
-  return /(满意度|满意率|满意程度)(指标)?$/.test(i.name.replace(/[（(][^）)]*[）)]$/, "").trim());
+  return /(满意度|满意率|满意程度)(指标)?$/.test(bareName(i.name).trim());
 }
 
 /** The value as the user reads it: with the operator of its own column when the table has one. */

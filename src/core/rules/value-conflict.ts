@@ -3,6 +3,7 @@ import { isPercentUnit } from "../parse/value";
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
 
+const NUMBER_WITH_UNIT = /\d\s*(%|％|个|家|人|次|天|万元|元|小时|户|项|件|套|台|批|所|篇|期|场)/;
 const NUMBER_IN_NAME = /(\d+(?:\.\d+)?)\s*(%|％|个|家|人次|人|次|天|万元|元|小时|户|项|件|套|台|批次|所|篇|期|场)/g;
 
 function sameUnit(a: string, b: string | null): boolean {
@@ -24,7 +25,7 @@ export const valueConflict: Rule = {
     const out = [];
     for (const i of indicatorsOf(table)) {
       const v = i.value;
-      if (v.number === null || !i.valueCell || !/\d/.test(i.name)) continue;
+      if (v.number === null || !i.valueCell || !NUMBER_WITH_UNIT.test(i.name)) continue;
       for (const m of i.name.matchAll(NUMBER_IN_NAME)) {
         const n = Number(m[1]);
         if (!sameUnit(m[2], v.unit)) continue;
