@@ -107,6 +107,27 @@ describe("校验 view on the sample workbook", () => {
     await waitFor(() => expect(port.selection).toEqual({ sheet: "部门整体支出", address: "F66" }));
   });
 
+  test("the current finding's group can be collapsed; 下一个 into a collapsed group opens it", async () => {
+    const port = await FakePort.seed();
+    renderPane(port);
+    await ready();
+    await runCheck();
+    await openItem("部门整体支出!F63", "blank-sample-size");
+    const group = screen.getByRole("button", { name: /^抽样数量空白/ });
+    fireEvent.click(group);
+    expect(group.getAttribute("aria-expanded")).toBe("false");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByRole("button", { name: /^抽样数量空白/ }).getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(screen.getByRole("button", { name: "上一个问题" }));
+    await waitFor(() => expect(port.selection).toEqual({ sheet: "部门整体支出", address: "F62" }));
+    fireEvent.click(screen.getByRole("button", { name: "下一个问题" }));
+    await waitFor(() => expect(port.selection).toEqual({ sheet: "部门整体支出", address: "F63" }));
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: /^抽样数量空白/ }).getAttribute("aria-expanded")).toBe("true")
+    );
+    expect(itemAt("部门整体支出!F63", "blank-sample-size")!.querySelector("[aria-current=true]")).toBeTruthy();
+  });
+
   test("a quick fix with an input: validation, then the plan filled with the value, applied, re-checked", async () => {
     const port = await FakePort.seed();
     renderPane(port);

@@ -184,18 +184,23 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
   }, [groups, collapsed]);
   const busy = state.running || state.busy !== null;
 
-  // keep the current finding in view (clicked, navigated to); open its group if it was collapsed
+  // keep the current finding in view (clicked, navigated to); when it becomes current, open its
+  // group if that was collapsed (later the user may collapse it again)
   const current = state.current;
+  const opened = React.useRef<string | null>(null);
   React.useEffect(() => {
     if (!current) return;
-    const g = groups.find((x) => x.findings.some((f) => f.fingerprint === current));
-    if (g && collapsed.has(g.key)) {
-      setCollapsed((prev) => {
-        const next = new Set(prev);
-        next.delete(g.key);
-        return next;
-      });
-      return;
+    if (opened.current !== current) {
+      opened.current = current;
+      const g = groups.find((x) => x.findings.some((f) => f.fingerprint === current));
+      if (g && collapsed.has(g.key)) {
+        setCollapsed((prev) => {
+          const next = new Set(prev);
+          next.delete(g.key);
+          return next;
+        });
+        return;
+      }
     }
     const index = rows.findIndex((r) => r.kind === "item" && r.finding.fingerprint === current);
     if (index >= 0) list.current?.scrollToIndex(index);
