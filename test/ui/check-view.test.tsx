@@ -351,3 +351,38 @@ describe("校验 view on the sample workbook", () => {
     expect(count("error")).toBe(3);
   });
 });
+
+describe("accessibility", () => {
+  test("every control of the three views has a Chinese accessible name", async () => {
+    const { computeAccessibleName } = await import("dom-accessibility-api");
+    const port = await FakePort.seed();
+    renderPane(port);
+    await ready();
+    await runCheck();
+    await openItem("部门整体支出!F63", "blank-sample-size");
+    const unnamed: string[] = [];
+    let audited = 0;
+    const audit = () => {
+      const controls = document.querySelectorAll<HTMLElement>(
+        "button, input, select, textarea, a[href], [role=tab], [role=switch], [tabindex='0']"
+      );
+      for (const el of controls) {
+        if (el.closest("[hidden], [aria-hidden=true]") || (el as HTMLInputElement).type === "file") continue;
+        if (el.closest("[style*='display: none']")) continue;
+        const name = computeAccessibleName(el);
+        audited++;
+        if (!/[\u4e00-\u9fff]/.test(name)) unnamed.push(`${el.tagName} "${name}" ${el.outerHTML.slice(0, 80)}`);
+      }
+    };
+    audit();
+    fireEvent.click(screen.getByRole("tab", { name: "模板" }));
+    await waitFor(() => expect(screen.getByRole("searchbox", { name: /搜索模板/ })).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: /^分类：/ }));
+    audit();
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await screen.findAllByRole("switch", { name: /^规则“/ });
+    audit();
+    expect(unnamed).toEqual([]);
+    expect(audited).toBeGreaterThan(100);
+  });
+});
