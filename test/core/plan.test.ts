@@ -107,7 +107,8 @@ describe("planInsertion on the seed workbook", () => {
     const row = reparsed.indicatorBlock.indicators.find((i) => i.row === 25)!;
     expect(row.explanation).toContain("随机抽取30名");
     expect(row.level1.cell).toBe("C24");
-    expect(after.merges.map(rangeAddress)).toEqual(expect.arrayContaining(["C24:C25", "D24:D25"]));
+    // the 一级/二级 cells and both label columns (B 指标, and A 绩效目标情况 from the header area) cover the new row
+    expect(after.merges.map(rangeAddress)).toEqual(expect.arrayContaining(["C24:C25", "D24:D25", "B15:B25", "A10:A25"]));
     expect(checkGrids([after]).findings.filter((f) => f.row === 25)).toEqual([]);
   });
 

@@ -273,9 +273,13 @@ function findTarget(block: IndicatorBlock, level1: Level1Name, level2: Level2Nam
  * to cover the new row (a row inserted right after a merge is outside it in Excel).
  */
 function extendLabelMerges(b: PlanBuilder, block: IndicatorBlock, cols: Columns, before: number): void {
-  for (const c of cols.labels) {
+  // every column left of the indicator columns: label columns, and outer labels ("绩效目标情况")
+  // merged down from the header area, which the block's column list does not name
+  const first = Math.min(...[cols.level1, cols.level2, cols.name].filter((c): c is number => c !== undefined));
+  const columns = new Set([...cols.labels, ...Array.from({ length: Math.max(0, first - 1) }, (_, k) => k + 1)]);
+  for (const c of columns) {
     const m = b.mergeAt(before - 1, c);
-    if (m && m.bottom === before - 1 && m.top <= block.firstRow) b.extendMerge(c, m.top, before);
+    if (m && m.bottom === before - 1 && m.top <= block.firstRow && m.left === c) b.extendMerge(c, m.top, before);
   }
 }
 
