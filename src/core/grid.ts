@@ -181,8 +181,18 @@ export function sheetReference(sheet: string, address: string): string {
  */
 export class MergeIndex {
   private readonly byRow: (CellRange[] | undefined)[] = [];
+  /** Merges taller than TALL rows (a label spanning a whole block): few, checked directly. */
+  private readonly tall: CellRange[] = [];
+  private static readonly TALL = 64;
   constructor(merges: readonly CellRange[]) {
+    // only a few tall merges are kept apart; a sheet full of them is indexed by row like the others
+    const tallCount = merges.reduce((n, m) => (m.bottom - m.top >= MergeIndex.TALL ? n + 1 : n), 0);
+    const keepApart = tallCount <= 32;
     for (const m of merges) {
+      if (keepApart && m.bottom - m.top >= MergeIndex.TALL) {
+        this.tall.push(m);
+        continue;
+      }
       for (let r = m.top; r <= m.bottom; r++) {
         const list = this.byRow[r];
         if (list) list.push(m);
@@ -193,10 +203,15 @@ export class MergeIndex {
   /** The merged range holding (row, column), if any. */
   at(row: number, column: number): CellRange | undefined {
     const list = this.byRow[row];
-    if (!list) return undefined;
-    for (let k = 0; k < list.length; k++) {
-      const m = list[k];
-      if (column >= m.left && column <= m.right) return m;
+    if (list) {
+      for (let k = 0; k < list.length; k++) {
+        const m = list[k];
+        if (column >= m.left && column <= m.right) return m;
+      }
+    }
+    for (let k = 0; k < this.tall.length; k++) {
+      const m = this.tall[k];
+      if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) return m;
     }
     return undefined;
   }

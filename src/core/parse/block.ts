@@ -90,16 +90,23 @@ function mergeContinuesBelow(reader: SheetReader, row: number, blockLast: number
 
 function isStopRow(reader: SheetReader, row: number): boolean {
   let seen = 0;
+  let first = "";
+  let second = "";
   for (let c = 1; c <= reader.columnCount; c++) {
     const text = reader.own(row, c);
     if (!text) continue;
     seen++;
-    if (seen === 1) {
-      if (isSignOff(text)) return true;
-      if (/^(注|说明|备注)[:：]/.test(text) && reader.rowCells(row).length <= 2) return true;
-    }
-    if (isTitleText(text)) return true;
-    if (seen <= 2) {
+    if (seen === 1) first = text;
+    else if (seen === 2) second = text;
+  }
+  if (seen === 0) return false;
+  if (isSignOff(first)) return true;
+  if (seen <= 2 && /^(注|说明|备注)[:：]/.test(first)) return true;
+  // titles and the next table's header fields stand on rows with few cells (an indicator row has more)
+  if (seen <= 2 && (isTitleText(first) || (second !== "" && isTitleText(second)))) return true;
+  if (seen <= 4) {
+    for (const text of [first, second]) {
+      if (!text) continue;
       const key = matchFieldLabel(text);
       if (key && TABLE_START_FIELDS.has(key)) return true;
     }
@@ -154,7 +161,13 @@ interface PendingRow {
   g2: Group | null;
   /** 二级 text taken from the 一级 column (a 二级 name written one column left). */
   l2FromL1: boolean;
-  parts: RowParts;
+  // the parts as primitives (no object per part kept alive until finish; column -1 = none)
+  nameText: string;
+  nameColumn: number;
+  valueText: string;
+  valueColumn: number;
+  explanationText: string;
+  explanationColumn: number;
 }
 
 class BlockReading {
@@ -192,7 +205,19 @@ class BlockReading {
     }
     this.extendGroups(r);
     const l2FromL1 = !!this.g1 && !this.g2 && !matchLevel1(this.g1.text) && !!matchLevel2(this.g1.text);
-    this.pending.push({ row: r, kind, g1: this.g1, g2: this.g2, l2FromL1, parts });
+    this.pending.push({
+      row: r,
+      kind,
+      g1: this.g1,
+      g2: this.g2,
+      l2FromL1,
+      nameText: parts.name?.text ?? "",
+      nameColumn: parts.name?.column ?? -1,
+      valueText: parts.value?.text ?? "",
+      valueColumn: parts.value?.column ?? -1,
+      explanationText: parts.explanation?.text ?? "",
+      explanationColumn: parts.explanation?.column ?? -1,
+    });
   }
 
   private extendGroups(r: number): void {
@@ -375,35 +400,45 @@ class BlockReading {
   finish(): Indicator[] {
     const reader = this.reader;
     const roles = this.roleColumns;
+    // rows of one group share their LevelRef objects (a group's extent is final by now)
+    const level2Refs = new Map<Group, IndicatorLevel2>();
+    const level1Refs = new Map<string, IndicatorLevel1>();
+    const otherColumns = this.layout.columns.filter((c) => c.role === "other" && c.header);
     return this.pending.map((p): Indicator => {
-      const { parts } = p;
       const level2Group = p.g2 ?? (p.l2FromL1 ? p.g1 : null);
-      const l2match = level2Group ? matchLevel2(level2Group.text) : null;
-      const level2: IndicatorLevel2 = {
-        text: level2Group?.text ?? "",
-        standard: l2match?.name ?? null,
-        cell: level2Group?.cell ?? null,
-        firstRow: level2Group?.firstRow ?? p.row,
-        lastRow: level2Group?.lastRow ?? p.row,
-      };
+      let level2 = level2Group ? level2Refs.get(level2Group) : undefined;
+      if (!level2) {
+        level2 = {
+          text: level2Group?.text ?? "",
+          standard: level2Group ? (matchLevel2(level2Group.text)?.name ?? null) : null,
+          cell: level2Group?.cell ?? null,
+          firstRow: level2Group?.firstRow ?? p.row,
+          lastRow: level2Group?.lastRow ?? p.row,
+        };
+        if (level2Group) level2Refs.set(level2Group, level2);
+      }
       const l1match = p.g1 ? matchLevel1(p.g1.text) : null;
       let l1standard: Level1Name | null = l1match?.name ?? null;
-      if (p.g1 && l1match && matchLevel2(p.g1.text) && !p.g2 && !p.l2FromL1) l1standard = l1match.name;
-      if (!l1standard && l2match) l1standard = inferLevel1(l2match.name);
-      const level1: IndicatorLevel1 = {
-        text: p.g1?.text ?? "",
-        standard: l1standard,
-        cell: p.g1?.cell ?? null,
-        firstRow: p.g1?.firstRow ?? p.row,
-        lastRow: p.g1?.lastRow ?? p.row,
-      };
-      const valueColumn = parts.value?.column ?? roles.value;
+      if (!l1standard && level2.standard) l1standard = inferLevel1(level2.standard);
+      const l1key = p.g1 ? `${p.g1.cell}\u0001${p.g1.firstRow}\u0001${l1standard}` : "";
+      let level1 = p.g1 ? level1Refs.get(l1key) : undefined;
+      if (!level1) {
+        level1 = {
+          text: p.g1?.text ?? "",
+          standard: l1standard,
+          cell: p.g1?.cell ?? null,
+          firstRow: p.g1?.firstRow ?? p.row,
+          lastRow: p.g1?.lastRow ?? p.row,
+        };
+        if (p.g1) level1Refs.set(l1key, level1);
+      }
+      const valueColumn = p.valueColumn >= 0 ? p.valueColumn : roles.value;
       const opCol = roles.operator;
       const unitCol = roles.unit;
       const weightCol = roles.weight;
       const operatorText = opCol !== undefined ? reader.own(p.row, opCol) : null;
       const unitText = unitCol !== undefined ? reader.own(p.row, unitCol) : null;
-      const value = parseTargetValue(parts.value?.text ?? "", {
+      const value = parseTargetValue(p.valueText, {
         storedAsNumber: valueColumn !== undefined && reader.isNumber(p.row, valueColumn),
         isDate: valueColumn !== undefined && reader.isDate(p.row, valueColumn),
         operatorColumn: operatorText,
@@ -411,27 +446,29 @@ class BlockReading {
       });
       const weightRaw = weightCol !== undefined ? reader.own(p.row, weightCol) : "";
       const weightNumber = weightRaw ? Number(weightRaw.replace(/[%％\s]/g, "")) : NaN;
-      const extras: Record<string, string> = {};
-      for (const col of this.layout.columns) {
-        if (col.role !== "other") continue;
+      let extras: Record<string, string> = NO_EXTRAS;
+      for (const col of otherColumns) {
         const t = reader.own(p.row, col.column);
-        if (t && col.header) extras[col.header] = t;
+        if (!t) continue;
+        if (extras === NO_EXTRAS) extras = {};
+        extras[col.header] = t;
       }
-      const explanationColumn = parts.explanation?.column ?? roles.explanation;
+      const explanationColumn = p.explanationColumn >= 0 ? p.explanationColumn : roles.explanation;
       return {
         row: p.row,
         rowKind: p.kind,
         level1,
         level2,
-        name: parts.name?.text ?? "",
-        nameCell: parts.name
-          ? cellAddress(p.row, parts.name.column)
-          : roles.name !== undefined
-            ? cellAddress(p.row, roles.name)
-            : null,
+        name: p.nameText,
+        nameCell:
+          p.nameColumn >= 0
+            ? cellAddress(p.row, p.nameColumn)
+            : roles.name !== undefined
+              ? cellAddress(p.row, roles.name)
+              : null,
         value,
         valueCell: valueColumn !== undefined ? cellAddress(p.row, valueColumn) : null,
-        explanation: explanationColumn !== undefined ? (parts.explanation?.text ?? "") : null,
+        explanation: explanationColumn !== undefined ? p.explanationText : null,
         explanationCell: explanationColumn !== undefined ? cellAddress(p.row, explanationColumn) : null,
         operatorText: opCol !== undefined ? operatorText : null,
         operatorCell: opCol !== undefined ? cellAddress(p.row, opCol) : null,
@@ -444,6 +481,8 @@ class BlockReading {
     });
   }
 }
+
+const NO_EXTRAS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function inferLevel1(level2: Level2Name): Level1Name {
   return LEVEL2_PARENTS[level2][0];

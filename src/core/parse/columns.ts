@@ -39,9 +39,8 @@ export function readHeaderRow(reader: SheetReader, row: number): HeaderRow | nul
   let hasL1 = false;
   let hasL2 = false;
   let matched = 0;
-  const own = reader.ownRow(row);
   for (let c = 1; c <= reader.columnCount; c++) {
-    const o = own[c - 1];
+    const o = reader.own(row, c);
     // a cell with text of its own that cannot be a header: skip without looking at merges
     if (o !== "" && (o.length > HEADER_MAX_LENGTH || !mayBeHeader(o))) continue;
     const text = o !== "" ? o : headerText(reader, row, c);

@@ -20,6 +20,7 @@ export class SheetReader {
     this.rowCount = grid.rowCount;
     this.columnCount = grid.columnCount;
     this.merges = new MergeIndex(grid.merges);
+    this.rowDone = new Uint8Array(this.rowCount + 1);
   }
 
   get name(): string {
@@ -30,23 +31,24 @@ export class SheetReader {
     return this.grid.cell(row, column);
   }
 
-  /** Own texts by row, computed once per row (the parser reads each row several times). */
-  private readonly rowsCache: (string[] | undefined)[] = [];
+  /**
+   * Own texts, computed once per row (the parser reads each row several times), in one flat array:
+   * no object per row for the garbage collector to carry on large sheets.
+   */
+  private readonly texts: string[] = [];
+  private readonly rowDone: Uint8Array;
 
   /** The cell's own text, trimmed; "" for an empty cell, a covered cell of a merge or an error value. */
   own(row: number, column: number): string {
-    return this.ownRow(row)[column - 1] ?? "";
+    if (row < 1 || row > this.rowCount || column < 1 || column > this.columnCount) return "";
+    if (this.rowDone[row] === 0) this.fillRow(row);
+    return this.texts[(row - 1) * this.columnCount + column - 1];
   }
 
-  /** Own texts of a whole row (index 0 = column 1), computed once. */
-  ownRow(row: number): readonly string[] {
-    let cached = this.rowsCache[row];
-    if (cached === undefined) {
-      cached = [];
-      for (let c = 1; c <= this.columnCount; c++) cached.push(this.ownUncached(row, c));
-      this.rowsCache[row] = cached;
-    }
-    return cached;
+  private fillRow(row: number): void {
+    const base = (row - 1) * this.columnCount;
+    for (let c = 1; c <= this.columnCount; c++) this.texts[base + c - 1] = this.ownUncached(row, c);
+    this.rowDone[row] = 1;
   }
 
   private ownUncached(row: number, column: number): string {
