@@ -3,7 +3,7 @@
  * budget year, ignore list). Pure; the adapters supply the grids.
  */
 import { fingerprintOf } from "./fingerprint";
-import type { Finding, Severity } from "./finding";
+import type { Finding, QuickFix, Severity } from "./finding";
 import { SEVERITY_ORDER } from "./finding";
 import type { SheetGrid } from "./grid";
 import type { ParseProblem, TargetTable, WorkbookParse } from "./model";
@@ -62,17 +62,14 @@ type Draft = Omit<Finding, "fingerprint" | "fix"> & { fingerprintBase: string; f
  */
 function withFix(finding: Omit<Finding, "fix">, fix: FindingDraft["fix"]): Finding {
   if (typeof fix !== "function") return { ...finding, fix: fix ?? null };
-  const out = { ...finding } as Finding;
-  Object.defineProperty(out, "fix", {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = fix();
-      Object.defineProperty(out, "fix", { value, enumerable: true, configurable: false, writable: false });
-      return value;
+  let built: QuickFix | null | undefined;
+  return {
+    ...finding,
+    get fix(): QuickFix | null {
+      if (built === undefined) built = fix() ?? null;
+      return built;
     },
-  });
-  return out;
+  };
 }
 
 function complete(
@@ -91,7 +88,7 @@ function complete(
     cell: draft.cell,
     row: parseCell(draft.cell).row,
     // rules keep messages short; this is the last guard of the one-line, ≤ 80 characters promise
-    message: clip(draft.message.replace(/\s+/g, " "), 80),
+    message: clip(/\s/.test(draft.message) ? draft.message.replace(/\s+/g, " ") : draft.message, 80),
     tableId: t?.id ?? "",
     tableTitle: t?.title ?? null,
     indicator: indicatorName,
