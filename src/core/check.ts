@@ -54,39 +54,29 @@ export function verdictOf(errors: number): string {
   return errors === 0 ? "可以提交" : "需修改后再提交";
 }
 
-type Draft = Omit<Finding, "fingerprint" | "fix"> & { fingerprintBase: string; fix: FindingDraft["fix"] };
-
-/**
- * The finding with its quick fix: a fix given as a function is built on first access (a check of
- * many workbooks on the command line never asks for most of them).
- */
-function withFix(finding: Omit<Finding, "fix">, fix: FindingDraft["fix"]): Finding {
-  if (typeof fix !== "function") return { ...finding, fix: fix ?? null };
-  let built: QuickFix | null | undefined;
-  return {
-    ...finding,
-    get fix(): QuickFix | null {
-      if (built === undefined) built = fix() ?? null;
-      return built;
-    },
-  };
+/** A finding under construction: its fingerprint is set once all are sorted (the k-th duplicate gets a suffix). */
+interface Draft {
+  readonly finding: { -readonly [K in keyof Finding]: Finding[K] };
+  readonly fingerprintBase: string;
+  readonly column: number;
 }
 
-function complete(
-  rule: Rule,
-  draft: FindingDraft,
-  table: TargetTable | null,
-  override: Severity | null
-): Draft {
+function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, override: Severity | null): Draft {
   const t = draft.table ?? table;
   const sheet = draft.sheet ?? t?.sheet ?? "";
   const indicatorName = draft.indicator ? draft.indicator.name : (draft.about ?? null);
-  return {
+  const cell = parseCell(draft.cell);
+  const fix = draft.fix;
+  // a fix given as a function is built on first access (a check of many workbooks on the command
+  // line never asks for most of them): an accessor property defined in the literal itself, so
+  // nothing reads it on the way
+  let built: QuickFix | null | undefined = typeof fix === "function" ? undefined : (fix ?? null);
+  const finding: Draft["finding"] = {
     rule: rule.meta.id,
     severity: override ?? draft.severity ?? rule.meta.defaultSeverity,
     sheet,
     cell: draft.cell,
-    row: parseCell(draft.cell).row,
+    row: cell.row,
     // rules keep messages short; this is the last guard of the one-line, ≤ 80 characters promise
     message: clip(/\s/.test(draft.message) ? draft.message.replace(/\s+/g, " ") : draft.message, 80),
     tableId: t?.id ?? "",
@@ -94,8 +84,16 @@ function complete(
     indicator: indicatorName,
     subject: draft.subject,
     relatedCells: draft.relatedCells ?? [],
-    fix: draft.fix,
+    fingerprint: "",
+    get fix(): QuickFix | null {
+      if (built === undefined) built = (fix as () => QuickFix | null)() ?? null;
+      return built;
+    },
+  };
+  return {
+    finding,
     fingerprintBase: fingerprintOf(sheet, rule.meta.id, indicatorName, draft.subject),
+    column: cell.column,
   };
 }
 
@@ -124,26 +122,23 @@ export function checkParsed(
   // fingerprints: the k-th identical finding gets a suffix, so identical rows stay distinguishable
   const seen = new Map<string, number>();
   const sheetOrder = new Map(parse.sheets.map((s, i) => [s.sheet, i]));
-  const keyed = drafts.map((d) => ({ d, sheet: sheetOrder.get(d.sheet) ?? 0, column: parseCell(d.cell).column }));
+  const keyed = drafts.map((d) => ({ d, sheet: sheetOrder.get(d.finding.sheet) ?? 0 }));
   keyed.sort(
     (a, b) =>
       a.sheet - b.sheet ||
-      a.d.row - b.d.row ||
-      a.column - b.column ||
-      SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] ||
-      (a.d.rule < b.d.rule ? -1 : a.d.rule > b.d.rule ? 1 : 0)
+      a.d.finding.row - b.d.finding.row ||
+      a.d.column - b.d.column ||
+      SEVERITY_ORDER[a.d.finding.severity] - SEVERITY_ORDER[b.d.finding.severity] ||
+      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0)
   );
-  drafts.length = 0;
-  for (const k of keyed) drafts.push(k.d);
   const ignoredSet = new Set(settings.ignored.map((i) => i.fingerprint));
   const findings: Finding[] = [];
   const ignored: Finding[] = [];
-  for (const d of drafts) {
+  for (const { d } of keyed) {
     const n = seen.get(d.fingerprintBase) ?? 0;
     seen.set(d.fingerprintBase, n + 1);
-    const { fingerprintBase, fix, ...rest } = d;
-    const finding = withFix({ ...rest, fingerprint: n === 0 ? fingerprintBase : `${fingerprintBase}~${n}` }, fix);
-    (ignoredSet.has(finding.fingerprint) ? ignored : findings).push(finding);
+    d.finding.fingerprint = n === 0 ? d.fingerprintBase : `${d.fingerprintBase}~${n}`;
+    (ignoredSet.has(d.finding.fingerprint) ? ignored : findings).push(d.finding);
   }
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -7,8 +7,6 @@ import { indicatorsOf, meta, q, quickFix, setPlan } from "./util";
 const BLANK = String.raw`(?:[ \t\u00a0\u3000]+|[_＿]+|[Nn]|[XxＸ×]{1,3}|[*＊]{1,3}|[（(][ \u3000]*[)）]|\{[^{}]{0,10}\}|)`;
 const COUNTER = "(?:名|人次|人|份|家|个|户|位|所|批)";
 const SURVEY_VERB = "(?:随机抽取|随机抽选|随机选取|抽取|抽选|抽查|选取|随机调查|调查|发放|抽样)";
-/** A sentence part that talks about a survey. */
-const SENTENCE = /[^，。；;,.！!？?\n]*(?:随机|抽取|抽选|抽查|选取|调查|问卷|抽样)[^。；;！!？?\n]*/g;
 /** verb + blank + counter, e.g. "随机抽取 名", "抽取__人", "随机抽取N名". */
 const VERB_BLANK = new RegExp(`(${SURVEY_VERB})(${BLANK})${COUNTER}`, "g");
 /** a second count in the same sentence left blank: "…单位人员 名发放" (CJK, a blank, a counter). */
@@ -25,14 +23,36 @@ export interface SampleBlank {
 
 /** The blanks of survey sample sizes in a text, left to right. */
 const SURVEY_HINT = /随机|抽取|抽选|抽查|选取|调查|问卷|抽样/;
+const SURVEY_WORDS = new RegExp(SURVEY_HINT.source, "g");
+/** Where a sentence part starts (after any of these) and where it ends (at one of the stronger ones). */
+const PART_START = /[，。；;,.！!？?\n]/;
+const SENTENCE_END = /[。；;！!？?\n]/;
+
+/**
+ * The sentence parts that talk about a survey: from the punctuation before a survey word to the
+ * next full stop (so "…随机抽取 名被评审单位人员 名发放调查问卷" stays one part). Linear in the text.
+ */
+function surveySentences(text: string): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(SURVEY_WORDS)) {
+    const at = m.index ?? 0;
+    if (parts.length > 0 && at < parts[parts.length - 1].end) continue;
+    let start = at;
+    while (start > 0 && !PART_START.test(text[start - 1])) start--;
+    let end = at + m[0].length;
+    while (end < text.length && !SENTENCE_END.test(text[end])) end++;
+    parts.push({ start, end });
+  }
+  return parts;
+}
 
 export function findSampleBlanks(text: string): SampleBlank[] {
   const out: SampleBlank[] = [];
   if (!SURVEY_HINT.test(text)) return out;
   const seen = new Set<number>();
-  for (const s of text.matchAll(SENTENCE)) {
-    const sentence = s[0];
-    const base = s.index ?? 0;
+  for (const s of surveySentences(text)) {
+    const sentence = text.slice(s.start, s.end);
+    const base = s.start;
     for (const m of sentence.matchAll(VERB_BLANK)) {
       const blank = m[2];
       const index = base + (m.index ?? 0) + m[1].length;

@@ -23,7 +23,7 @@ const PLACEHOLDERS: readonly Placeholder[] = [
 
 /** Placeholder texts in a cell text (sample-size blanks excluded: blank-sample-size reports those). */
 /** Characters every placeholder contains: a quick test before the full search. */
-const HINT = /[*＊xXＸ_＿{（(□]|^\s*指标/;
+const HINT = /[*＊_＿{□]|[xXＸ]{2}|[（(]\s*(必填|选填|可选|示例)|^\s*指标\s*\d/;
 
 export function findPlaceholders(text: string): { match: string; removable: boolean; index: number }[] {
   if (!HINT.test(text)) return [];
