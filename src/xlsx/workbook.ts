@@ -57,6 +57,26 @@ function unreadable(message: string): WorkbookError {
 }
 
 /** Checks the bytes look like an xlsx package before exceljs sees them (clear Chinese messages). */
+/** The bytes hold this ASCII text (a file name in the zip's directory). */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  const n = text.length;
+  outer: for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - n; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < n; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** A whole zip ends with its "end of central directory" record (PK 05 06) within the last 64 KB. */
+function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.length - 22 - 65535);
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 function sniff(bytes: Uint8Array): void {
   if (bytes.length === 0) throw unreadable("文件是空的（0 字节），无法读取。");
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
@@ -103,7 +123,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
-    private readonly defaultFontXml: string | null,
+    /** The file as loaded: its default font is read from it when saving (exceljs writes its own). */
+    private readonly original: Uint8Array | null,
     private readonly otherParts: readonly CustomXmlPart[],
     settingsPart: CustomXmlPart | null
   ) {
@@ -114,17 +135,22 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(data: XlsxInput): Promise<XlsxWorkbook> {
     const bytes = toUint8(data);
     sniff(bytes);
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch {
-      throw unreadable("无法读取：文件已损坏或不是 .xlsx 工作簿。");
-    }
-    if (!zip.file("xl/workbook.xml"))
+    // A zip keeps its file names uncompressed: the checks below and the search for customXml parts
+    // read them from the bytes, so the package is unzipped only once (by exceljs) unless it has
+    // customXml parts to keep.
+    if (!hasEndOfCentralDirectory(bytes)) throw unreadable("无法读取：文件已损坏或不是 .xlsx 工作簿。");
+    if (!containsAscii(bytes, "xl/workbook.xml"))
       throw unreadable("无法读取：压缩包里没有工作簿（xl/workbook.xml），不是 .xlsx 文件。");
-    const styles = await zip.file("xl/styles.xml")?.async("string");
-    const font0 = styles ? firstFont(styles) : null;
-    const parts = await readCustomXml(zip);
+    let parts: CustomXmlPart[] = [];
+    if (containsAscii(bytes, "customXml/")) {
+      let zip: JSZip;
+      try {
+        zip = await JSZip.loadAsync(bytes);
+      } catch {
+        throw unreadable("无法读取：文件已损坏或不是 .xlsx 工作簿。");
+      }
+      parts = await readCustomXml(zip);
+    }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -139,10 +165,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const ours = parts.find((p) => isSettingsXml(p.xml)) ?? null;
     return new XlsxWorkbook(
       workbook,
-      font0,
+      bytes,
       parts.filter((p) => p !== ours),
       ours
     );
+  }
+
+  /** The default font (font 0 of styles.xml) of the file as loaded, or null. */
+  private async originalFont(): Promise<string | null> {
+    if (!this.original) return null;
+    const zip = await JSZip.loadAsync(this.original);
+    const styles = await zip.file("xl/styles.xml")?.async("string");
+    return styles ? firstFont(styles) : null;
   }
 
   /** A new workbook (tests, the web page's samples). */
@@ -154,13 +188,14 @@ export class XlsxWorkbook implements WorkbookPort {
   async save(): Promise<Uint8Array> {
     const out = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     const parts = [...this.otherParts, ...(this.settingsPart ? [this.settingsPart] : [])];
-    const patchFont = this.defaultFontXml !== null && this.defaultFontXml !== EXCELJS_DEFAULT_FONT;
+    const defaultFontXml = await this.originalFont();
+    const patchFont = defaultFontXml !== null && defaultFontXml !== EXCELJS_DEFAULT_FONT;
     if (!patchFont && parts.length === 0) return out;
     const zip = await JSZip.loadAsync(out);
     if (patchFont) {
       const styles = await zip.file("xl/styles.xml")?.async("string");
       if (styles) {
-        const patched = replaceFirstFont(styles, this.defaultFontXml as string);
+        const patched = replaceFirstFont(styles, defaultFontXml as string);
         if (patched !== styles) zip.file("xl/styles.xml", patched);
       }
     }

@@ -207,24 +207,58 @@ function fieldKeyOf(text: string): string {
 }
 
 /** The header field key a label names ("预算资金（元）" → "预算资金"), or null. */
+const matchFieldLabelCache = new Map<string, string | null>();
+
 export function matchFieldLabel(text: string): string | null {
   if (!mayBeLabel(text)) return null;
+  const cached = matchFieldLabelCache.get(text);
+  if (cached !== undefined) return cached;
+  if (matchFieldLabelCache.size > 5000) matchFieldLabelCache.clear();
+  const result = matchFieldLabelUncached(text);
+  matchFieldLabelCache.set(text, result);
+  return result;
+}
+
+function matchFieldLabelUncached(text: string): string | null {
   const k = fieldKeyOf(text);
   return FIELD_INDEX.get(k) ?? FIELD_INDEX.get(k.replace(/\([^()]*\)/g, "")) ?? null;
 }
 
+const matchGroupLabelCache = new Map<string, string | null>();
+
 export function matchGroupLabel(text: string): string | null {
   if (!mayBeLabel(text)) return null;
+  const cached = matchGroupLabelCache.get(text);
+  if (cached !== undefined) return cached;
+  if (matchGroupLabelCache.size > 5000) matchGroupLabelCache.clear();
+  const result = matchGroupLabelUncached(text);
+  matchGroupLabelCache.set(text, result);
+  return result;
+}
+
+function matchGroupLabelUncached(text: string): string | null {
   const k = fieldKeyOf(text);
   return GROUP_INDEX.get(k) ?? GROUP_INDEX.get(k.replace(/\([^()]*\)/g, "")) ?? null;
 }
 
+const blockLabelCache = new Map<string, boolean>();
+
 export function isBlockLabel(text: string): boolean {
   if (!mayBeLabel(text)) return false;
+  const cached = blockLabelCache.get(text);
+  if (cached !== undefined) return cached;
+  if (blockLabelCache.size > 5000) blockLabelCache.clear();
+  const result = isBlockLabelUncached(text);
+  blockLabelCache.set(text, result);
+  return result;
+}
+
+function isBlockLabelUncached(text: string): boolean {
   return BLOCKS.has(fieldKeyOf(text).replace(/\([^()]*\)/g, ""));
 }
 
 export function isSubHeader(text: string): boolean {
+  if (text.length > 24) return false;
   return SUB_HEADERS.has(fieldKeyOf(text)) || /^\d{4}年度?预算金额/.test(matchKey(text));
 }
 
@@ -245,6 +279,7 @@ export function isTitleText(text: string): boolean {
 
 /** The money unit a label or header states: "预算资金（元）" → 元, "资金总额(万元)" → 万元. */
 export function moneyUnitIn(text: string): "元" | "万元" | null {
+  if (!text.includes("元")) return null;
   const k = matchKey(text);
   if (/万元/.test(k)) return "万元";
   if (/\(元\)|单位:元|\/元|元\)/.test(k)) return "元";
