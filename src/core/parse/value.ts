@@ -76,7 +76,9 @@ const CACHE_LIMIT = 10000;
 
 export function parseTargetValue(rawText: string, ctx: ValueContext = {}): TargetValue {
   const plain = !ctx.storedAsNumber && !ctx.isDate && !ctx.operatorColumn && !ctx.unitColumn;
-  const key = plain ? rawText : `${rawText}\u0001${ctx.storedAsNumber ? 1 : 0}${ctx.isDate ? 1 : 0}\u0001${ctx.operatorColumn ?? ""}\u0001${ctx.unitColumn ?? ""}`;
+  const key = plain
+    ? rawText
+    : `${rawText}\u0001${ctx.storedAsNumber ? 1 : 0}${ctx.isDate ? 1 : 0}\u0001${ctx.operatorColumn ?? ""}\u0001${ctx.unitColumn ?? ""}`;
   let v = cache.get(key);
   if (v === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
