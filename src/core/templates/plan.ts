@@ -15,6 +15,7 @@ import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, type Ce
 import type { Indicator, IndicatorBlock, Level1Name, Level2Name, TargetTable } from "../model";
 import { parseTargetValue } from "../parse/value";
 import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
+import { fillTemplate } from "./fill";
 import { getTemplates } from "./registry";
 import type { IndicatorTemplate } from "./types";
 
@@ -47,21 +48,6 @@ export interface InsertOptions {
 }
 
 /* ------------------------------------------------------------ filling */
-
-/** Replaces {key} by the given value, else by the default (or keeps it when keepUnfilled). */
-export function fillText(
-  text: string,
-  template: IndicatorTemplate,
-  values: Readonly<Record<string, string>>,
-  keepUnfilled: boolean
-): string {
-  return text.replace(/\{([^{}]+)\}/g, (m, key: string) => {
-    if (values[key] !== undefined && values[key] !== "") return values[key];
-    if (keepUnfilled) return m;
-    const p = template.placeholders.find((x) => x.key === key);
-    return p && p.default !== null ? p.default : m;
-  });
-}
 
 function inputsOf(template: IndicatorTemplate, texts: RowTexts): FixInput[] {
   const all = `${texts.name}\n${texts.value}\n${texts.explanation}`;
@@ -353,12 +339,10 @@ export function planInsertion(
   values: Readonly<Record<string, string>> = {},
   options: InsertOptions = {}
 ): InsertionPlan {
-  const keep = !!options.keepUnfilled;
-  const texts: RowTexts = {
-    name: fillText(template.name, template, values, keep),
-    value: fillText(template.value, template, values, keep),
-    explanation: fillText(template.explanation, template, values, keep),
-  };
+  const texts: RowTexts = fillTemplate(template, values, {
+    keepUnfilled: !!options.keepUnfilled,
+    budgetYear: table.budgetYear,
+  });
   return planRow(table, template.level1, template.level2, texts, options, template, `插入指标“${texts.name}”`);
 }
 
@@ -455,11 +439,7 @@ export function planFillRow(
   if (!row.level2.standard || !row.level1.standard) return null;
   const template = defaultTemplate(row.level1.standard, row.level2.standard);
   if (!template) return null;
-  const texts: RowTexts = {
-    name: fillText(template.name, template, {}, true),
-    value: fillText(template.value, template, {}, true),
-    explanation: fillText(template.explanation, template, {}, true),
-  };
+  const texts: RowTexts = fillTemplate(template, {}, { keepUnfilled: true });
   const plan = fillRow(table, row, texts, `在“${row.level2.text}”下填入“${texts.name}”`);
   return plan ? { plan, inputs: inputsOf(template, texts), template } : null;
 }
