@@ -20,6 +20,7 @@ import { addToTotals, colourFor, fileText, newTotals, paint, totalText, type Pai
 import { planPool, runTasks } from "./pool";
 import type { FileTask } from "./process-file";
 import { fileJson, type FileResult } from "./result";
+import { writeFailureReason } from "./write-error";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -95,14 +96,7 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
     try {
       await fs.mkdir(path.resolve(cmd.out), { recursive: true });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === "EACCES" || code === "EPERM" || code === "EROFS"
-          ? "没有写入权限"
-          : code === "ENOTDIR" || code === "EEXIST"
-            ? "路径中有同名的文件挡住了文件夹"
-            : (e as Error).message;
-      outProblem = `无法写入标注副本：输出文件夹“${cmd.out}”无法创建（${why}）。`;
+      outProblem = `无法写入标注副本：输出文件夹“${cmd.out}”无法创建（${writeFailureReason(e)}）。`;
     }
   }
   const tasks: FileTask[] = list.files.map((f, index) => ({

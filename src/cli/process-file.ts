@@ -23,6 +23,7 @@ import {
   type SkippedFix,
 } from "./result";
 import { preflight } from "./sniff";
+import { writeFailureReason } from "./write-error";
 
 export interface FileTask {
   readonly index: number;
@@ -53,18 +54,7 @@ function readErrorMessage(e: unknown): string {
 }
 
 function writeErrorMessage(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === "EACCES" || code === "EPERM" || code === "EROFS"
-      ? "没有写入权限"
-      : code === "ENOTDIR" || code === "EEXIST"
-        ? "路径中有同名的文件挡住了文件夹"
-        : code === "ENOSPC"
-          ? "磁盘空间不足"
-          : e instanceof WorkbookError
-            ? e.message.replace(/^无法保存“[^”]*”：/, "")
-            : (e as Error).message;
-  return `无法写入标注副本“${file}”：${why}。`;
+  return `无法写入标注副本“${file}”：${writeFailureReason(e)}。`;
 }
 
 let installedTemplates: string | null = null;

@@ -9,6 +9,7 @@ import path from "node:path";
 import { SEVERITY_LABEL, type Severity } from "../../core/finding";
 import type { FileResult } from "../result";
 import type { Totals } from "./text";
+import { writeFailureReason } from "../write-error";
 
 export function escapeHtml(text: string): string {
   return text
@@ -208,16 +209,5 @@ function formatDate(d: Date): string {
 }
 
 export function htmlWriteError(target: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === "EACCES" || code === "EPERM" || code === "EROFS"
-      ? "没有写入权限"
-      : code === "ENOTDIR" || code === "EEXIST"
-        ? "路径中有同名的文件挡住了文件夹"
-        : code === "EISDIR"
-          ? "这是一个文件夹"
-          : code === "ENOSPC"
-            ? "磁盘空间不足"
-            : (e as Error).message;
-  return `无法写入网页报告“${target}”：${why}。`;
+  return `无法写入网页报告“${target}”：${writeFailureReason(e)}。`;
 }
