@@ -18,6 +18,7 @@ const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
+const { staticHandler } = require("./static-server");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -46,50 +47,7 @@ function sideload() {
 
 // ---- elsewhere: build and serve the stand-alone page ---------------------------------------------
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-function handler(req, res) {
-  let urlPath;
-  try {
-    urlPath = decodeURIComponent(new URL(req.url || "/", "http://localhost").pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  if (urlPath === "/") {
-    res.writeHead(302, { Location: `/web.html?sample=${SAMPLE}` }).end();
-    return;
-  }
-  const file = path.join(DIST, path.normalize(urlPath));
-  if (!file.startsWith(DIST + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  fs.readFile(file, (err, data) => {
-    if (err) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("未找到 / not found");
-      return;
-    }
-    res.writeHead(200, {
-      "Content-Type": MIME[path.extname(file).toLowerCase()] || "application/octet-stream",
-      "Cache-Control": "no-cache",
-      "X-Content-Type-Options": "nosniff",
-    });
-    res.end(data);
-  });
-}
+const handler = staticHandler(DIST, { redirect: `/web.html?sample=${SAMPLE}` });
 
 /** Listens on 127.0.0.1 at `port`, or the next free one (up to +20), else any free port. */
 function listen(port, tries = 20) {

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { staticHandler } from "../../scripts/static-server";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -106,21 +107,6 @@ export function describeWithBrowser(name: string, body: (browserPath: string) =>
   describe.skip(name, () => body(""));
 }
 
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".woff2": "font/woff2",
-};
-
 export interface StaticServer {
   readonly origin: string;
   /** Paths requested, in order (with their status). */
@@ -131,37 +117,9 @@ export interface StaticServer {
 /** Serves `root` on http://127.0.0.1:<free port>/. Extra mounts map a URL prefix to another folder. */
 export async function serveDir(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
   const log: { path: string; status: number }[] = [];
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    let base = root;
-    let rel = urlPath;
-    for (const [prefix, dir] of Object.entries(mounts)) {
-      if (urlPath.startsWith(prefix + "/")) {
-        base = dir;
-        rel = urlPath.slice(prefix.length);
-      }
-    }
-    let file = path.join(base, path.normalize(rel));
-    if (!file.startsWith(path.resolve(base))) {
-      log.push({ path: urlPath, status: 403 });
-      res.writeHead(403).end();
-      return;
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        log.push({ path: urlPath, status: 404 });
-        res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-        return;
-      }
-      log.push({ path: urlPath, status: 200 });
-      res.writeHead(200, {
-        "Content-Type": MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-        "Cache-Control": "no-store",
-      });
-      res.end(data);
-    });
-  });
+  const server = http.createServer(
+    staticHandler(root, { mounts, cacheControl: "no-store", onServed: (p, status) => log.push({ path: p, status }) })
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
