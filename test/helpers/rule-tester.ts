@@ -45,7 +45,8 @@ export function gridsOf(c: CaseInput): RowGrid[] {
 
 export function runRule(rule: Rule, c: CaseInput): Finding[] {
   const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
-  return [...checkParsed(parseWorkbook(gridsOf(c)), settings, [rule]).findings];
+  const grids = gridsOf(c);
+  return [...checkParsed(parseWorkbook(grids), settings, [rule], { grids }).findings];
 }
 
 function describeFinding(f: Finding): string {

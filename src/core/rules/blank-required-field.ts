@@ -16,7 +16,7 @@ export const blankRequiredField: Rule = {
       "表头的必填信息为空：项目名称、项目负责人、联系电话、预算资金/资金总额、年度目标（部门表：部门名称、绩效目标）。",
     defaultSeverity: "warning",
     category: "表格完整性",
-    fixable: false,
+    fix: "none",
   }),
   checkTable(table) {
     if (table.kind === "unknown") return [];

@@ -100,7 +100,7 @@ export const blankSampleSize: Rule = {
     description: "问卷调查的说明里抽样数量没有填：“随机抽取 名”“抽取__人”“随机抽取N名”等。",
     defaultSeverity: "error",
     category: "核心检查",
-    fixable: true,
+    fix: "user",
   }),
   checkTable(table) {
     const out = [];

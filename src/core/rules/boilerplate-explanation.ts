@@ -15,7 +15,7 @@ export const boilerplateExplanation: Rule = {
     description: "同一张表里，同一段指标解释被复制到 3 个及以上不同的指标上。",
     defaultSeverity: "info",
     category: "解释与公式",
-    fixable: false,
+    fix: "none",
   }),
   checkTable(table) {
     // one indicator per text until a second one shows up (most texts occur once)

@@ -42,7 +42,7 @@ export const budgetMismatch: Rule = {
       "各项资金相加不等于总额（基本支出＋项目支出≠资金总额，财政拨款＋其他资金≠预算资金）；成本指标超过预算；各项目预算合计超过部门的项目支出。",
     defaultSeverity: "error",
     category: "前后一致",
-    fixable: false,
+    fix: "none",
   }),
   checkTable(table) {
     const out: FindingDraft[] = [];

@@ -23,7 +23,7 @@ export const duplicateIndicator: Rule = {
     description: "同一张表里同一个三级指标出现两次（忽略空格和标点后相同），无论指标值是否相同。",
     defaultSeverity: "warning",
     category: "指标归类",
-    fixable: false,
+    fix: "none",
   }),
   checkTable(table) {
     const byName = new Map<string, Indicator | Indicator[]>();

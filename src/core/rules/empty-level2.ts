@@ -10,7 +10,7 @@ export const emptyLevel2: Rule = {
     description: "列出了某个二级指标（如“生态效益指标”），但下面没有三级指标和指标值。",
     defaultSeverity: "warning",
     category: "表格完整性",
-    fixable: true,
+    fix: "user",
   }),
   checkTable(table) {
     return table.indicatorBlock.rows

@@ -51,7 +51,7 @@ export const formulaStyle: Rule = {
     description: "计算公式用半角“*”或字母 x/X 作乘号（如“满意问卷数/问卷总数*100%”），应写作“×”。",
     defaultSeverity: "info",
     category: "解释与公式",
-    fixable: true,
+    fix: "safe",
   }),
   checkTable(table) {
     const out = [];

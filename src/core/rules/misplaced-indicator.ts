@@ -2,8 +2,8 @@
 import type { Indicator, Level1Name, Level2Name } from "../model";
 import { planMove } from "../templates/plan";
 import { LEVEL2_PARENTS, matchLevel1, matchLevel2 } from "../vocabulary";
-import type { FindingDraft, Rule } from "./types";
-import { indicatorsOf, isMoneyUnit, isRate, isSatisfaction, isUnderCost, meta, q, quickFix } from "./util";
+import type { FindingDraft, Rule, RuleContext } from "./types";
+import { hasMoneyUnit, indicatorsOf, isRate, isSatisfaction, isUnderCost, meta, q, quickFix } from "./util";
 
 /** Words of a cost indicator (what it costs). */
 const COST_WORDS = /成本|费|经费|资金|支出|投入|投资|预算|金额|价|额|节支|节约|控制率|采购|定额|标准|结余/;
@@ -16,8 +16,7 @@ interface Misplacement {
   readonly subject: string;
 }
 
-function why(i: Indicator, table: { sheet: string }): Misplacement | null {
-  void table;
+function why(i: Indicator, ctx: RuleContext): Misplacement | null {
   const name = i.name;
   const l1 = i.level1.standard;
   const l2 = i.level2.standard;
@@ -30,7 +29,7 @@ function why(i: Indicator, table: { sheet: string }): Misplacement | null {
       target: { level1: "满意度", level2: "服务对象满意度" },
     };
   }
-  if (l2 === "数量" && isRate(i)) {
+  if (l2 === "数量" && isRate(i, ctx)) {
     const growth = /增长|增幅|增速/.test(name);
     return {
       cell: i.nameCell,
@@ -39,7 +38,7 @@ function why(i: Indicator, table: { sheet: string }): Misplacement | null {
       target: growth ? { level1: "效益", level2: "经济效益" } : { level1: "产出", level2: "质量" },
     };
   }
-  if (isUnderCost(i) && !COST_WORDS.test(name) && !isMoneyUnit(i.value.unit) && i.value.kind === "qualitative") {
+  if (isUnderCost(i) && !COST_WORDS.test(name) && !hasMoneyUnit(i, ctx) && ctx.value(i).kind === "qualitative") {
     return {
       cell: i.nameCell,
       subject: name,
@@ -47,7 +46,7 @@ function why(i: Indicator, table: { sheet: string }): Misplacement | null {
       target: { level1: "效益", level2: "社会效益" },
     };
   }
-  if ((l2 === "数量" || l2 === "质量" || l2 === "时效") && isMoneyUnit(i.value.unit) && INPUT_WORDS.test(name)) {
+  if ((l2 === "数量" || l2 === "质量" || l2 === "时效") && hasMoneyUnit(i, ctx) && INPUT_WORDS.test(name)) {
     return {
       cell: i.nameCell,
       subject: name,
@@ -66,12 +65,12 @@ export const misplacedIndicator: Rule = {
       "三级指标与其二级/一级不符：满意度放在效益下、比率放在数量下、效益表述放在成本下、资金投入当作产出；二级名称写在一级列；二级不属于其一级。",
     defaultSeverity: "warning",
     category: "指标归类",
-    fixable: true,
+    fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const out: FindingDraft[] = [];
     for (const i of indicatorsOf(table)) {
-      const m = why(i, table);
+      const m = why(i, ctx);
       if (!m) continue;
       const target = m.target;
       out.push({

@@ -11,9 +11,9 @@ export const missingExplanation: Rule = {
     description: "表格有“指标解释”列，但某个指标的解释为空（空白、“—”“/”“无”都算空）。",
     defaultSeverity: "error",
     category: "核心检查",
-    fixable: true,
+    fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     if (table.indicatorBlock.roles.explanation === undefined) return [];
     return indicatorsOf(table)
       .filter((i) => i.name !== "" && i.explanationCell && isBlankText(i.explanation))
@@ -21,7 +21,7 @@ export const missingExplanation: Rule = {
         cell: i.explanationCell!,
         indicator: i,
         subject: i.explanation ?? "",
-        message: `指标${q(i.name)}缺少指标解释，请说明反映的内容${isRate(i) ? "和计算公式" : ""}`,
+        message: `指标${q(i.name)}缺少指标解释，请说明反映的内容${isRate(i, ctx) ? "和计算公式" : ""}`,
         // built when asked for: a check of many workbooks never needs most fixes
         fix: () => {
           const suggestion = suggestExplanation(i, table);

@@ -16,14 +16,18 @@ export const missingFormula: Rule = {
     description: "比率类指标（名称以率、比例、占比、满意度结尾，或指标值为%）的解释里没有计算公式。",
     defaultSeverity: "warning",
     category: "解释与公式",
-    fixable: true,
+    fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     if (table.indicatorBlock.roles.explanation === undefined) return [];
     return indicatorsOf(table)
       .filter(
         (i) =>
-          i.name !== "" && i.explanationCell && !isBlankText(i.explanation) && isRate(i) && !hasFormula(i.explanation!)
+          i.name !== "" &&
+          i.explanationCell &&
+          !isBlankText(i.explanation) &&
+          isRate(i, ctx) &&
+          !hasFormula(i.explanation!)
       )
       .map((i) => {
         const explanation = i.explanation!;

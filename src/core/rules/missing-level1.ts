@@ -13,7 +13,7 @@ export const missingLevel1: Rule = {
     description: "表格缺少产出、效益或满意度一级指标；或成本指标同时按两种口径填写（既作一级又作产出下的二级）。",
     defaultSeverity: "error",
     category: "表格完整性",
-    fixable: true,
+    fix: "user",
   }),
   checkTable(table) {
     const rows = table.indicatorBlock.rows;

@@ -1,14 +1,16 @@
 /** missing-operator 缺少比较符号 (RULES.md C). */
 import type { Indicator, Operator } from "../model";
-import { isPercentUnit } from "../parse/value";
-import type { Rule } from "./types";
-import { indicatorsOf, isCostAmount, isUnderCost, meta, q, quickFix, setPlan } from "./util";
+import { isPercentUnit, isTimeUnit, operatorSteps } from "../value";
+import type { FindingDraft, Rule, RuleContext } from "./types";
+import { indicatorsOf, isCostAmount, isUnderCost, meta, q, quickFix, stepsPlan } from "./util";
 
-/** The operator a value most likely needs: costs ≤, a 100% rate =, the rest ≥. */
-export function defaultOperator(i: Indicator): Operator {
-  if (isPercentUnit(i.value.unit) && i.value.number === 100) return "=";
-  if (isUnderCost(i) || isCostAmount(i)) return "≤";
-  if (i.value.number === 0) return "=";
+/** The operator a value most likely needs: costs ≤, a 100% rate =, a duration under 时效 ≤, the rest ≥. */
+export function defaultOperator(i: Indicator, ctx: RuleContext): Operator {
+  const v = ctx.value(i);
+  if (isPercentUnit(v.unit, ctx.vocabulary) && v.number === 100) return "=";
+  if (isUnderCost(i) || isCostAmount(i, ctx)) return "≤";
+  if (i.level2.standard === "时效" && isTimeUnit(v.unit, ctx.vocabulary)) return "≤";
+  if (v.number === 0) return "=";
   return "≥";
 }
 
@@ -19,40 +21,36 @@ export const missingOperator: Rule = {
     description: "定量指标值没有比较符号（=、≥、≤、>、<），既不在指标值里，也不在单独的符号列里。",
     defaultSeverity: "warning",
     category: "指标值",
-    fixable: true,
+    fix: "user",
   }),
-  checkTable(table) {
-    return indicatorsOf(table)
-      .filter(
-        (i) =>
-          i.value.kind === "quantitative" &&
-          i.value.operator === null &&
-          i.value.numberTo === null &&
-          i.valueCell &&
-          !/^定性$/.test(i.operatorText ?? "")
-      )
-      .map((i) => {
-        const op = defaultOperator(i);
-        const raw = i.value.raw;
-        const useColumn = !!i.operatorCell;
-        const cell = useColumn ? i.operatorCell! : i.valueCell!;
-        const oldText = useColumn ? (i.operatorText ?? "") : raw;
-        const newText = useColumn ? "{比较符号}" : `{比较符号}${raw}`;
-        return {
-          cell: i.valueCell!,
-          indicator: i,
-          subject: raw,
-          message: `指标${q(i.name, 12)}的指标值${q(raw, 10)}缺少比较符号，建议改为${q(op + raw, 11)}`,
-          fix: quickFix(`加上“${op}”`, setPlan(`为“${i.name}”补比较符号`, table.sheet, cell, oldText, newText), false, [
-            {
-              placeholder: "{比较符号}",
-              label: "比较符号",
-              type: "choice",
-              choices: ["≥", "=", "≤", ">", "<"],
-              defaultValue: op,
-            },
-          ]),
-        };
+  checkTable(table, ctx) {
+    const out: FindingDraft[] = [];
+    for (const i of indicatorsOf(table)) {
+      const v = ctx.value(i);
+      if (v.kind !== "quantitative" || v.operator !== null || v.numberTo !== null || !i.valueCell) continue;
+      if (/^定性$/.test(i.operatorText ?? "")) continue;
+      const op = defaultOperator(i, ctx);
+      const steps = operatorSteps(i, table.sheet, "{比较符号}", ctx.vocabulary);
+      const suggested = operatorSteps(i, table.sheet, op, ctx.vocabulary);
+      const shown = suggested && !i.operatorCell ? suggested[0].newText : op + v.raw;
+      out.push({
+        cell: i.valueCell,
+        indicator: i,
+        subject: v.raw,
+        message: `指标${q(i.name, 12)}的指标值${q(v.raw, 10)}缺少比较符号，建议改为${q(shown, 11)}`,
+        fix: steps
+          ? quickFix(`加上“${op}”`, stepsPlan(`为“${i.name}”补比较符号`, steps, i.valueCell), false, [
+              {
+                placeholder: "{比较符号}",
+                label: "比较符号",
+                type: "choice",
+                choices: ctx.vocabulary.standardOperators,
+                defaultValue: op,
+              },
+            ])
+          : null,
       });
+    }
+    return out;
   },
 };

@@ -12,15 +12,15 @@ export const missingUnit: Rule = {
     description: "指标值是数字却没有计量单位（指标值、单位列和指标名称里都没有）。",
     defaultSeverity: "warning",
     category: "指标值",
-    fixable: false,
+    fix: "none",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     return indicatorsOf(table)
       .filter(
         (i) =>
-          i.value.kind === "quantitative" &&
-          i.value.number !== null &&
-          !i.value.unit &&
+          ctx.value(i).kind === "quantitative" &&
+          ctx.value(i).number !== null &&
+          !ctx.value(i).unit &&
           !(i.unitText && i.unitText.trim()) &&
           !UNIT_IN_NAME.test(i.name) &&
           i.valueCell

@@ -1,17 +1,18 @@
 /** missing-value 指标值缺失 (RULES.md A). */
-import type { Indicator } from "../model";
+import type { TargetValue } from "../model";
+import { parseValueText, type ValueVocabulary } from "../value";
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
 
+/** Parts that are no value on their own. */
+const NOT_A_VALUE = new Set(["operator", "space", "open", "close"]);
+
 /** Blank, a dash or a slash, or only an operator (in the value or its own column) with no number. */
-export function valueIsMissing(i: Indicator): boolean {
-  const v = i.value;
+export function valueIsMissing(v: TargetValue, vocab: ValueVocabulary): boolean {
   if (v.kind === "empty") return true;
   if (/^[—–\-－/／\\、.。…_＿]+$/.test(v.raw)) return true;
-  if (v.operator && v.number === null && v.kind === "placeholder") {
-    const rest = v.operatorSource === "column" ? v.raw : v.raw.slice(v.operatorText?.length ?? 0);
-    return rest.trim() === "";
-  }
+  if (v.operator && v.number === null && v.kind === "placeholder")
+    return parseValueText(v.raw, vocab).parts.every((p) => NOT_A_VALUE.has(p.role));
   return false;
 }
 
@@ -22,16 +23,16 @@ export const missingValue: Rule = {
     description: "某一行写了三级指标名称，却没有填写指标值。",
     defaultSeverity: "error",
     category: "核心检查",
-    fixable: false,
+    fix: "none",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     return indicatorsOf(table)
-      .filter((i) => i.name !== "" && i.valueCell && valueIsMissing(i))
+      .filter((i) => i.name !== "" && i.valueCell && valueIsMissing(ctx.value(i), ctx.vocabulary))
       .map((i) => ({
         cell: i.valueCell!,
         indicator: i,
         subject: i.value.raw,
-        message: i.value.operator
+        message: ctx.value(i).operator
           ? `指标${q(i.name)}的指标值只有比较符号，缺少数值和单位`
           : `指标${q(i.name)}没有填写指标值，请填写比较符号、数值和单位`,
       }));

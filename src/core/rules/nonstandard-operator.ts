@@ -1,42 +1,37 @@
 /** nonstandard-operator 比较符号不规范 (RULES.md C): >=, <=, ≧, ≦, ═, ＝, words, a space after the sign. */
-import type { Rule } from "./types";
-import { indicatorsOf, meta, q, quickFix, setPlan } from "./util";
-
-const STANDARD = new Set(["≥", "≤", "=", ">", "<"]);
+import { operatorSteps } from "../value";
+import type { FindingDraft, Rule } from "./types";
+import { indicatorsOf, meta, q, quickFix, stepsPlan } from "./util";
 
 export const nonstandardOperator: Rule = {
   meta: meta({
     id: "nonstandard-operator",
     title: "比较符号不规范",
-    description: "比较符号写成“>=”“<=”“≧”“≦”“═”“＝”或“大于等于/不低于/不超过”等文字，或符号后多了空格。",
+    description: "比较符号写成“>=”“<=”“≧”“≦”“═”“＝”或“大于等于/不低于/不超过”“以上/以下”等文字，或符号后多了空格。",
     defaultSeverity: "info",
     category: "指标值",
-    fixable: true,
+    fix: "safe",
   }),
-  checkTable(table) {
-    const out = [];
+  checkTable(table, ctx) {
+    const out: FindingDraft[] = [];
+    const standard = new Set<string>(ctx.vocabulary.standardOperators);
     for (const i of indicatorsOf(table)) {
-      const v = i.value;
-      if (!v.operator || !v.operatorText || STANDARD.has(v.operatorText)) continue;
+      const v = ctx.value(i);
+      if (!v.operator || !v.operatorText || standard.has(v.operatorText)) continue;
+      const steps = operatorSteps(i, table.sheet, v.operator, ctx.vocabulary);
+      if (!steps || !i.valueCell) continue;
       const fromColumn = v.operatorSource === "column";
-      const cell = fromColumn ? i.operatorCell : i.valueCell;
-      if (!cell) continue;
-      const oldText = fromColumn ? (i.operatorText ?? "") : v.raw;
-      let newText: string;
-      if (fromColumn) newText = v.operator;
-      else if (v.raw.startsWith(v.operatorText)) newText = v.operator + v.raw.slice(v.operatorText.length).trim();
-      else if (v.raw.endsWith(v.operatorText)) newText = v.operator + v.raw.slice(0, -v.operatorText.length).trim();
-      else continue;
+      const newText = steps.find((s) => s.address === i.valueCell)?.newText ?? steps[0].newText;
       const written =
         v.operatorText.trim() === v.operator ? `“${v.operatorText.trim()}”后有空格` : `写作“${v.operatorText.trim()}”`;
       out.push({
-        cell,
+        cell: fromColumn && i.operatorCell ? i.operatorCell : i.valueCell,
         indicator: i,
-        subject: oldText,
-        message: `指标${q(i.name, 12)}的比较符号${written}，建议改为${q(newText, 12)}`,
+        subject: fromColumn ? (i.operatorText ?? "") : v.raw,
+        message: `指标${q(i.name, 12)}的比较符号${written}，建议改为${q(fromColumn ? v.operator : newText, 12)}`,
         fix: quickFix(
-          `改为${q(newText, 12)}`,
-          setPlan(`规范“${i.name}”的比较符号`, table.sheet, cell, oldText, newText),
+          `改为${q(fromColumn ? v.operator : newText, 12)}`,
+          stepsPlan(`规范“${i.name}”的比较符号`, steps, steps[0].address),
           true
         ),
       });

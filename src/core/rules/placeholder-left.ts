@@ -56,7 +56,7 @@ export const placeholderLeft: Rule = {
       "表格里留着模板的占位文字：≥**个、(≥**%)、XX、**、{N}、__、(必填)、(选填)、“指标1:”，或类别名称末尾的“等”。",
     defaultSeverity: "error",
     category: "表格完整性",
-    fixable: true,
+    fix: "safe",
   }),
   checkTable(table) {
     const out: FindingDraft[] = [];

@@ -1,7 +1,7 @@
 /** rate-out-of-range 比率取值越界 (RULES.md C). */
-import { isPercentUnit } from "../parse/value";
+import { isPercentUnit, operatorSteps } from "../value";
 import type { FindingDraft, Rule } from "./types";
-import { indicatorsOf, isRate, meta, q, quickFix, setPlan, shownValue } from "./util";
+import { indicatorsOf, isRate, meta, q, quickFix, shownValue, stepsPlan } from "./util";
 
 /** Rates that may legitimately exceed 100% or be negative (growth, a cut). */
 const GROWTH = /增长|增幅|增速|提高|提升|比上年|同比|环比|下降|降低|压减|减少/;
@@ -13,34 +13,25 @@ export const rateOutOfRange: Rule = {
     description: "比率大于100%、写成“≥100%”“>100%”（只能是=100%），或为负数。",
     defaultSeverity: "warning",
     category: "指标值",
-    fixable: true,
+    fix: "safe",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const out: FindingDraft[] = [];
     for (const i of indicatorsOf(table)) {
-      const v = i.value;
+      const v = ctx.value(i);
       if (v.kind !== "quantitative" || v.number === null || !i.valueCell) continue;
-      if (!isPercentUnit(v.unit) || !isRate(i)) continue;
+      if (!isPercentUnit(v.unit, ctx.vocabulary) || !isRate(i, ctx)) continue;
       const top = Math.max(v.number, v.numberTo ?? v.number);
-      const shown = shownValue(i);
+      const shown = shownValue(i, ctx);
       const growth = GROWTH.test(i.name);
       if ((v.operator === "≥" || v.operator === ">") && v.number === 100 && v.numberTo === null) {
-        const inColumn = v.operatorSource === "column" && i.operatorCell;
-        const fix = inColumn
-          ? setPlan(`将“${i.name}”改为=100%`, table.sheet, i.operatorCell!, i.operatorText ?? "", "=")
-          : setPlan(
-              `将“${i.name}”改为=100%`,
-              table.sheet,
-              i.valueCell,
-              v.raw,
-              "=" + v.raw.slice((v.operatorText ?? "").length).trim()
-            );
+        const steps = operatorSteps(i, table.sheet, "=", ctx.vocabulary);
         out.push({
           cell: i.valueCell,
           indicator: i,
           subject: shown,
           message: `指标${q(i.name, 12)}的${q(shown, 10)}超出比率上限，只能是“=100%”`,
-          fix: quickFix("改为“=100%”", fix, true),
+          fix: steps ? quickFix("改为“=100%”", stepsPlan(`将“${i.name}”改为=100%`, steps, i.valueCell), true) : null,
         });
       } else if (top > 100 && !growth) {
         out.push({

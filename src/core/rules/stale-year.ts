@@ -44,7 +44,7 @@ export const staleYear: Rule = {
       "目标文字把早于预算年度的年份当作待实现目标（如2025年表里写“力争2022年基本建成”），或完成时限晚于预算年度。",
     defaultSeverity: "warning",
     category: "前后一致",
-    fixable: false,
+    fix: "none",
   }),
   checkTable(table, ctx) {
     const year = ctx.budgetYear(table);

@@ -1,9 +1,13 @@
 /**
- * What a rule is: metadata (id, Chinese title, default severity, category, fixable, docs) and a
- * pure check over a parsed table or the whole workbook. One rule = one file in this folder.
+ * What a rule is: metadata (id, Chinese title, default severity, category, what its quick fixes
+ * are, docs) and a pure check over a parsed table or the whole workbook. One rule = one file in
+ * this folder.
  */
 import type { Finding, QuickFix, Severity } from "../finding";
-import type { Indicator, TargetTable, WorkbookParse } from "../model";
+import type { Indicator, TargetTable, TargetValue, WorkbookParse } from "../model";
+import type { ValueVocabulary } from "../value";
+
+export type FixSafety = "none" | "safe" | "user" | "safe-or-user";
 
 /** RULES.md sections A–F. */
 export type RuleCategory = "核心检查" | "表格完整性" | "指标值" | "解释与公式" | "指标归类" | "前后一致";
@@ -17,8 +21,17 @@ export interface RuleMeta {
   readonly description: string;
   readonly defaultSeverity: Severity;
   readonly category: RuleCategory;
-  /** The rule offers a quick fix (at least for some findings). */
+  /**
+   * What the rule's quick fixes are: none; "safe" (never change what the table means and need no
+   * input: 全部修复 and `perf-target --fix` apply them unattended); "user" (need an input or a
+   * choice, applied one by one); "safe-or-user" (some of each). check() never lets a fix be safe
+   * that the metadata does not allow, and the rule tester checks every fix a rule emits against it.
+   */
+  readonly fix: FixSafety;
+  /** The rule offers a quick fix (at least for some findings): `fix` is not "none". */
   readonly fixable: boolean;
+  /** When the severity depends on where the finding is ("效益、满意度下为提示"). */
+  readonly severityNote?: string;
   /** Relative link to the rule's doc page. */
   readonly docs: string;
 }
@@ -47,6 +60,10 @@ export interface RuleContext {
   readonly workbook: WorkbookParse;
   /** The budget year that applies to a table (settings override, else the table's own). */
   budgetYear(table: TargetTable): number | null;
+  /** The words of values (vocabulary/values.json unless the check was given others). */
+  readonly vocabulary: ValueVocabulary;
+  /** An indicator's value read with that vocabulary (the parser's own reading under the default). */
+  value(i: Indicator): TargetValue;
 }
 
 export interface Rule {

@@ -33,7 +33,7 @@ export const unknownCategory: Rule = {
     description: "一级或二级指标名称不在标准名称之列（去掉“指标”后缀后比较），如一级“项目完成指标”、二级“效果指标”。",
     defaultSeverity: "info",
     category: "指标归类",
-    fixable: true,
+    fix: "safe-or-user",
   }),
   checkTable(table) {
     const out: FindingDraft[] = [];

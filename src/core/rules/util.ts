@@ -1,17 +1,18 @@
 /** Shared reasoning of the rules: what is a rate, a cost, a satisfaction indicator; message helpers. */
-import type { EditPlan } from "../edit-plan";
+import type { EditPlan, SetCellStep } from "../edit-plan";
 import type { FixInput, QuickFix } from "../finding";
 import type { Indicator, Level2Name, TargetTable } from "../model";
-import { isPercentUnit } from "../parse/value";
 import { clip } from "../text";
-import type { RuleMeta } from "./types";
+import { isMoneyUnit, isPercentUnit } from "../value";
+import type { RuleContext, RuleMeta } from "./types";
 
 export function docsLink(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-export function meta(m: Omit<RuleMeta, "docs">): RuleMeta {
-  return { ...m, docs: docsLink(m.id) };
+/** A rule's metadata: `fixable` follows from `fix`, the doc link from the id. */
+export function meta(m: Omit<RuleMeta, "docs" | "fixable">): RuleMeta {
+  return { ...m, fixable: m.fix !== "none", docs: docsLink(m.id) };
 }
 
 /** “名称” clipped for a one-line message. */
@@ -33,10 +34,10 @@ export function bareName(name: string): string {
   return last === 0x29 || last === 0xff09 ? name.replace(/[（(][^）)]*[）)]$/, "") : name;
 }
 
-export function isRate(i: Indicator): boolean {
+export function isRate(i: Indicator, ctx: RuleContext): boolean {
   const name = bareName(i.name);
   if (RATE_NAME.test(name) && !/效率$/.test(name)) return true;
-  return isPercentUnit(i.value.unit);
+  return isPercentUnit(ctx.value(i).unit, ctx.vocabulary);
 }
 
 /** A satisfaction indicator: the name ends in 满意度/满意率/满意程度 ("满意度调查完成率" is not one). */
@@ -45,8 +46,9 @@ export function isSatisfaction(i: Indicator): boolean {
 }
 
 /** The value as the user reads it: with the operator of its own column when the table has one. */
-export function shownValue(i: Indicator): string {
-  return i.value.operatorSource === "column" && i.operatorText ? `${i.operatorText.trim()}${i.value.raw}` : i.value.raw;
+export function shownValue(i: Indicator, ctx: RuleContext): string {
+  const v = ctx.value(i);
+  return v.operatorSource === "column" && i.operatorText ? `${i.operatorText.trim()}${v.raw}` : v.raw;
 }
 
 const COST_LEVEL2: ReadonlySet<Level2Name> = new Set(["成本", "经济成本", "社会成本", "生态环境成本"]);
@@ -56,14 +58,15 @@ export function isUnderCost(i: Indicator): boolean {
   return i.level1.standard === "成本" || (i.level2.standard !== null && COST_LEVEL2.has(i.level2.standard));
 }
 
-export function isMoneyUnit(unit: string | null): boolean {
-  return !!unit && /^(亿元|万元|千元|元)(\/|$)/.test(unit);
+/** The value is in a money unit (vocabulary/values.json moneyUnits). */
+export function hasMoneyUnit(i: Indicator, ctx?: RuleContext): boolean {
+  return ctx ? isMoneyUnit(ctx.value(i).unit, ctx.vocabulary) : isMoneyUnit(i.value.unit);
 }
 
 /** An amount of money spent (a cost or an input); money under 效益 is a benefit (带动投资, 增收金额). */
-export function isCostAmount(i: Indicator): boolean {
+export function isCostAmount(i: Indicator, ctx?: RuleContext): boolean {
   if (i.level1.standard === "效益" || i.level1.standard === "满意度") return false;
-  return isMoneyUnit(i.value.unit) && /成本|费用|费|经费|支出|投入|投资|资金|金额|价格|单价|造价|预算/.test(i.name);
+  return hasMoneyUnit(i, ctx) && /成本|费用|费|经费|支出|投入|投资|资金|金额|价格|单价|造价|预算/.test(i.name);
 }
 
 /** Under 数量/质量/时效/成本: where a quantity is expected. */
@@ -80,7 +83,16 @@ export function isBenefitOrSatisfaction(i: Indicator): boolean {
 
 /** Replaces a cell's text: a one-step plan. */
 export function setPlan(label: string, sheet: string, address: string, oldText: string, newText: string): EditPlan {
-  return { label, steps: [{ kind: "set", sheet, address, oldText, newText }], select: { sheet, address } };
+  return {
+    label,
+    steps: [{ kind: "set", sheet, address, oldText, newText }],
+    select: { sheet, address },
+  };
+}
+
+/** A plan of cell edits (from the value model's operatorSteps/valueSteps) that selects `select` after. */
+export function stepsPlan(label: string, steps: readonly SetCellStep[], select: string): EditPlan {
+  return { label, steps, select: { sheet: steps[0].sheet, address: select } };
 }
 
 export function quickFix(title: string, plan: EditPlan, safe: boolean, inputs: readonly FixInput[] = []): QuickFix {

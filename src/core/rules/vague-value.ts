@@ -1,22 +1,24 @@
 /** vague-value 指标值不可衡量 (RULES.md C): warning under 数量/质量/时效/成本, info under 效益/满意度. */
 import type { FixInput, QuickFix } from "../finding";
 import type { Indicator } from "../model";
-import { parseTargetValue } from "../parse/value";
 import { bestTemplateFor } from "../templates/match";
+import { parseTargetValue, valueSteps, type ValueVocabulary } from "../value";
 import { valueIsMissing } from "./missing-value";
 import type { FindingDraft, Rule } from "./types";
-import { expectsQuantity, indicatorsOf, meta, q, quickFix, setPlan } from "./util";
+import { expectsQuantity, indicatorsOf, meta, q, quickFix, stepsPlan } from "./util";
 
 /** The matching standard template's quantitative value ("≥{目标值}%"), its blanks as the fix's inputs. */
-function templateValueFix(i: Indicator, sheet: string): QuickFix | null {
+function templateValueFix(i: Indicator, sheet: string, vocab: ValueVocabulary): QuickFix | null {
   // only a close match: the new value must fit the name that stays
   const t = bestTemplateFor(i, 0.7);
   if (
     !t ||
     t.level2 !== i.level2.standard ||
-    parseTargetValue(t.value.replace(/\{[^}]*\}/g, "1")).kind !== "quantitative"
+    parseTargetValue(t.value.replace(/\{[^}]*\}/g, "1"), {}, vocab).kind !== "quantitative"
   )
     return null;
+  const steps = valueSteps(i, sheet, t.value, vocab);
+  if (!steps) return null;
   const keys = [...t.value.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
   const inputs: FixInput[] = t.placeholders
     .filter((p) => keys.includes(p.key))
@@ -28,7 +30,7 @@ function templateValueFix(i: Indicator, sheet: string): QuickFix | null {
     }));
   return quickFix(
     `改用标准指标值“${t.value}”`,
-    setPlan(`为“${i.name}”填入可量化的指标值`, sheet, i.valueCell!, i.value.raw, t.value),
+    stepsPlan(`为“${i.name}”填入可量化的指标值`, steps, i.valueCell!),
     false,
     inputs
   );
@@ -42,33 +44,31 @@ export const vagueValue: Rule = {
       "指标值是“进一步加大”“有效加强”“显著”“按时限完成”等定性表述：在数量、质量、时效、成本指标下为警告，在效益、满意度指标下为提示（允许分级分档）。",
     defaultSeverity: "warning",
     category: "指标值",
-    fixable: true,
+    fix: "user",
   }),
   checkTable(table, ctx) {
     const out: FindingDraft[] = [];
     const year = ctx.budgetYear(table);
     for (const i of indicatorsOf(table)) {
-      if (i.value.kind !== "qualitative" || !i.valueCell || valueIsMissing(i)) continue;
-      const raw = i.value.raw;
+      const v = ctx.value(i);
+      if (v.kind !== "qualitative" || !i.valueCell || valueIsMissing(v, ctx.vocabulary)) continue;
+      const raw = v.raw;
+      const deadlineSteps = valueSteps(i, table.sheet, "{完成时限}", ctx.vocabulary);
       const strict = expectsQuantity(i);
       const timely = i.level2.standard === "时效";
-      const fix = timely
-        ? quickFix(
-            "改为具体完成时限",
-            setPlan(`为“${i.name}”写明完成时限`, table.sheet, i.valueCell, raw, "{完成时限}"),
-            false,
-            [
+      const fix =
+        timely && deadlineSteps
+          ? quickFix("改为具体完成时限", stepsPlan(`为“${i.name}”写明完成时限`, deadlineSteps, i.valueCell), false, [
               {
                 placeholder: "{完成时限}",
                 label: "完成时限",
                 type: "text",
                 defaultValue: `${year ?? "XXXX"}年12月31日前`,
               },
-            ]
-          )
-        : strict
-          ? () => templateValueFix(i, table.sheet)
-          : null;
+            ])
+          : strict
+            ? () => templateValueFix(i, table.sheet, ctx.vocabulary)
+            : null;
       out.push({
         cell: i.valueCell,
         indicator: i,

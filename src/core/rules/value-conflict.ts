@@ -1,14 +1,14 @@
 /** value-conflict 名称与指标值矛盾 (RULES.md C): a number in the 三级 name that contradicts the value. */
-import { isPercentUnit } from "../parse/value";
+import { isPercentUnit, type ValueVocabulary } from "../value";
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
 
 const NUMBER_WITH_UNIT = /\d\s*(%|％|个|家|人|次|天|万元|元|小时|户|项|件|套|台|批|所|篇|期|场)/;
 const NUMBER_IN_NAME = /(\d+(?:\.\d+)?)\s*(%|％|个|家|人次|人|次|天|万元|元|小时|户|项|件|套|台|批次|所|篇|期|场)/g;
 
-function sameUnit(a: string, b: string | null): boolean {
+function sameUnit(a: string, b: string | null, vocab: ValueVocabulary): boolean {
   if (!b) return false;
-  if (isPercentUnit(a) && isPercentUnit(b)) return true;
+  if (isPercentUnit(a, vocab) && isPercentUnit(b, vocab)) return true;
   return b.startsWith(a);
 }
 
@@ -19,16 +19,16 @@ export const valueConflict: Rule = {
     description: "三级指标名称里写了数值，却与指标值不一致（如名称“达标率100%”而指标值“≥98%”）。",
     defaultSeverity: "warning",
     category: "指标值",
-    fixable: false,
+    fix: "none",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const out = [];
     for (const i of indicatorsOf(table)) {
-      const v = i.value;
+      const v = ctx.value(i);
       if (v.number === null || !i.valueCell || !NUMBER_WITH_UNIT.test(i.name)) continue;
       for (const m of i.name.matchAll(NUMBER_IN_NAME)) {
         const n = Number(m[1]);
-        if (!sameUnit(m[2], v.unit)) continue;
+        if (!sameUnit(m[2], v.unit, ctx.vocabulary)) continue;
         if (n === v.number && (v.operator === "=" || v.operator === null)) continue;
         if (n === v.number && v.operator !== "=" && v.operator !== null) {
           // "达标率100%" with "≥100%" is handled by rate-out-of-range; ≥N with the same N is consistent

@@ -1,13 +1,12 @@
 /**
  * Lookup tables built once from the vocabulary data files. Everything keyed by matchKey().
  */
-import type { ColumnRole, Level1Name, Level2Name, Operator } from "../model";
+import type { ColumnRole, Level1Name, Level2Name } from "../model";
 import { matchKey, matchKeyNoBrackets, stripColon } from "../text";
 import columns from "./columns.json";
 import headerFields from "./header-fields.json";
 import levels from "./levels.json";
 import traditional from "./traditional.json";
-import values from "./values.json";
 
 export interface LevelMatch<T> {
   readonly name: T;
@@ -287,12 +286,4 @@ export function moneyUnitIn(text: string): "元" | "万元" | null {
 }
 
 /* ------------------------------------------------------------------ values */
-
-export const OPERATOR_TEXTS: Readonly<Record<string, Operator>> = values.operators as Record<string, Operator>;
-export const STANDARD_OPERATORS: readonly string[] = values.standardOperators;
-export const SUFFIX_OPERATORS: Readonly<Record<string, Operator>> = values.suffixOperators as Record<string, Operator>;
-export const PLACEHOLDER_TOKENS: readonly string[] = values.placeholders;
-export const QUALITATIVE_WORDS: readonly string[] = values.qualitativeWords;
-export const TIME_UNITS: readonly string[] = values.timeUnits;
-export const MONEY_UNITS: readonly string[] = values.moneyUnits;
-export const PERCENT_UNITS: readonly string[] = values.percentUnits;
+// The words of 指标值 (values.json) are compiled by src/core/value/vocabulary.ts.
