@@ -1,25 +1,11 @@
-/** `perf-target --rules`: the rule catalogue (Chinese title, default severity, category, quick fix). */
+/** `perf-target --rules`: the rule catalogue (Chinese title, default severity, category, quick fix), from the rules' metadata. */
 import { ruleState } from "../core/check";
 import { SEVERITY_LABEL } from "../core/finding";
 import { RULES } from "../core/rules";
+import { FIX_LABEL, SAFE_FIX_JSON } from "../core/rules/catalogue";
 import type { AddinSettings } from "../core/settings";
 import { columns } from "./output/width";
 import type { Paint } from "./output/text";
-
-/**
- * Rules whose quick fixes are all safe ("fix all" and --fix apply them). RuleMeta does not say;
- * this follows docs/rules/README.md, and test/cli/rules.test.ts keeps the two in step.
- */
-export const SAFE_FIX = new Set(["placeholder-left", "nonstandard-operator", "rate-out-of-range", "formula-style"]);
-/** Rules with a quick fix that is safe only sometimes. */
-export const PARTLY_SAFE_FIX = new Set(["unknown-category"]);
-
-function fixLabel(id: string, fixable: boolean): string {
-  if (!fixable) return "无";
-  if (SAFE_FIX.has(id)) return "有（安全）";
-  if (PARTLY_SAFE_FIX.has(id)) return "有（部分安全）";
-  return "有（需确认）";
-}
 
 function settingLabel(settings: AddinSettings, id: string): string {
   const s = ruleState(settings, id);
@@ -37,13 +23,7 @@ export function rulesJson(settings: AddinSettings | null): string {
       defaultSeverity: r.meta.defaultSeverity,
       category: r.meta.category,
       quickFix: r.meta.fixable,
-      safeFix: !r.meta.fixable
-        ? "none"
-        : SAFE_FIX.has(r.meta.id)
-          ? "all"
-          : PARTLY_SAFE_FIX.has(r.meta.id)
-            ? "some"
-            : "none",
+      safeFix: SAFE_FIX_JSON[r.meta.fix],
       docs: r.meta.docs,
     };
     if (!settings) return base;
@@ -60,7 +40,7 @@ export function rulesText(settings: AddinSettings | null, p: Paint): string {
     r.meta.title,
     SEVERITY_LABEL[r.meta.defaultSeverity],
     r.meta.category,
-    fixLabel(r.meta.id, r.meta.fixable),
+    FIX_LABEL[r.meta.fix],
     ...(settings ? [settingLabel(settings, r.meta.id)] : []),
   ]);
   const lines = columns([header, ...rows]);

@@ -182,7 +182,12 @@ function runRule(rule: Rule, ctx: RuleContext, c: Omit<Completion, "table">, fai
   return out;
 }
 
-function contextOf(parse: WorkbookParse, settings: AddinSettings, vocabulary: ValueVocabulary): RuleContext {
+/** What the rules are given: the workbook, the budget year, the value vocabulary and values read with it. */
+export function ruleContext(
+  parse: WorkbookParse,
+  settings: AddinSettings = DEFAULT_SETTINGS,
+  vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY
+): RuleContext {
   const value =
     vocabulary === DEFAULT_VALUE_VOCABULARY
       ? (i: Indicator): TargetValue => i.value
@@ -243,7 +248,7 @@ export function checkParsed(
   rules: readonly Rule[] = RULES,
   options: CheckOptions = {}
 ): CheckResult {
-  const ctx = contextOf(parse, settings, options.vocabulary ?? DEFAULT_VALUE_VOCABULARY);
+  const ctx = ruleContext(parse, settings, options.vocabulary);
   const textAt = textLookup(options.grids);
   const drafts: Draft[] = [];
   const ruleFailures: RuleFailure[] = [];

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { RULES } from "../../src/core/rules";
-import { PARTLY_SAFE_FIX, SAFE_FIX } from "../../src/cli/rules-list";
+import { FIX_LABEL } from "../../src/core/rules/catalogue";
 import { ROOT, rmTemp, runCli, tempDir } from "./helpers";
 
 describe("perf-target --rules", () => {
@@ -66,20 +66,16 @@ describe("perf-target --rules", () => {
     }
   });
 
-  it("says which quick fixes are safe as docs/rules/README.md does", () => {
+  it("says which quick fixes are safe as the rules' metadata and docs/rules/README.md do", async () => {
+    const r = await runCli(["--rules"]);
     const readme = fs.readFileSync(path.join(ROOT, "docs", "rules", "README.md"), "utf8");
     for (const rule of RULES) {
       const row = readme.split("\n").find((l) => l.startsWith(`| \`${rule.meta.id}\``));
       expect(row).toBeDefined();
       const fix = row!.split("|")[5].trim();
-      const expected = !rule.meta.fixable
-        ? "无"
-        : SAFE_FIX.has(rule.meta.id)
-          ? "有（安全）"
-          : PARTLY_SAFE_FIX.has(rule.meta.id)
-            ? "有（部分安全）"
-            : "有（需确认）";
-      expect({ id: rule.meta.id, fix }).toEqual({ id: rule.meta.id, fix: expected });
+      expect({ id: rule.meta.id, fix }).toEqual({ id: rule.meta.id, fix: FIX_LABEL[rule.meta.fix] });
+      const line = r.stdout.split("\n").find((l) => l.startsWith(rule.meta.id + " "));
+      expect(line).toContain(FIX_LABEL[rule.meta.fix]);
     }
   });
 });

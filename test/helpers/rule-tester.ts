@@ -3,7 +3,7 @@
  * the findings listed), built with the fixture builder. A case may give a whole table spec, or just
  * rows that replace/extend the valid base table.
  */
-import { checkParsed } from "../../src/core/check";
+import { checkParsed, ruleContext } from "../../src/core/check";
 import type { Finding, Severity } from "../../src/core/finding";
 import type { RowGrid } from "../../src/core/grid";
 import { parseWorkbook } from "../../src/core/parse";
@@ -16,7 +16,7 @@ export interface ExpectedFinding {
   /** Substrings (or a pattern) the message must contain. */
   readonly message?: string | RegExp;
   readonly severity?: Severity;
-  /** The fix exists (true), or not (false); a string: its plan writes this text somewhere. */
+  /** The fix exists (true), or not (false); a string: its plan writes exactly this text into a cell. */
   readonly fix?: boolean | string;
 }
 
@@ -49,6 +49,32 @@ export function runRule(rule: Rule, c: CaseInput): Finding[] {
   return [...checkParsed(parseWorkbook(grids), settings, [rule], { grids }).findings];
 }
 
+/**
+ * Every fix the rule emits on the case (asked for as the front ends would) matches the rule's
+ * metadata: none; safe (no input); needs the user (not safe); or either. Returns how many fixes it saw.
+ */
+export function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
+  const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
+  const parse = parseWorkbook(gridsOf(c));
+  const ctx = ruleContext(parse, settings);
+  const drafts = [
+    ...(rule.checkTable ? parse.tables.flatMap((t) => rule.checkTable!(t, ctx)) : []),
+    ...(rule.checkWorkbook ? rule.checkWorkbook(ctx) : []),
+  ];
+  let seen = 0;
+  for (const d of drafts) {
+    const fix = typeof d.fix === "function" ? d.fix() : (d.fix ?? null);
+    if (!fix) continue;
+    seen++;
+    const kind = fix.safe ? "safe" : "user";
+    expect({ rule: rule.meta.id, cell: d.cell, fix: kind, metadata: rule.meta.fix }).toEqual(
+      expect.objectContaining({ fix: rule.meta.fix === "safe-or-user" ? kind : rule.meta.fix })
+    );
+    if (fix.safe) expect(fix.inputs).toEqual([]);
+  }
+  return seen;
+}
+
 function describeFinding(f: Finding): string {
   return `${f.sheet}!${f.cell} ${f.severity} ${f.message}`;
 }
@@ -59,6 +85,13 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; inva
       expect(rule.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.meta.title).toMatch(/[\u4e00-\u9fff]/);
       expect(rule.meta.docs).toBe(`docs/rules/${rule.meta.id}.md`);
+      expect(rule.meta.fixable).toBe(rule.meta.fix !== "none");
+    });
+    it(`emits only fixes its metadata allows (${rule.meta.fix})`, () => {
+      const seen = [...cases.valid, ...cases.invalid].reduce((n, c) => n + checkFixesAgainstMeta(rule, c), 0);
+      // a rule that says it has quick fixes shows one in its cases; one that says none shows none
+      if (rule.meta.fix === "none") expect(seen).toBe(0);
+      else expect(seen).toBeGreaterThan(0);
     });
     describe("valid", () => {
       for (const c of cases.valid) {
@@ -83,7 +116,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; inva
             else if (typeof e.fix === "string") {
               expect(f.fix).not.toBeNull();
               const texts = f.fix!.plan.steps.map((s) => (s.kind === "set" ? s.newText : ""));
-              expect(texts.join("\n")).toContain(e.fix);
+              expect(texts).toContain(e.fix);
             }
             // every message: Chinese, names what it is about, one line, at most 80 characters
             expect(f.message).toMatch(/[\u4e00-\u9fff]/);

@@ -15,19 +15,19 @@ ruleTester(blankSampleSize, {
     {
       name: "随机抽取 名 (a space where the number belongs)",
       rows: [...S("反映被评价单位对财政绩效评价的满意程度，随机抽取 名被评价单位发放调查问卷，计算公式：满意问卷数/问卷总数×100%")],
-      errors: [{ cell: "E15", severity: "error", message: "抽样数量空白", fix: "随机抽取{N}名被评价单位" }],
+      errors: [{ cell: "E15", severity: "error", message: "抽样数量空白", fix: "反映被评价单位对财政绩效评价的满意程度，随机抽取{N}名被评价单位发放调查问卷，计算公式：满意问卷数/问卷总数×100%" }],
     },
     {
       name: "two blank counts in one sentence (the seed's F63)",
       rows: [...S("反映被评审单位对财政评审工作的满意程度，随机抽取 名被评审单位人员 名发放调查问卷")],
-      errors: [{ cell: "E15", message: "2处", fix: "随机抽取{N1}名被评审单位人员{N2}名" }],
+      errors: [{ cell: "E15", message: "2处", fix: "反映被评审单位对财政评审工作的满意程度，随机抽取{N1}名被评审单位人员{N2}名发放调查问卷" }],
     },
-    { name: "抽取  人", rows: [...S("抽取  人发放问卷")], errors: [{ fix: "抽取{N}人" }] },
-    { name: "随机抽取__名", rows: [...S("随机抽取__名学员发放问卷")], errors: [{ fix: "随机抽取{N}名" }] },
-    { name: "随机抽取N名", rows: [...S("随机抽取N名学员发放问卷")], errors: [{ fix: "随机抽取{N}名学员" }] },
-    { name: "随机抽取XX名", rows: [...S("随机抽取XX名学员发放问卷")], errors: [{ fix: "随机抽取{N}名学员" }] },
+    { name: "抽取  人", rows: [...S("抽取  人发放问卷")], errors: [{ fix: "抽取{N}人发放问卷" }] },
+    { name: "随机抽取__名", rows: [...S("随机抽取__名学员发放问卷")], errors: [{ fix: "随机抽取{N}名学员发放问卷" }] },
+    { name: "随机抽取N名", rows: [...S("随机抽取N名学员发放问卷")], errors: [{ fix: "随机抽取{N}名学员发放问卷" }] },
+    { name: "随机抽取XX名", rows: [...S("随机抽取XX名学员发放问卷")], errors: [{ fix: "随机抽取{N}名学员发放问卷" }] },
     { name: "a template placeholder {N} left unfilled", rows: [...S("随机抽取{N}名服务对象发放调查问卷")], errors: [{}] },
-    { name: "no count at all: 随机抽取名", rows: [...S("随机抽取名学员发放问卷")], errors: [{ fix: "随机抽取{N}名" }] },
+    { name: "no count at all: 随机抽取名", rows: [...S("随机抽取名学员发放问卷")], errors: [{ fix: "随机抽取{N}名学员发放问卷" }] },
   ],
 });
 

@@ -59,7 +59,7 @@ ruleTester(missingLevel1, {
     {
       name: "no 满意度",
       table: { rows: [COUNT, COST, BENEFIT] },
-      errors: [{ cell: "A7", message: "表格缺少“满意度指标”，请补充服务对象满意度类指标", fix: "随机抽取{N}名服务对象" }],
+      errors: [{ cell: "A7", message: "表格缺少“满意度指标”，请补充服务对象满意度类指标", fix: "反映服务对象对项目实施的满意程度，随机抽取{N}名服务对象发放调查问卷，计算公式：满意问卷数/问卷总数×100%" }],
     },
     {
       name: "no 产出",

@@ -8,6 +8,8 @@ import * as React from "react";
 import fs from "node:fs";
 import path from "node:path";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { RULES } from "../../src/core/rules";
+import { FIX_LABEL } from "../../src/core/rules/catalogue";
 import { normaliseSettings } from "../../src/core/settings";
 import { readFileText } from "../../src/taskpane/files";
 import { Markdown } from "../../src/taskpane/markdown";
@@ -25,6 +27,9 @@ describe("设置 view", () => {
     renderPane(port, { view: "settings", loadDoc });
     await ready();
     expect(screen.getAllByRole("switch", { name: /^规则“/ })).toHaveLength(22);
+    // what each rule's quick fixes are, from its metadata
+    for (const r of RULES)
+      expect(document.querySelector(`[data-rule="${r.meta.id}"]`)?.textContent).toContain(`快速修复：${FIX_LABEL[r.meta.fix]}`);
     const sev = screen.getByRole("combobox", { name: "“抽样数量空白”的级别" }) as HTMLSelectElement;
     expect(sev.value).toBe("");
     fireEvent.change(sev, { target: { value: "warning" } });

@@ -43,6 +43,7 @@ export const vagueValue: Rule = {
     description:
       "指标值是“进一步加大”“有效加强”“显著”“按时限完成”等定性表述：在数量、质量、时效、成本指标下为警告，在效益、满意度指标下为提示（允许分级分档）。",
     defaultSeverity: "warning",
+    severityNote: "效益、满意度下为提示",
     category: "指标值",
     fix: "user",
   }),

@@ -3,6 +3,7 @@
  * The result is the row that gets inserted (三级 name, 指标值, 指标解释) with its 一级/二级.
  */
 import type { Level1Name, Level2Name } from "../model";
+import { isPercentUnit, parseValueText, writeValue } from "../value";
 import { halfWidthNumber, normaliseDate, PLACEHOLDER_PATTERN, placeholderValueProblem } from "./library";
 import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 
@@ -76,7 +77,10 @@ function substitute(text: string, map: ReadonlyMap<string, string | null>): stri
 
 /** "≥100%" can only mean "=100%" (a rate cannot exceed 100%): written the way the rules accept. */
 function tidyValue(value: string): string {
-  return value.replace(/^[≥>]\s*100(?:\.0+)?\s*%$/, "=100%");
+  const v = parseValueText(value);
+  const capped =
+    (v.operator === "≥" || v.operator === ">") && v.number === 100 && v.numberTo === null && isPercentUnit(v.unit);
+  return capped ? (writeValue(v, { operator: "=" }) ?? value) : value;
 }
 
 /**

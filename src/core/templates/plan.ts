@@ -13,7 +13,7 @@ import type { EditPlan, EditStep } from "../edit-plan";
 import type { FixInput } from "../finding";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, type CellRange } from "../grid";
 import type { Indicator, IndicatorBlock, Level1Name, Level2Name, TargetTable } from "../model";
-import { parseTargetValue } from "../parse/value";
+import { parseValueText, splitForColumns } from "../value";
 import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
 import { fillTemplate } from "./fill";
 import { getTemplates } from "./registry";
@@ -181,16 +181,13 @@ class PlanBuilder {
 function writeRow(b: PlanBuilder, cols: Columns, row: number, texts: RowTexts): void {
   b.set(row, cols.name, texts.name);
   if (cols.operator !== undefined || cols.unit !== undefined) {
-    const v = parseTargetValue(texts.value);
-    const op = cols.operator !== undefined && v.operatorText ? (v.operator ?? "") : "";
-    let rest =
-      cols.operator !== undefined && v.operatorText ? texts.value.slice(v.operatorText.length).trim() : texts.value;
-    if (cols.unit !== undefined && v.unit && rest.endsWith(v.unit)) {
-      b.set(row, cols.unit, v.unit);
-      rest = rest.slice(0, -v.unit.length).trim();
-    }
-    b.set(row, cols.operator, op);
-    b.set(row, cols.value, rest);
+    const parts = splitForColumns(parseValueText(texts.value), {
+      operator: cols.operator !== undefined,
+      unit: cols.unit !== undefined,
+    });
+    b.set(row, cols.unit, parts.unit);
+    b.set(row, cols.operator, parts.operator);
+    b.set(row, cols.value, parts.value);
   } else {
     b.set(row, cols.value, texts.value);
   }

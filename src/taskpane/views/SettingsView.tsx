@@ -28,7 +28,7 @@ import {
 import { ruleState } from "../../core/check";
 import type { Severity } from "../../core/finding";
 import { RULES, ruleById } from "../../core/rules";
-import type { RuleCategory } from "../../core/rules/types";
+import { FIX_LABEL, RULE_CATEGORIES } from "../../core/rules/catalogue";
 import type { Assistant, AssistantState } from "../assistant";
 import { dateStamp, downloadText, readFileText } from "../files";
 import { Markdown } from "../markdown";
@@ -108,7 +108,6 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-const CATEGORIES: readonly RuleCategory[] = ["核心检查", "表格完整性", "指标值", "解释与公式", "指标归类", "前后一致"];
 
 export interface SettingsViewProps {
   readonly assistant: Assistant;
@@ -168,7 +167,7 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
       <div className={s.section}>
         <h2 className={s.heading}>规则</h2>
         <Caption1 className={s.muted}>关闭的规则不再检查；可以为每条规则单独设置级别。</Caption1>
-        {CATEGORIES.map((cat) => (
+        {RULE_CATEGORIES.map((cat) => (
           <div key={cat}>
             <h3 className={s.category}>{cat}</h3>
             {RULES.filter((r) => r.meta.category === cat).map((r) => {
@@ -362,7 +361,9 @@ const RuleRow = React.memo(function RuleRow(props: {
           <option value="info">提示</option>
         </Select>
       </div>
-      <Caption1 className={s.muted}>{meta.description}</Caption1>
+      <Caption1 className={s.muted}>
+        {meta.description} 快速修复：{FIX_LABEL[meta.fix]}
+      </Caption1>
       <div className={s.links}>
         <Button
           size="small"

@@ -1,0 +1,48 @@
+/**
+ * What every list of the rules shows, generated from the rules' metadata (no second list kept by
+ * hand): `perf-target --rules`, the settings view and the docs/rules/README.md index
+ * (scripts/build-rules-index.ts writes it; test/rules/catalogue.test.ts keeps it in step).
+ */
+import { SEVERITY_LABEL } from "../finding";
+import { RULES } from "./index";
+import type { FixSafety, RuleCategory, RuleMeta } from "./types";
+
+/** RULES.md sections A–F, in order. */
+export const RULE_CATEGORIES: readonly RuleCategory[] = [
+  "核心检查",
+  "表格完整性",
+  "指标值",
+  "解释与公式",
+  "指标归类",
+  "前后一致",
+];
+
+export const FIX_LABEL: Readonly<Record<FixSafety, string>> = {
+  none: "无",
+  safe: "有（安全）",
+  user: "有（需确认）",
+  "safe-or-user": "有（部分安全）",
+};
+
+/** How `perf-target --rules --json` names a rule's fix safety (the JSON contract's values). */
+export const SAFE_FIX_JSON: Readonly<Record<FixSafety, "all" | "some" | "none">> = {
+  none: "none",
+  safe: "all",
+  user: "none",
+  "safe-or-user": "some",
+};
+
+/** "警告", or "警告（效益、满意度下为提示）" when the severity depends on where the finding is. */
+export function defaultSeverityText(meta: RuleMeta): string {
+  const label = SEVERITY_LABEL[meta.defaultSeverity];
+  return meta.severityNote ? `${label}（${meta.severityNote}）` : label;
+}
+
+/** The table of docs/rules/README.md: one row per rule, in catalogue order. */
+export function rulesIndexTable(rules = RULES): string {
+  const rows = rules.map(
+    ({ meta }) =>
+      `| \`${meta.id}\` | ${meta.title} | ${defaultSeverityText(meta)} | ${meta.category} | ${FIX_LABEL[meta.fix]} | [${meta.id}.md](${meta.id}.md) |`
+  );
+  return ["| 编号 | 中文名 | 默认级别 | 类别 | 快速修复 | 文档 |", "|---|---|---|---|---|---|", ...rows].join("\n");
+}
