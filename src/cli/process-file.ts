@@ -176,6 +176,8 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
       writeError = writeErrorMessage(task.output, e);
     }
   }
+  // a rule that threw (a bug of the tool): said once on stderr; the --json document keeps its shape
+  for (const f of result.ruleFailures) warnings.push(f.message);
   const findings = result.findings.map(findingJson);
   const counts = countsOf(findings);
   const problems =
@@ -190,7 +192,8 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
     tables: result.parse.tables.map(tableJson),
     findings,
     counts,
-    verdict: result.parse.tables.length === 0 ? "未识别到绩效目标表" : verdictOf(counts.error),
+    verdict:
+      result.parse.tables.length === 0 ? "未识别到绩效目标表" : verdictOf(counts.error, result.ruleFailures.length),
     problems,
     warnings,
     fix,

@@ -29,6 +29,7 @@ import {
   TaskListSquareLtr20Regular,
   Wrench16Regular,
 } from "@fluentui/react-icons";
+import type { CheckResult } from "../../core/check";
 import type { Finding } from "../../core/finding";
 import type { ParseProblem } from "../../core/model";
 import { ruleById } from "../../core/rules";
@@ -251,6 +252,7 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
         </Button>
         {state.running && <CheckProgress done={state.progress?.done ?? 0} total={state.progress?.total ?? 0} />}
         {result && !state.running && <Summary state={state} />}
+        {result && !state.running && result.ruleFailures.length > 0 && <RuleFailures result={result} />}
         {result && result.summary.tables > 0 && (
           <div className={s.toolbars}>
             <div className={s.toolbar} role="toolbar" aria-label="分组">
@@ -370,7 +372,7 @@ function CheckProgress(props: { done: number; total: number }): React.JSX.Elemen
 function Summary({ state }: { state: AssistantState }): React.JSX.Element {
   const s = useStyles();
   const sum = state.result!.summary;
-  const ok = sum.error === 0;
+  const ok = sum.error === 0 && state.result!.ruleFailures.length === 0;
   return (
     <div className={s.summary} role="status" aria-live="polite" data-testid="summary">
       <div className={s.counts}>
@@ -393,6 +395,22 @@ function Summary({ state }: { state: AssistantState }): React.JSX.Element {
         {sum.ignored ? `；已忽略 ${sum.ignored} 条` : ""}
         {state.stale ? "；表格已修改，正在等待重新校验" : ""}
       </Caption1>
+    </div>
+  );
+}
+
+/** Rules that threw on a table: said once each; the other findings stand. */
+function RuleFailures({ result }: { result: CheckResult }): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <div role="alert" data-testid="rule-failures">
+      <ul className={s.problems}>
+        {result.ruleFailures.map((f, i) => (
+          <li key={i}>
+            <Caption1>{f.message}</Caption1>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
