@@ -17,6 +17,7 @@ import {
   type SheetGrid,
 } from "./grid";
 import { mergesAfterDelete, mergesAfterInsert } from "./plan-steps";
+import { clip } from "./text";
 import { WorkbookError } from "./port";
 
 interface MutableSheet {
@@ -57,7 +58,7 @@ export function applyPlanToGrids(grids: readonly SheetGrid[], plan: EditPlan): R
         if (current.trim() !== step.oldText.trim()) {
           throw new WorkbookError(
             "changed",
-            `单元格 ${step.sheet}!${step.address} 的内容已变化（现为“${current}”），未做任何修改。`,
+            `单元格 ${step.sheet}!${step.address} 的内容已变化（现为“${clip(current, 20)}”），未做任何修改。`,
             step.sheet
           );
         }

@@ -6,6 +6,7 @@
 import type { EditPlan, SetCellStep } from "./edit-plan";
 import { WorkbookError } from "./port";
 import { parseCell, type CellRange } from "./grid";
+import { clip } from "./text";
 
 /** Insert `count` rows before row `before`: ranges below shift, ranges spanning the insertion row grow. */
 export function shiftForInsert(r: CellRange, before: number, count: number): CellRange {
@@ -102,9 +103,40 @@ export function assertOldTexts(plan: EditPlan, textOf: (check: SetCheck, index: 
     if (current !== c.step.oldText) {
       throw new WorkbookError(
         "changed",
-        `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${current}”，预期“${c.step.oldText}”）。请重新校验后再试。`,
+        `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${clip(current, 20)}”，预期“${clip(c.step.oldText, 20)}”），未做任何修改。请重新校验后再试。`,
         c.step.sheet
       );
     }
   });
+}
+
+/** A plain number as a text: digits, a sign and a decimal point only, that reads back as exactly the same text. */
+function plainNumberOf(text: string): number | null {
+  const t = text.trim();
+  if (!/^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) && String(n) === t ? n : null;
+}
+
+/**
+ * A `set` step writes a number only when the cell showed a plain number (or nothing) and the new
+ * text is a plain number that reads back the same; anything else is written as text, so what was
+ * text stays text ("0012", "08588331040", "12345678901234567890", "1e400" keep their characters).
+ */
+function writesNumber(step: SetCellStep): boolean {
+  return plainNumberOf(step.newText) !== null && (step.oldText.trim() === "" || plainNumberOf(step.oldText) !== null);
+}
+
+/** The value an exceljs cell gets for a `set` step. */
+export function cellValueOf(step: SetCellStep): string | number {
+  return writesNumber(step) ? Number(step.newText.trim()) : step.newText;
+}
+
+/** Excel reads typed text like this as a number, a date or a formula. */
+const EXCEL_WOULD_CONVERT = /^\s*(?:[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*%?|[=+'@].*|-\D.*)\s*$/is;
+
+/** What Office.js is given for a `set` step: text Excel would convert gets a leading apostrophe (shown as the text itself). */
+export function excelInputOf(step: SetCellStep): string {
+  const text = step.newText;
+  return !writesNumber(step) && EXCEL_WOULD_CONVERT.test(text) ? `'${text}` : text;
 }

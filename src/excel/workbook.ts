@@ -50,7 +50,14 @@ import {
 } from "../core/marks";
 import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
-import { assertOldTexts, expectedBefore, mergesAfterDelete, mergesAfterInsert, setChecks } from "../core/plan-steps";
+import {
+  assertOldTexts,
+  excelInputOf,
+  expectedBefore,
+  mergesAfterDelete,
+  mergesAfterInsert,
+  setChecks,
+} from "../core/plan-steps";
 import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 import { officeHost, type ExcelHost } from "./host";
 
@@ -605,14 +612,7 @@ export class ExcelWorkbook implements WorkbookPort {
           const ws = sheets.get(step.sheet)!.ws;
           switch (step.kind) {
             case "set": {
-              const text = step.newText;
-              ws.getRange(step.address).values = [
-                [
-                  /^[=+'@]/.test(text) || (text.startsWith("-") && text.length > 1 && !/^-?\d/.test(text))
-                    ? `'${text}`
-                    : text,
-                ],
-              ];
+              ws.getRange(step.address).values = [[excelInputOf(step)]];
               return;
             }
             case "insertRows": {

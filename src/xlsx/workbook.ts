@@ -29,6 +29,7 @@ import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { cellText, gridFromWorksheet, worksheetMerges, worksheetProtected } from "./grid";
 import {
   assertOldTexts,
+  cellValueOf,
   mergesAfterDelete,
   mergesAfterInsert,
   shiftForDelete,
@@ -86,8 +87,6 @@ function sniff(bytes: Uint8Array): void {
     throw unreadable("无法读取：这不是 .xlsx 工作簿（文件格式不对或已损坏）。");
   }
 }
-
-const NUMBER_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 type CellModel = {
   address: string;
@@ -355,9 +354,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.workbook.getWorksheet(step.sheet) as ExcelJS.Worksheet;
     switch (step.kind) {
       case "set": {
-        const cell = ws.getCell(step.address);
-        const text = step.newText;
-        cell.value = NUMBER_RE.test(text.trim()) && text.trim() !== "" ? Number(text.trim()) : text;
+        ws.getCell(step.address).value = cellValueOf(step);
         return;
       }
       case "insertRows":

@@ -259,6 +259,24 @@ describe.each([
     expect(grids.find((g) => g.name === "会计职称考试")?.rowCount).toBeGreaterThan(10);
   });
 
+  it("what was text stays text: digits left by a fix keep every character; a number over a number stays a number", async () => {
+    const texts = ["0012(必填)", "08588331040(必填)", "12345678901234567890(必填)", "1e400(必填)", "12(必填)", "-5(必填)"];
+    await s.port.apply(plan("准备", [...texts.map((t, k) => setCell(S1, `H${k + 1}`, "", t)), setCell(S1, "H7", "", "12")]));
+    await s.port.apply(
+      plan("删除占位文字", [...texts.map((t, k) => setCell(S1, `H${k + 1}`, t, t.replace("(必填)", ""))), setCell(S1, "H7", "12", "13")])
+    );
+    const g = (await s.port.readSheets())[0];
+    expect([1, 2, 3, 4, 5, 6, 7].map((r) => g.cell(r, 8))).toEqual([
+      { text: "0012", type: "text" },
+      { text: "08588331040", type: "text" },
+      { text: "12345678901234567890", type: "text" },
+      { text: "1e400", type: "text" },
+      { text: "12", type: "text" },
+      { text: "-5", type: "text" },
+      { text: "13", type: "number" },
+    ]);
+  });
+
   it("refuses a plan whose cell changed (oldText mismatch) and writes nothing", async () => {
     const e31 = s.text(S1, "E31");
     const err = await s.port
@@ -267,6 +285,7 @@ describe.each([
     expect((err as WorkbookError).code).toBe("changed");
     expect((err as WorkbookError).message).toContain("部门整体支出!E32");
     expect((err as WorkbookError).message).toContain(`现在是“${e31}”`);
+    expect((err as WorkbookError).message).not.toMatch(/\n/);
     expect(s.text(S1, "E24")).toBe("=130家");
     expect(s.merges(S1)).toContain("B24:B50");
   });

@@ -55,6 +55,9 @@ const UNIT_RE = new RegExp(
 const RANGE_RE = new RegExp(`^(\\s*)(${RANGE_SEP})(\\s*)([-+]?${DIGIT}+(?:[.．]${DIGIT}+)?)`);
 const DEADLINE_RE =
   /^(\d{4})\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\/\d{1,2}(?!\d))\s*(?:底|末|年底|年末)?\s*(?:前|之前|以前|内|止|完成)?/;
+/** A period: "2023.07-2024.01", "2023年7月-2024年1月". */
+const PERIOD_RE =
+  /^(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)\s*[-~～—–至到]\s*(?:\d{4}\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)|\d{1,2}\s*月)(?:\s*\d{1,2}\s*日)?$/;
 const SHORT_DEADLINE_RE = /^(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前|内|止)/;
 const DATE_SUFFIX = /^(?:之前|以前|前|内|止|底|末|年底|年末)$/;
 const OPEN = "(（【[［〔";
@@ -222,10 +225,12 @@ function readDeadline(t: string, vocab: ValueVocabulary, isDate: boolean): Found
   const rest = op ? t.slice(op.text.length + op.space.length) : t;
   const mayBeDate = isDate || rest.includes("年") || rest.includes("月") || /^\d{4}[-/.]/.test(rest);
   if (!mayBeDate) return null;
-  const m = DEADLINE_RE.exec(rest);
+  const period = PERIOD_RE.exec(rest);
+  const m = period ?? DEADLINE_RE.exec(rest);
   const year = m ? Number(m[1]) : null;
   const isDeadline =
     isDate ||
+    period !== null ||
     (m !== null && year! >= 1990 && year! <= 2100 && (/月|[-/.]\d/.test(m[0]) || /前|底|末|内|止/.test(m[0]))) ||
     (m === null && SHORT_DEADLINE_RE.test(rest));
   if (!isDeadline) return null;
