@@ -19,7 +19,8 @@ export const nonstandardOperator: Rule = {
       const v = ctx.value(i);
       if (!v.operator || !v.operatorText || standard.has(v.operatorText)) continue;
       const steps = operatorSteps(i, table.sheet, v.operator, ctx.vocabulary);
-      if (!steps || !i.valueCell) continue;
+      // nothing to rewrite (a glyph the vocabulary does not list as standard, already written as itself)
+      if (!steps || !i.valueCell || steps.every((s) => s.newText === s.oldText)) continue;
       const fromColumn = v.operatorSource === "column";
       const newText = steps.find((s) => s.address === i.valueCell)?.newText ?? steps[0].newText;
       const written =

@@ -2,7 +2,12 @@
 import type { FixInput, QuickFix } from "../finding";
 import type { Indicator } from "../model";
 import { bestTemplateFor } from "../templates/match";
-import { parseTargetValue, valueSteps, type ValueVocabulary } from "../value";
+import { parseValueText, valueSteps, type ValueText, type ValueVocabulary } from "../value";
+
+/** A template value that becomes a quantity once filled: a number or blank with an operator or a unit ("≥{目标值}%", not "{完成日期}前"). */
+function isQuantityForm(v: ValueText): boolean {
+  return v.parts.some((p) => p.role === "number") && (v.operator !== null || v.unit !== null);
+}
 import { valueIsMissing } from "./missing-value";
 import type { FindingDraft, Rule } from "./types";
 import { expectsQuantity, indicatorsOf, meta, q, quickFix, stepsPlan } from "./util";
@@ -11,12 +16,7 @@ import { expectsQuantity, indicatorsOf, meta, q, quickFix, stepsPlan } from "./u
 function templateValueFix(i: Indicator, sheet: string, vocab: ValueVocabulary): QuickFix | null {
   // only a close match: the new value must fit the name that stays
   const t = bestTemplateFor(i, 0.7);
-  if (
-    !t ||
-    t.level2 !== i.level2.standard ||
-    parseTargetValue(t.value.replace(/\{[^}]*\}/g, "1"), {}, vocab).kind !== "quantitative"
-  )
-    return null;
+  if (!t || t.level2 !== i.level2.standard || !isQuantityForm(parseValueText(t.value, vocab))) return null;
   const steps = valueSteps(i, sheet, t.value, vocab);
   if (!steps) return null;
   const keys = [...t.value.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
