@@ -43,3 +43,79 @@ describe("findSampleBlanks", () => {
     expect(findSampleBlanks(text)).toHaveLength(n);
   });
 });
+
+describe("findSampleBlanks: flawless both ways", () => {
+  // a blank: spaces, brackets of any kind with nothing (or a template word) inside, placeholders;
+  // with words between the verb and the count too
+  it.each([
+    ["随机抽取 名群众", " "],
+    ["随机抽取　名群众", "　"],
+    ["抽取  人发放问卷", "  "],
+    ["随机抽取（）名群众", "（）"],
+    ["随机抽取()名群众", "()"],
+    ["随机抽取【】名群众", "【】"],
+    ["随机抽取［］名群众", "［］"],
+    ["随机抽取〔〕名群众", "〔〕"],
+    ["随机抽取[ ]名群众", "[ ]"],
+    ["随机抽取（ ）名群众", "（ ）"],
+    ["随机抽取（  ）人以上", "（  ）"],
+    ["随机抽取（必填）名群众", "（必填）"],
+    ["随机抽取{N}名群众", "{N}"],
+    ["随机抽取{样本量}名群众", "{样本量}"],
+    ["随机抽取XX名群众", "XX"],
+    ["随机抽取ＸＸ名群众", "ＸＸ"],
+    ["随机抽取**名群众", "**"],
+    ["随机抽取__名群众", "__"],
+    ["随机抽取N名群众", "N"],
+    ["随机抽取□名群众", "□"],
+    ["随机抽取……名群众", "……"],
+    ["随机抽取名学员发放问卷", ""],
+    ["随机抽取不少于 名群众", " "],
+    ["随机抽取不少于（ ）名群众", "（ ）"],
+    ["随机抽取至少【】人", "【】"],
+    ["随机抽取不少于N名群众", "N"],
+    ["随机抽取约 名群众", " "],
+  ])("%s: blank “%s”", (text, blank) => {
+    expect(findSampleBlanks(text).map((b) => b.blank)).toEqual([blank]);
+  });
+
+  it("a second blank in the same sentence, of any kind", () => {
+    expect(findSampleBlanks("随机抽取 名服务对象，每人发放问卷（ ）份").map((b) => b.blank)).toEqual([" ", "（ ）"]);
+    expect(findSampleBlanks("随机抽取10名单位人员【】名发放问卷").map((b) => b.blank)).toEqual(["【】"]);
+  });
+
+  // a count: words before or after the number, ranges, full-width or Chinese numerals; nouns that begin with a counter
+  it.each([
+    "随机抽取不少于30名群众",
+    "随机抽取至少30人",
+    "随机抽取30名以上",
+    "随机抽取30名以上服务对象发放问卷",
+    "随机抽取不低于30名",
+    "随机抽取约30名",
+    "随机抽取各5名",
+    "随机抽取每村5户",
+    "随机抽取 30 名",
+    "随机抽取３０名",
+    "随机抽取三十名群众",
+    "随机抽取不少于三十名群众",
+    "随机抽取30-50名",
+    "随机抽取30～50人",
+    "随机抽取30名（含）以上群众",
+    "随机抽取不少于30名（人）",
+    "随机抽取【30】名",
+    "发放调查问卷100份，随机抽取其中30份",
+    "调查对象为全体学员，共计200名",
+    "随机抽取1%的服务对象",
+    "随机抽取部分群众",
+    "随机抽取人员进行调查",
+    "随机抽取 人员发放问卷",
+    "抽取名单中的群众进行调查",
+    "抽取户主进行问卷调查",
+    "随机抽取个人进行调查",
+    "随机抽取家庭开展问卷调查",
+    "调查问卷（电子版）100份",
+    "计算公式：满意问卷数 / 问卷总数 ×100%",
+  ])("%s: no blank", (text) => {
+    expect(findSampleBlanks(text)).toEqual([]);
+  });
+});

@@ -1,19 +1,56 @@
 /** blank-sample-size 抽样数量空白 (RULES.md A): "随机抽取 名" — the survey sample size left blank. */
 import type { FixInput } from "../finding";
+import { DEFAULT_VALUE_VOCABULARY, type ValueVocabulary } from "../value";
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q, quickFix, setPlan } from "./util";
 
-/** A blank where a count belongs: spaces, underscores, N, XX, **, （ ）, a {placeholder}, or nothing. */
-const BLANK = String.raw`(?:[ \t\u00a0\u3000]+|[_＿]+|[Nn]|[XxＸ×]{1,3}|[*＊]{1,3}|[（(][ \u3000]*[)）]|\{[^{}]{0,10}\}|)`;
+/**
+ * A blank where a count belongs: spaces, underscores, N, XX, **, □, "……", a {placeholder}, or
+ * brackets of any kind with nothing (or only a template word) inside: （）、()、【】、［］、〔〕、[].
+ */
+const BRACKET_BLANK = String.raw`[（(【［〔\[][ \u3000]*(?:必填|选填|填写|待填|待定|数量|人数|样本量|样本数|[NnXxＸ×*＊_＿]{0,3})[ \u3000]*[)）】］〕\]]`;
+const MARK_BLANK = String.raw`(?:[_＿]+|[XxＸ×]{1,3}|[*＊]{1,3}|□+|…+|\.{3,}|\{[^{}]{0,10}\}|${BRACKET_BLANK})`;
+const SPACE_BLANK = String.raw`[ \t\u00a0\u3000]+`;
 const COUNTER = "(?:名|人次|人|份|家|个|户|位|所|批)";
+/** A counter that begins a noun ("人员", "名单", "户主", "个人"): after no blank or a space it is no count. */
+const NOUN_AFTER =
+  "(?!人员|人数|人群|人口|人士|名单|名称|名额|名义|户主|户籍|户数|户口|个人|个别|个体|家庭|家长|家属|份额|位置|所在|所有|所属)";
 const SURVEY_VERB = "(?:随机抽取|随机抽选|随机选取|抽取|抽选|抽查|选取|随机调查|调查|发放|抽样)";
-/** verb + blank + counter, e.g. "随机抽取 名", "抽取__人", "随机抽取N名". */
-const VERB_BLANK = new RegExp(`(${SURVEY_VERB})(${BLANK})${COUNTER}`, "g");
-/** a second count in the same sentence left blank: "…单位人员 名发放" (CJK, a blank, a counter). */
-const SECOND_BLANK = new RegExp(
-  String.raw`([\u4e00-\u9fff）)])((?:[ \t\u00a0\u3000]+|[_＿]{1,}|\{[^{}]{0,10}\}|[XxＸ]{2,3}))${COUNTER}`,
-  "g"
-);
+/** Words that may stand between the verb and the count ("随机抽取不少于 名"): the vocabulary's operator words and words before a number. */
+function qualifierPattern(vocab: ValueVocabulary): string {
+  const words = [...vocab.prefixOperators.map(([w]) => w), ...vocab.numberPrefixes, "约", "其中"]
+    .filter((w) => /^[\u4e00-\u9fff]+$/.test(w))
+    .sort((a, b) => b.length - a.length);
+  return `(?:${words.join("|")})`;
+}
+
+interface Patterns {
+  /** verb (+ qualifier) + blank + counter, e.g. "随机抽取 名", "抽取__人", "随机抽取N名", "随机抽取不少于（）名", "随机抽取名". */
+  readonly verbBlank: RegExp;
+  /** a further count in the same sentence left blank: "…单位人员 名发放", "…人员不少于【】名". */
+  readonly secondBlank: RegExp;
+}
+
+const patternCache = new WeakMap<ValueVocabulary, Patterns>();
+
+function patternsOf(vocab: ValueVocabulary): Patterns {
+  let p = patternCache.get(vocab);
+  if (!p) {
+    const qual = qualifierPattern(vocab);
+    p = {
+      verbBlank: new RegExp(
+        `(${SURVEY_VERB}(?:[ \\u3000]*${qual})?)(${MARK_BLANK}|[Nn](?=${COUNTER})|(?:${SPACE_BLANK}|)${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
+        "g"
+      ),
+      secondBlank: new RegExp(
+        `([\\u4e00-\\u9fff）)])(${MARK_BLANK}|(?<=${qual})[Nn]|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
+        "g"
+      ),
+    };
+    patternCache.set(vocab, p);
+  }
+  return p;
+}
 
 export interface SampleBlank {
   /** index in the text where the blank starts, and its text ("" when the count is simply missing). */
@@ -46,29 +83,23 @@ function surveySentences(text: string): { start: number; end: number }[] {
   return parts;
 }
 
-export function findSampleBlanks(text: string): SampleBlank[] {
+export function findSampleBlanks(text: string, vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY): SampleBlank[] {
   const out: SampleBlank[] = [];
   if (!SURVEY_HINT.test(text)) return out;
+  const { verbBlank, secondBlank } = patternsOf(vocab);
   const seen = new Set<number>();
+  const add = (index: number, blank: string) => {
+    if (seen.has(index)) return;
+    seen.add(index);
+    out.push({ index, blank });
+  };
   for (const s of surveySentences(text)) {
     const sentence = text.slice(s.start, s.end);
-    const base = s.start;
-    for (const m of sentence.matchAll(VERB_BLANK)) {
-      const blank = m[2];
-      const index = base + (m.index ?? 0) + m[1].length;
-      if (!seen.has(index)) {
-        seen.add(index);
-        out.push({ index, blank });
-      }
-    }
-    if (out.length === 0 && !/\d/.test(sentence)) continue;
-    for (const m of sentence.matchAll(SECOND_BLANK)) {
-      const index = base + (m.index ?? 0) + m[1].length;
-      if (/[\d０-９]$/.test(sentence.slice(0, (m.index ?? 0) + m[1].length))) continue;
-      if (!seen.has(index) && /随机|抽取|抽选|调查|问卷/.test(sentence.slice(0, m.index ?? 0))) {
-        seen.add(index);
-        out.push({ index, blank: m[2] });
-      }
+    for (const m of sentence.matchAll(verbBlank)) add(s.start + (m.index ?? 0) + m[1].length, m[2]);
+    for (const m of sentence.matchAll(secondBlank)) {
+      // only after the survey is named ("随机抽取…人员 名"), not in a count before it
+      if (/随机|抽取|抽选|调查|问卷/.test(sentence.slice(0, m.index ?? 0)))
+        add(s.start + (m.index ?? 0) + m[1].length, m[2]);
     }
   }
   return out.sort((a, b) => a.index - b.index);
@@ -102,7 +133,7 @@ export const blankSampleSize: Rule = {
     category: "核心检查",
     fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const out = [];
     for (const i of indicatorsOf(table)) {
       for (const [text, cell] of [
@@ -110,7 +141,7 @@ export const blankSampleSize: Rule = {
         [i.name, i.nameCell],
       ] as const) {
         if (!text || !cell) continue;
-        const blanks = findSampleBlanks(text);
+        const blanks = findSampleBlanks(text, ctx.vocabulary);
         if (blanks.length === 0) continue;
         const fix = withSampleInputs(text, blanks);
         const where = blanks.length > 1 ? `有${blanks.length}处抽样数量空白` : "抽样数量空白";
