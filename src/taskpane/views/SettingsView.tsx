@@ -108,7 +108,6 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-
 export interface SettingsViewProps {
   readonly assistant: Assistant;
   readonly state: AssistantState;
