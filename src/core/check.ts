@@ -89,9 +89,8 @@ interface Draft {
 
 type TextAt = (sheet: string, address: string) => string | undefined;
 
-/** What a check needs besides the rule and the draft. */
+/** What a check needs besides the rule, the draft and the table. */
 interface Completion {
-  readonly table: TargetTable | null;
   readonly override: Severity | null;
   readonly textAt: TextAt;
 }
@@ -103,8 +102,8 @@ function finishFix(rule: Rule, fix: QuickFix | null, textAt: TextAt): QuickFix |
   return { ...fix, safe: fix.safe && allowsSafe && fix.inputs.length === 0, plan: rebasePlan(fix.plan, textAt) };
 }
 
-function complete(rule: Rule, draft: FindingDraft, c: Completion): Draft {
-  const t = draft.table ?? c.table;
+function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, c: Completion): Draft {
+  const t = draft.table ?? table;
   const sheet = draft.sheet ?? t?.sheet ?? "";
   const indicatorName = draft.indicator ? draft.indicator.name : (draft.about ?? null);
   const cell = parseCell(draft.cell);
@@ -167,12 +166,12 @@ function failure(rule: Rule, table: TargetTable | null, e: unknown): RuleFailure
 }
 
 /** Runs one rule on every table (and the workbook); a throw loses only that rule on that table. */
-function runRule(rule: Rule, ctx: RuleContext, c: Omit<Completion, "table">, failures: RuleFailure[]): Draft[] {
+function runRule(rule: Rule, ctx: RuleContext, c: Completion, failures: RuleFailure[]): Draft[] {
   const out: Draft[] = [];
   const attempt = (table: TargetTable | null, run: () => FindingDraft[]) => {
     try {
-      const drafts = run().map((d) => complete(rule, d, { ...c, table }));
-      out.push(...drafts);
+      const drafts = run().map((d) => complete(rule, d, table, c));
+      for (const d of drafts) out.push(d);
     } catch (e) {
       failures.push(failure(rule, table, e));
     }

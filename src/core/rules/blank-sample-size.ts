@@ -15,6 +15,7 @@ const COUNTER = "(?:名|人次|人|份|家|个|户|位|所|批)";
 /** A counter that begins a noun ("人员", "名单", "户主", "个人"): after no blank or a space it is no count. */
 const NOUN_AFTER =
   "(?!人员|人数|人群|人口|人士|名单|名称|名额|名义|户主|户籍|户数|户口|个人|个别|个体|家庭|家长|家属|份额|位置|所在|所有|所属)";
+const BLANK_BEFORE_COUNTER = new RegExp(String.raw`[ 	 　_＿XxＸ×*＊□….}）)】］〕\]Nn]${COUNTER}`);
 const SURVEY_VERB = "(?:随机抽取|随机抽选|随机选取|抽取|抽选|抽查|选取|随机调查|调查|发放|抽样)";
 /** Words that may stand between the verb and the count ("随机抽取不少于 名"): the vocabulary's operator words and words before a number. */
 function qualifierPattern(vocab: ValueVocabulary): string {
@@ -43,7 +44,8 @@ function patternsOf(vocab: ValueVocabulary): Patterns {
         "g"
       ),
       secondBlank: new RegExp(
-        `([\\u4e00-\\u9fff）)])(${MARK_BLANK}|(?<=${qual})[Nn]|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
+        // the lookahead lets through only the characters a blank can start with: most positions fail at once
+        `([\\u4e00-\\u9fff）)])(?=[ \\t\\u00a0\\u3000_＿XxＸ×*＊□….{（(【［〔\\[Nn])(${MARK_BLANK}|(?<=${qual})[Nn]|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
         "g"
       ),
     };
@@ -96,6 +98,8 @@ export function findSampleBlanks(text: string, vocab: ValueVocabulary = DEFAULT_
   for (const s of surveySentences(text)) {
     const sentence = text.slice(s.start, s.end);
     for (const m of sentence.matchAll(verbBlank)) add(s.start + (m.index ?? 0) + m[1].length, m[2]);
+    // a further blank ends right before a counter with one of the characters a blank can end with
+    if (!BLANK_BEFORE_COUNTER.test(sentence)) continue;
     for (const m of sentence.matchAll(secondBlank)) {
       // only after the survey is named ("随机抽取…人员 名"), not in a count before it
       if (/随机|抽取|抽选|调查|问卷/.test(sentence.slice(0, m.index ?? 0)))

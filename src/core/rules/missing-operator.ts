@@ -1,6 +1,7 @@
 /** missing-operator 缺少比较符号 (RULES.md C). */
 import type { Indicator, Operator } from "../model";
-import { isPercentUnit, isTimeUnit, operatorSteps } from "../value";
+import type { FixInput } from "../finding";
+import { isPercentUnit, isTimeUnit, operatorSteps, parseValueText, writeValue } from "../value";
 import type { FindingDraft, Rule, RuleContext } from "./types";
 import { indicatorsOf, isCostAmount, isUnderCost, meta, q, quickFix, stepsPlan } from "./util";
 
@@ -30,25 +31,28 @@ export const missingOperator: Rule = {
       if (v.kind !== "quantitative" || v.operator !== null || v.numberTo !== null || !i.valueCell) continue;
       if (/^定性$/.test(i.operatorText ?? "")) continue;
       const op = defaultOperator(i, ctx);
-      const steps = operatorSteps(i, table.sheet, "{比较符号}", ctx.vocabulary);
-      const suggested = operatorSteps(i, table.sheet, op, ctx.vocabulary);
-      const shown = suggested && !i.operatorCell ? suggested[0].newText : op + v.raw;
+      const shown = i.operatorCell
+        ? op + v.raw
+        : (writeValue(parseValueText(v.raw, ctx.vocabulary), { operator: op }) ?? op + v.raw);
+      const choice: FixInput = {
+        placeholder: "{比较符号}",
+        label: "比较符号",
+        type: "choice",
+        choices: ctx.vocabulary.standardOperators,
+        defaultValue: op,
+      };
       out.push({
         cell: i.valueCell,
         indicator: i,
         subject: v.raw,
         message: `指标${q(i.name, 12)}的指标值${q(v.raw, 10)}缺少比较符号，建议改为${q(shown, 11)}`,
-        fix: steps
-          ? quickFix(`加上“${op}”`, stepsPlan(`为“${i.name}”补比较符号`, steps, i.valueCell), false, [
-              {
-                placeholder: "{比较符号}",
-                label: "比较符号",
-                type: "choice",
-                choices: ctx.vocabulary.standardOperators,
-                defaultValue: op,
-              },
-            ])
-          : null,
+        // built when asked for: a check of many workbooks never needs most fixes
+        fix: () => {
+          const steps = operatorSteps(i, table.sheet, "{比较符号}", ctx.vocabulary);
+          return steps
+            ? quickFix(`加上“${op}”`, stepsPlan(`为“${i.name}”补比较符号`, steps, i.valueCell!), false, [choice])
+            : null;
+        },
       });
     }
     return out;

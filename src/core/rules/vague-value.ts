@@ -54,9 +54,9 @@ export const vagueValue: Rule = {
       const v = ctx.value(i);
       if (v.kind !== "qualitative" || !i.valueCell || valueIsMissing(v, ctx.vocabulary)) continue;
       const raw = v.raw;
-      const deadlineSteps = valueSteps(i, table.sheet, "{完成时限}", ctx.vocabulary);
       const strict = expectsQuantity(i);
       const timely = i.level2.standard === "时效";
+      const deadlineSteps = timely ? valueSteps(i, table.sheet, "{完成时限}", ctx.vocabulary) : null;
       const fix =
         timely && deadlineSteps
           ? quickFix("改为具体完成时限", stepsPlan(`为“${i.name}”写明完成时限`, deadlineSteps, i.valueCell), false, [

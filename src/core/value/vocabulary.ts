@@ -34,9 +34,11 @@ export interface ValueVocabulary {
   readonly placeholder: RegExp;
   /** Matches a template blank standing where a number belongs (at the start of the text). */
   readonly numberSlot: RegExp;
-  readonly moneyUnits: readonly string[];
-  readonly percentUnits: readonly string[];
-  readonly timeUnits: readonly string[];
+  /** A unit that starts with a percent unit ("%", "个百分点"). */
+  readonly percentUnit: RegExp;
+  /** A money unit, alone or per something ("万元", "元/人"). */
+  readonly moneyUnit: RegExp;
+  readonly timeUnits: ReadonlySet<string>;
 }
 
 const OPERATORS: ReadonlySet<string> = new Set(["=", "≥", "≤", ">", "<"]);
@@ -61,6 +63,15 @@ function tokenPattern(token: string): string {
   return escape(token);
 }
 
+/** Words as a regex alternation, longest first; one that never matches when there are none. */
+function alternatives(words: readonly string[]): string {
+  const list = [...words]
+    .filter((w) => w !== "")
+    .sort((a, b) => b.length - a.length)
+    .map(escape);
+  return list.length ? list.join("|") : "(?!)";
+}
+
 export function compileValueVocabulary(data: ValueVocabularyData): ValueVocabulary {
   const prefixOperators = operatorEntries(data.operators, "比较符号");
   const suffixOperators = operatorEntries(data.suffixOperators, "后置比较词");
@@ -75,9 +86,9 @@ export function compileValueVocabulary(data: ValueVocabularyData): ValueVocabula
     numberPrefixes: [...data.numberPrefixes].sort((a, b) => b.length - a.length),
     placeholder: new RegExp(any),
     numberSlot: new RegExp(`^(?:${any})`),
-    moneyUnits: data.moneyUnits,
-    percentUnits: data.percentUnits,
-    timeUnits: data.timeUnits,
+    percentUnit: new RegExp(`^(?:${alternatives(data.percentUnits)})`),
+    moneyUnit: new RegExp(`^(?:${alternatives(data.moneyUnits)})\\s*(?:/|$)`),
+    timeUnits: new Set(data.timeUnits),
   };
 }
 
@@ -86,17 +97,15 @@ export const DEFAULT_VALUE_VOCABULARY: ValueVocabulary = compileValueVocabulary(
 
 /** A unit in %, ‰ or 百分点. */
 export function isPercentUnit(unit: string | null, vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY): boolean {
-  return !!unit && vocab.percentUnits.some((u) => unit.startsWith(u));
+  return !!unit && vocab.percentUnit.test(unit);
 }
 
 /** A money unit ("万元"), also per something ("元/人", "万元/年"). */
 export function isMoneyUnit(unit: string | null, vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY): boolean {
-  if (!unit) return false;
-  const base = unit.split("/")[0].trim();
-  return vocab.moneyUnits.includes(base);
+  return !!unit && vocab.moneyUnit.test(unit);
 }
 
 /** A duration ("2小时", "5个工作日"). */
 export function isTimeUnit(unit: string | null, vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY): boolean {
-  return !!unit && vocab.timeUnits.includes(unit.trim());
+  return !!unit && vocab.timeUnits.has(unit.trim());
 }
