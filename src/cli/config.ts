@@ -9,6 +9,7 @@ import { normaliseSettings, type AddinSettings } from "../core/settings";
 import { parseUserTemplates } from "../core/templates/library";
 import type { IndicatorTemplate } from "../core/templates/types";
 import { UsageError } from "./args";
+import { readFailureReason } from "./files";
 
 export interface LoadedConfig {
   readonly settings: AddinSettings;
@@ -23,16 +24,7 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "文件不存在"
-        : code === "EACCES" || code === "EPERM"
-          ? "没有读取权限"
-          : code === "EISDIR"
-            ? "这是一个文件夹"
-            : (e as Error).message;
-    throw new UsageError(`无法读取设置文件“${file}”：${why}。`);
+    throw new UsageError(`无法读取设置文件“${file}”：${readFailureReason(e)}。`);
   }
   let data: unknown;
   try {

@@ -5,6 +5,7 @@
  */
 import { promises as fs, type Stats } from "node:fs";
 import path from "node:path";
+import { SAVE_AS_HINT } from "../xlsx/sniff";
 
 export interface InputFile {
   /** The path as the user gave it (for a file found in a folder: the folder as given + the relative path). */
@@ -36,7 +37,6 @@ const OTHER_SPREADSHEETS: Readonly<Record<string, string>> = {
   ".numbers": "Numbers 表格（.numbers）",
 };
 
-export const SAVE_AS_HINT = "请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。";
 
 export function unsupportedMessage(file: string): string {
   const ext = path.extname(file).toLowerCase();

@@ -20,7 +20,7 @@ import { addToTotals, colourFor, fileText, newTotals, paint, totalText, type Pai
 import { planPool, runTasks } from "./pool";
 import type { FileTask } from "./process-file";
 import { fileJson, type FileResult } from "./result";
-import { writeFailureReason } from "./write-error";
+import { writeFailureReason } from "./files";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

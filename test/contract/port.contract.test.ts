@@ -13,6 +13,7 @@ import { WorkbookError, type WorkbookPort } from "../../src/core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
 import { runCheck } from "../../src/core/workflow";
 import { ExcelWorkbook } from "../../src/excel/workbook";
+import { conditionalFormats } from "../../src/xlsx/exceljs-internals";
 import { worksheetMerges } from "../../src/xlsx/grid";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { fakeHost, type FakeWorkbook } from "../fakes/excel";
@@ -44,7 +45,7 @@ interface Subject {
 async function xlsxSubject(): Promise<Subject> {
   const bytes = new Uint8Array(await fs.readFile(SAMPLE));
   let wb = await XlsxWorkbook.load(bytes);
-  const ws = (sheet: string) => wb.workbook.getWorksheet(sheet)!;
+  const ws = (sheet: string) => wb.worksheet(sheet)!;
   return {
     get port() {
       return wb;
@@ -61,13 +62,16 @@ async function xlsxSubject(): Promise<Subject> {
     },
     merges: (sheet) => worksheetMerges(ws(sheet)).map(rangeAddress).sort(),
     marks: (sheet) =>
-      ((ws(sheet) as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }> }> }).conditionalFormattings ?? []).map((cf) => ({
-        severity: markSeverity(cf.rules[0].formulae?.[0]),
-        fill: cf.rules[0].style?.fill?.bgColor?.argb?.slice(-6) ?? null,
-        areas: cf.ref.split(" ").sort(),
-      })),
+      conditionalFormats(ws(sheet)).map((cf) => {
+        const rule = cf.rules[0] as { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } };
+        return {
+          severity: markSeverity(rule.formulae?.[0]),
+          fill: rule.style?.fill?.bgColor?.argb?.slice(-6) ?? null,
+          areas: cf.ref.split(" ").sort(),
+        };
+      }),
     protect: (sheet) => {
-      (ws(sheet) as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
+      void ws(sheet).protect("", {});
     },
   };
 }
@@ -349,6 +353,6 @@ describe("marks travel between the command line and the add-in", () => {
     fakeCfsToExcelJS(model, source);
     const port = XlsxWorkbook.fromExcelJS(source);
     await port.clearMarks();
-    for (const ws of source.worksheets) expect((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings).toEqual([]);
+    for (const ws of source.worksheets) expect(conditionalFormats(ws)).toEqual([]);
   });
 });
