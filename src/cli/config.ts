@@ -10,6 +10,7 @@ import { parseUserTemplates } from "../core/templates/library";
 import type { IndicatorTemplate } from "../core/templates/types";
 import { UsageError } from "./args";
 import { readFailureReason } from "./files";
+import { colourFor, paint } from "./output/text";
 
 export interface LoadedConfig {
   readonly settings: AddinSettings;
@@ -48,4 +49,13 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     for (const p of parsed.problems) all.push(`设置文件“${file}”的自定义模板：${p}`);
   }
   return { settings: { ...settings, userTemplates }, userTemplates, problems: all };
+}
+
+/** --config, when given: the settings file read, its problems printed on stderr. */
+export async function configFromOption(file: string | null): Promise<LoadedConfig | null> {
+  if (!file) return null;
+  const loaded = await loadConfig(file);
+  const pe = paint(colourFor(process.stderr));
+  for (const problem of loaded.problems) process.stderr.write(`${pe.yellow("注意：")}${problem}\n`);
+  return loaded;
 }

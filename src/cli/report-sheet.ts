@@ -31,7 +31,14 @@ function findingRow(f: JsonFinding): ListCell[] {
 
 /** The report of a file's findings (a line saying so when there is none). */
 export function reportSheet(findings: readonly JsonFinding[], verdict: string): ListSheet {
-  const empty = [{ text: "" }, { text: "" }, { text: "" }, { text: "" }, { text: `未发现问题（${verdict}）。` }, { text: "" }];
+  const empty = [
+    { text: "" },
+    { text: "" },
+    { text: "" },
+    { text: "" },
+    { text: `未发现问题（${verdict}）。` },
+    { text: "" },
+  ];
   return {
     name: "校验报告",
     columns: COLUMNS,

@@ -5,14 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { sheetsOf, type EditPlan, type EditStep } from "../core/edit-plan";
-import {
-  cellAddress,
-  parseCell,
-  parseRange,
-  rangeAddress,
-  rangesOverlap,
-  type CellRange,
-} from "../core/grid";
+import { cellAddress, parseCell, parseRange, rangeAddress, rangesOverlap, type CellRange } from "../core/grid";
 import {
   assertOldTexts,
   mergesAfterDelete,

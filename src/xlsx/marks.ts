@@ -46,7 +46,10 @@ export function writeMarks(workbook: ExcelJS.Workbook, findings: readonly Findin
   for (const sm of planMarks(findings)) {
     const ws = workbook.getWorksheet(sm.sheet);
     if (!ws) continue;
-    let priority = conditionalFormats(ws).reduce((max, cf) => Math.max(max, ...cf.rules.map((r) => r.priority ?? 0)), 0);
+    let priority = conditionalFormats(ws).reduce(
+      (max, cf) => Math.max(max, ...cf.rules.map((r) => r.priority ?? 0)),
+      0
+    );
     for (const severity of SEVERITIES) {
       const argb = `FF${MARK_FILL[severity]}`;
       for (const chunk of sm.chunks[severity]) {

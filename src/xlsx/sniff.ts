@@ -46,7 +46,11 @@ const ZIP = [0x50, 0x4b];
 /** Where `needle` occurs in `bytes` from `from` on, or -1. */
 function indexOfBytes(bytes: Uint8Array, needle: readonly number[], from = 0): number {
   const n = needle.length;
-  outer: for (let i = bytes.indexOf(needle[0], from); i !== -1 && i <= bytes.length - n; i = bytes.indexOf(needle[0], i + 1)) {
+  outer: for (
+    let i = bytes.indexOf(needle[0], from);
+    i !== -1 && i <= bytes.length - n;
+    i = bytes.indexOf(needle[0], i + 1)
+  ) {
     for (let k = 1; k < n; k++) if (bytes[i + k] !== needle[k]) continue outer;
     return i;
   }

@@ -55,7 +55,7 @@ describe("exceljs 4.4.0 internals the xlsx adapter relies on", () => {
     expect(wb.getWorksheet(S1)!.getCell("D24").text).toBe("组织预算编制及执行单位数量");
   });
 
-  it("keepAutomaticPageNumbers: exceljs writes useFirstPageNumber=\"1\" for a sheet that had none, unless the number is forgotten", async () => {
+  it('keepAutomaticPageNumbers: exceljs writes useFirstPageNumber="1" for a sheet that had none, unless the number is forgotten', async () => {
     const quirk = await sample();
     expect(quirk.getWorksheet(S1)!.pageSetup).toMatchObject({ firstPageNumber: 1, useFirstPageNumber: false });
     expect(await sheetXml(quirk)).toMatch(/<pageSetup [^>]*useFirstPageNumber="1"/);
@@ -150,7 +150,11 @@ describe("exceljs 4.4.0 internals the xlsx adapter relies on", () => {
     expect(ws.getCell("F30").note).toBe("批注");
     expect(ws.rowCount).toBe(before.rows);
     const back = (await roundTrip(wb)).getWorksheet(S1)!;
-    expect(back.getCell("E31").style.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect(back.getCell("E31").style.fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFDDEBF7" },
+    });
   });
 
   it("dataValidationModel / setDataValidationModel: validations are a model keyed by address, written as set", async () => {

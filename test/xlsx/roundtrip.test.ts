@@ -92,7 +92,11 @@ describe("xlsx adapter round trip on liupanshui-2025.xlsx", () => {
       expect(b[sheet]).toEqual(a[sheet]);
     }
     const c = await load(cleared);
-    expect(c.getWorksheet("部门整体支出")!.getCell("E31").style.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect(c.getWorksheet("部门整体支出")!.getCell("E31").style.fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFDDEBF7" },
+    });
     expect(c.getWorksheet("部门整体支出")!.getCell("F62").note).toBe("编制人备注：此项指标解释待补充。");
     expect(await fontsOf(cleared)).toBe(await fontsOf(original));
   });
@@ -115,12 +119,19 @@ describe("xlsx adapter round trip on liupanshui-2025.xlsx", () => {
   it("keeps a default font exceljs would replace (等线, charset 134), and the user's customXml parts", async () => {
     const zip = await JSZip.loadAsync(original);
     let styles = await zip.file("xl/styles.xml")!.async("string");
-    const font = '<font><sz val="11"/><color theme="1"/><name val="等线"/><family val="3"/><charset val="134"/><scheme val="minor"/></font>';
+    const font =
+      '<font><sz val="11"/><color theme="1"/><name val="等线"/><family val="3"/><charset val="134"/><scheme val="minor"/></font>';
     styles = styles.replace(/<font\b[^>]*>[\s\S]*?<\/font>/, font);
     zip.file("xl/styles.xml", styles);
     zip.file("customXml/item1.xml", '<?xml version="1.0"?><other xmlns="urn:someone-else">keep me</other>');
-    zip.file("customXml/_rels/item1.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>');
-    zip.file("customXml/itemProps1.xml", '<?xml version="1.0"?><ds:datastoreItem ds:itemID="{11111111-2222-3333-4444-555555555555}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"/>');
+    zip.file(
+      "customXml/_rels/item1.xml.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>'
+    );
+    zip.file(
+      "customXml/itemProps1.xml",
+      '<?xml version="1.0"?><ds:datastoreItem ds:itemID="{11111111-2222-3333-4444-555555555555}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"/>'
+    );
     const input = await zip.generateAsync({ type: "uint8array" });
     const wb = await XlsxWorkbook.load(input);
     await wb.mark(seedFindings());
@@ -128,7 +139,11 @@ describe("xlsx adapter round trip on liupanshui-2025.xlsx", () => {
     const out = await wb.save();
     expect(await fontsOf(out)).toBe(font);
     const z = await JSZip.loadAsync(out);
-    const items = await Promise.all(Object.keys(z.files).filter((n) => /^customXml\/item\d+\.xml$/.test(n)).map((n) => z.file(n)!.async("string")));
+    const items = await Promise.all(
+      Object.keys(z.files)
+        .filter((n) => /^customXml\/item\d+\.xml$/.test(n))
+        .map((n) => z.file(n)!.async("string"))
+    );
     expect(items.some((x) => x.includes("keep me"))).toBe(true);
     expect(items.some((x) => x.includes("urn:perf-target-assistant:settings"))).toBe(true);
     const again = await XlsxWorkbook.load(out);
@@ -140,7 +155,11 @@ describe("xlsx adapter round trip on liupanshui-2025.xlsx", () => {
     ["an empty file", new Uint8Array(0), SNIFF_MESSAGES.empty],
     ["a text file", new TextEncoder().encode("项目名称,指标值\n"), SNIFF_MESSAGES.text],
     ["an encrypted (OLE) file", new Uint8Array(encryptedOle()), SNIFF_MESSAGES.encrypted],
-    ["an old .xls (OLE) file", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), SNIFF_MESSAGES.oldBinary],
+    [
+      "an old .xls (OLE) file",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      SNIFF_MESSAGES.oldBinary,
+    ],
     ["a corrupt zip", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), SNIFF_MESSAGES.damaged],
   ])("refuses %s with WorkbookError(unreadable) in Chinese", async (_name, bytes, message) => {
     const err = await XlsxWorkbook.load(bytes).catch((e: unknown) => e);

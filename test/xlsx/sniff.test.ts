@@ -13,7 +13,11 @@ describe("sniffXlsx", () => {
   it.each([
     ["empty", new Uint8Array(), SNIFF_MESSAGES.empty],
     ["an encrypted workbook (OLE with EncryptionInfo)", bytes(encryptedOle()), SNIFF_MESSAGES.encrypted],
-    ["an old .xls (OLE without it)", bytes(Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(600)])), SNIFF_MESSAGES.oldBinary],
+    [
+      "an old .xls (OLE without it)",
+      bytes(Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(600)])),
+      SNIFF_MESSAGES.oldBinary,
+    ],
     ["CSV text", bytes("a,b,c\n1,2,3\n"), SNIFF_MESSAGES.text],
     ["a web page", bytes("<!DOCTYPE html><html>"), SNIFF_MESSAGES.html],
     ["XML Spreadsheet 2003", bytes('<?xml version="1.0"?><Workbook/>'), SNIFF_MESSAGES.xml],
@@ -43,7 +47,9 @@ describe("sheetBytes", () => {
     const sample = bytes(fs.readFileSync(SAMPLE));
     const zip = await JSZip.loadAsync(sample);
     let expected = 0;
-    for (const name of Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(n)))
+    for (const name of Object.keys(zip.files).filter((n) =>
+      /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(n)
+    ))
       expected += (await zip.file(name)!.async("uint8array")).length;
     expect(sheetBytes(sample)).toBe(expected);
     expect(sheetBytes(bytes("PK not really a zip"))).toBeNull();
