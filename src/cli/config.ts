@@ -20,7 +20,7 @@ export interface LoadedConfig {
   readonly problems: readonly string[];
 }
 
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+async function loadConfig(file: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");

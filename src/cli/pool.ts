@@ -26,9 +26,9 @@ export interface PoolPlan {
 }
 
 /** Files at least this large are always checked in a worker (a memory limit protects the process). */
-export const LARGE_FILE = 8 * 1024 * 1024;
+const LARGE_FILE = 8 * 1024 * 1024;
 
-export function cpuCount(): number {
+function cpuCount(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length || 1;
 }
 

@@ -44,7 +44,7 @@ export interface RunOptions {
 let installedTemplates: string | null = null;
 
 /** The user templates of the settings in force, validated (invalid ones are reported and left out). */
-function useTemplates(settings: AddinSettings, warnings: string[]): void {
+function installUserTemplates(settings: AddinSettings, warnings: string[]): void {
   const key = settings.userTemplates.length ? JSON.stringify(settings.userTemplates) : "";
   if (key === installedTemplates) return;
   installedTemplates = key;
@@ -180,7 +180,7 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
   let settings: AddinSettings;
   try {
     settings = options.settings ?? (await wb.loadSettings());
-    useTemplates(settings, warnings);
+    installUserTemplates(settings, warnings);
     result = checkGrids(await wb.readSheets(), settings);
   } catch (e) {
     return failedResult(

@@ -12,7 +12,7 @@ import type { TableKind, TargetTable } from "../core/model";
 /** Exit codes: no error-severity findings; some; a file could not be read or a result written, or a usage error. */
 export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
-export interface JsonIndicator {
+interface JsonIndicator {
   readonly row: number;
   /** 一级 as written in the sheet (trimmed); "" when the row has none. */
   readonly level1: string;

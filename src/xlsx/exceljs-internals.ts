@@ -81,7 +81,7 @@ export function removeNote(cell: ExcelJS.Cell): void {
  * A row as exceljs's model describes it at run time (Row.model; the typings say a cell's address
  * is an object, it is "A1"). A cell's `type` is an ExcelJS.ValueType.
  */
-export interface CellModel {
+interface CellModel {
   readonly address: string;
   readonly type: ExcelJS.ValueType;
   readonly style?: unknown;

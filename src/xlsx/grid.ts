@@ -15,7 +15,7 @@ function pad(n: number): string {
 }
 
 /** Formats a number the way Excel shows it for the common formats (%, fixed decimals, thousands). */
-export function formatNumber(value: number, numFmt: string | undefined): string {
+function formatNumber(value: number, numFmt: string | undefined): string {
   if (!numFmt || numFmt === "General" || numFmt === "@") return String(value);
   const fmt = numFmt.split(";")[0].replace(/\[[^\]]*\]|"[^"]*"|\\./g, "");
   const decimals = (/\.(0+)/.exec(fmt)?.[1].length ?? 0) as number;
@@ -31,7 +31,7 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   return String(value);
 }
 
-export function formatDate(date: Date, numFmt: string | undefined): string {
+function formatDate(date: Date, numFmt: string | undefined): string {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + 1;
   const d = date.getUTCDate();

@@ -201,6 +201,6 @@ function formatDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function htmlWriteError(target: string, e: unknown): string {
+function htmlWriteError(target: string, e: unknown): string {
   return `无法写入网页报告“${target}”：${writeFailureReason(e)}。`;
 }
