@@ -125,7 +125,7 @@ describe("exceljs 4.4.0 internals the xlsx adapter relies on", () => {
     const cell = ws.getCell("C3");
     cell.value = "文字";
     cell.note = "我们的批注";
-    expect(cell.model.comment).toBeDefined(); // the getter copies the note onto the value's model
+    expect(cell.model.comment).toMatchObject({ type: "note", note: { texts: [{ text: "我们的批注" }] } }); // the getter copies the note onto the value's model
     removeNote(cell);
     expect(cell.note).toBeUndefined();
     expect(cell.model.comment).toBeUndefined();

@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as fs } from "node:fs";
-import { isMarkFormula, MARK_FILL, markSeverity, NOTE_PREFIX } from "../../src/core/marks";
+import { SEVERITY_ORDER, type Severity } from "../../src/core/finding";
+import { MARK_FILL, markSeverity, NOTE_PREFIX } from "../../src/core/marks";
 import { WorkbookError } from "../../src/core/port";
 import { runCheck } from "../../src/core/workflow";
 import { conditionalFormats, dataValidationModel } from "../../src/xlsx/exceljs-internals";
@@ -101,19 +102,24 @@ describe("xlsx adapter round trip on liupanshui-2025.xlsx", () => {
     expect(await fontsOf(cleared)).toBe(await fontsOf(original));
   });
 
-  it("runCheck over the adapter reads 6 sheets and leaves no mark of ours when there are no findings", async () => {
-    const wb = await XlsxWorkbook.load(original);
+  it("runCheck over the adapter: the saved file carries a mark on every flagged cell (its most severe finding's colour) and nowhere else", async () => {
+    // a sheet without any table gets no mark
+    const source = await load(original);
+    source.addWorksheet("附表").getCell("A1").value = "说明";
+    const wb = await XlsxWorkbook.load(new Uint8Array(await source.xlsx.writeBuffer()));
     const result = await runCheck(wb);
-    expect(result.parse.sheets.length).toBe(6);
-    const out = await load(await wb.save());
-    for (const ws of out.worksheets) {
-      const marks = conditionalFormats(ws).filter((cf) =>
-        cf.rules.some((r) => isMarkFormula((r as { formulae?: string[] }).formulae?.[0]))
-      );
-      // every mark belongs to a finding of the current rules
-      const flagged = new Set(result.findings.filter((f) => f.sheet === ws.name).map((f) => f.cell));
-      if (flagged.size === 0) expect(marks).toEqual([]);
+    expect(result.parse.sheets).toHaveLength(7);
+    const expected = new Map<string, Map<string, string>>();
+    for (const f of result.findings) {
+      const cells = expected.get(f.sheet) ?? new Map<string, string>();
+      expected.set(f.sheet, cells);
+      const cur = cells.get(f.cell);
+      if (!cur || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[cur as Severity]) cells.set(f.cell, f.severity);
     }
+    const marks = (await XlsxWorkbook.load(await wb.save())).marks();
+    expect(marks.has("附表")).toBe(false);
+    expect([...marks.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [sheet, cells] of expected) expect({ sheet, marks: marks.get(sheet) }).toEqual({ sheet, marks: cells });
   });
 
   it("keeps a default font exceljs would replace (等线, charset 134), and the user's customXml parts", async () => {
