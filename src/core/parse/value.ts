@@ -1,6 +1,6 @@
 /**
  * 指标值 → TargetValue: operator + number + unit, a range, a deadline, a qualitative word or a
- * template placeholder. See FRAMEWORK.md "Values".
+ * template placeholder. See docs/framework.md “指标值”.
  */
 import type { Operator, TargetValue } from "../model";
 import { clean } from "../text";
