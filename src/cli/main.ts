@@ -10,14 +10,13 @@
  * The commands' modules are loaded when used, so `--help` starts at once.
  */
 import { parseArgs, UsageError, type RulesCommand, type TemplatesCommand } from "./args";
-import { configFromOption } from "./config";
 import { HELP, versionText } from "./help";
 import { printError } from "./output/check-output";
 import { colourFor, paint } from "./output/text";
 import { EXIT } from "./result";
 
 async function runRules(cmd: RulesCommand): Promise<number> {
-  const config = await configFromOption(cmd.config);
+  const config = await (await import("./config")).configFromOption(cmd.config);
   const { rulesJson, rulesText } = await import("./rules-list");
   const settings = config?.settings ?? null;
   process.stdout.write(cmd.json ? rulesJson(settings) : rulesText(settings, paint(colourFor(process.stdout))));
@@ -25,7 +24,7 @@ async function runRules(cmd: RulesCommand): Promise<number> {
 }
 
 async function runTemplates(cmd: TemplatesCommand): Promise<number> {
-  const config = await configFromOption(cmd.config);
+  const config = await (await import("./config")).configFromOption(cmd.config);
   const { findTemplates, templatesJson, templatesText } = await import("./templates");
   const q = { query: cmd.query, level1: cmd.level1, level2: cmd.level2, user: config?.userTemplates ?? [] };
   const list = findTemplates(q);
