@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // perf-target: the compiled command line (lib/, built by `npm run build:cli`, run on `npm install` by "prepare").
-/* global require, process */
 "use strict";
 let main;
 try {

@@ -3,8 +3,11 @@
  * npm test: the whole suite, in order —
  *   1. tsc -p tsconfig.json --noEmit      type check of src, test, bench, scripts
  *   2. tsc -p tsconfig.core.json          src/core alone, without DOM / Node / Office types
- *   3. webpack --mode production          dist/ (the browser tests and the manifest test use it)
- *   4. jest                               unit, integration and browser tests;
+ *   3. eslint .                           lint: folder boundaries, unused names, React hooks
+ *                                         (eslint.config.mjs; formatting is only a warning)
+ *   4. knip                               no unused exports, files or dependencies (knip.json)
+ *   5. webpack --mode production          dist/ (the browser tests and the manifest test use it)
+ *   6. jest                               unit, integration and browser tests;
  *                                         results also in test-results/jest.json
  * Every step runs even when an earlier one failed (so one type error does not hide the test
  * results); the exit code is non-zero when any step failed. Extra arguments go to jest:
@@ -19,7 +22,8 @@ const path = require("node:path");
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS = path.join(ROOT, "test-results");
 const JEST_JSON = path.join(RESULTS, "jest.json");
-const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+/** A package's file (its folder found from node_modules: some packages do not export package.json). */
+const bin = (pkg, file) => path.join(ROOT, "node_modules", pkg, file);
 
 function run(label, args, env = {}) {
   console.log(`\n▶ ${label}`);
@@ -60,6 +64,8 @@ function main() {
 
   steps.push(run("tsc -p tsconfig.json --noEmit", [bin("typescript", "bin/tsc"), "-p", "tsconfig.json", "--noEmit"]));
   steps.push(run("tsc -p tsconfig.core.json", [bin("typescript", "bin/tsc"), "-p", "tsconfig.core.json"]));
+  steps.push(run("eslint .", [bin("eslint", "bin/eslint.js"), "."]));
+  steps.push(run("knip", [bin("knip", "bin/knip.js"), "--no-progress"]));
   // the default build (office.js from the CDN); the browser test builds the OFFICE_JS=local variant itself
   const build = run("webpack --mode production", [bin("webpack-cli", "bin/cli.js"), "--mode", "production"], {
     OFFICE_JS: "cdn",

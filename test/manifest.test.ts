@@ -1,7 +1,7 @@
 /**
  * manifest.xml, offline: the XSD check (xmllint with test/fixtures/manifest-schemas), Microsoft's
- * reader (office-addin-manifest, run in a child process: its dependency chain is ESM-only and Jest
- * maps it to a stub), and what no schema checks: resids, one origin, icon files and sizes, the
+ * reader (office-addin-manifest, run in a child process: its dependency chain is ESM-only, which
+ * Jest cannot load), and what no schema checks: resids, one origin, icon files and sizes, the
  * ribbon's FunctionNames against src/commands/commands.ts, and the production build's URLs.
  */
 import { execFileSync, spawnSync } from "node:child_process";

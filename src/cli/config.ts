@@ -9,6 +9,8 @@ import { normaliseSettings, type AddinSettings } from "../core/settings";
 import { parseUserTemplates } from "../core/templates/library";
 import type { IndicatorTemplate } from "../core/templates/types";
 import { UsageError } from "./args";
+import { readFailureReason } from "./files";
+import { colourFor, paint } from "./output/text";
 
 export interface LoadedConfig {
   readonly settings: AddinSettings;
@@ -18,21 +20,12 @@ export interface LoadedConfig {
   readonly problems: readonly string[];
 }
 
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+async function loadConfig(file: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "文件不存在"
-        : code === "EACCES" || code === "EPERM"
-          ? "没有读取权限"
-          : code === "EISDIR"
-            ? "这是一个文件夹"
-            : (e as Error).message;
-    throw new UsageError(`无法读取设置文件“${file}”：${why}。`);
+    throw new UsageError(`无法读取设置文件“${file}”：${readFailureReason(e)}。`);
   }
   let data: unknown;
   try {
@@ -56,4 +49,13 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     for (const p of parsed.problems) all.push(`设置文件“${file}”的自定义模板：${p}`);
   }
   return { settings: { ...settings, userTemplates }, userTemplates, problems: all };
+}
+
+/** --config, when given: the settings file read, its problems printed on stderr. */
+export async function configFromOption(file: string | null): Promise<LoadedConfig | null> {
+  if (!file) return null;
+  const loaded = await loadConfig(file);
+  const pe = paint(colourFor(process.stderr));
+  for (const problem of loaded.problems) process.stderr.write(`${pe.yellow("注意：")}${problem}\n`);
+  return loaded;
 }

@@ -3,8 +3,9 @@
  * other spreadsheet formats reported as not supported, duplicates dropped; and where each marked
  * copy goes under --out (the inputs' relative paths kept, so equal names never collide).
  */
-import { promises as fs, type Stats } from "node:fs";
+import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
+import { SAVE_AS_HINT } from "../xlsx/sniff";
 
 export interface InputFile {
   /** The path as the user gave it (for a file found in a folder: the folder as given + the relative path). */
@@ -36,9 +37,7 @@ const OTHER_SPREADSHEETS: Readonly<Record<string, string>> = {
   ".numbers": "Numbers 表格（.numbers）",
 };
 
-export const SAVE_AS_HINT = "请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。";
-
-export function unsupportedMessage(file: string): string {
+function unsupportedMessage(file: string): string {
   const ext = path.extname(file).toLowerCase();
   const what = OTHER_SPREADSHEETS[ext] ?? (ext ? `“${ext}”文件` : "没有扩展名的文件");
   return `不支持${/^[A-Za-z]/.test(what) ? " " : ""}${what}，只能检查 .xlsx 工作簿。${SAVE_AS_HINT}`;
@@ -69,88 +68,89 @@ function joinGiven(folder: string, rel: string): string {
   return trimmed === "" ? path.sep + rel : `${trimmed}${path.sep}${rel}`;
 }
 
-/**
- * Lists the inputs. `exclude` is a folder never searched (the --out folder, so that a second run
- * does not check the copies of the first).
- */
-export async function listInputs(inputs: readonly string[], exclude: string | null = null): Promise<InputList> {
-  const files: InputFile[] = [];
-  const skipped: string[] = [];
-  const seen = new Set<string>();
-  const excluded = exclude ? path.resolve(exclude) : null;
-  const add = (f: InputFile) => {
-    if (seen.has(f.abs)) return;
-    seen.add(f.abs);
-    files.push(f);
-  };
+/** The list being made: files in order (each path once) and what was left alone. */
+class Listing {
+  readonly files: InputFile[] = [];
+  readonly skipped: string[] = [];
+  private readonly seen = new Set<string>();
 
-  async function walk(folderGiven: string, folderAbs: string, rel: string, visited: Set<string>): Promise<void> {
+  constructor(private readonly excluded: string | null) {}
+
+  add(f: InputFile): void {
+    if (this.seen.has(f.abs)) return;
+    this.seen.add(f.abs);
+    this.files.push(f);
+  }
+
+  /** A file found in a folder: checked, reported as not supported, or skipped. */
+  private file(name: string, given: string, abs: string, size: number): void {
+    if (isLockFile(name) || name.startsWith(".")) this.skipped.push(given);
+    else if (isXlsx(name)) this.add({ given, abs: path.resolve(abs), size, problem: null });
+    else if (isSpreadsheetLike(name))
+      this.add({ given, abs: path.resolve(abs), size, problem: unsupportedMessage(name) });
+    else this.skipped.push(given);
+  }
+
+  /** Walks a folder given (rel: the subfolder below it), in name order, hidden folders and the excluded one left out. */
+  async walk(folderGiven: string, folderAbs: string, rel: string, visited: Set<string>): Promise<void> {
     const dirAbs = rel ? path.join(folderAbs, rel) : folderAbs;
-    let real: string;
-    try {
-      real = await fs.realpath(dirAbs);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return; // a symbolic link loop
+    const real = await fs.realpath(dirAbs).catch(() => null);
+    if (real === null || visited.has(real)) return; // gone, or a symbolic link loop
     visited.add(real);
-    let entries: import("node:fs").Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dirAbs, { withFileTypes: true });
     } catch (e) {
       const given = rel ? joinGiven(folderGiven, rel) : folderGiven;
-      add({ given, abs: dirAbs, size: 0, problem: statError(e, given).replace("打开", "读取文件夹") });
+      this.add({ given, abs: dirAbs, size: 0, problem: statError(e, given).replace("打开", "读取文件夹") });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const childRel = rel ? path.join(rel, entry.name) : entry.name;
       const childAbs = path.join(folderAbs, childRel);
-      const given = joinGiven(folderGiven, childRel);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
       if (entry.isSymbolicLink() || isFile) {
-        try {
-          const st = await fs.stat(childAbs);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-          size = st.size;
-        } catch {
-          continue; // a dangling link, or a file gone since readdir
-        }
+        const st = await fs.stat(childAbs).catch(() => null);
+        if (!st) continue; // a dangling link, or a file gone since readdir
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+        size = st.size;
       }
       if (isDir) {
         if (entry.name.startsWith(".")) continue;
-        if (excluded && path.resolve(childAbs) === excluded) continue;
-        await walk(folderGiven, folderAbs, childRel, visited);
-      } else if (isFile) {
-        if (isLockFile(entry.name) || entry.name.startsWith(".")) skipped.push(given);
-        else if (isXlsx(entry.name)) add({ given, abs: path.resolve(childAbs), size, problem: null });
-        else if (isSpreadsheetLike(entry.name))
-          add({ given, abs: path.resolve(childAbs), size, problem: unsupportedMessage(entry.name) });
-        else skipped.push(given);
-      }
+        if (this.excluded && path.resolve(childAbs) === this.excluded) continue;
+        await this.walk(folderGiven, folderAbs, childRel, visited);
+      } else if (isFile) this.file(entry.name, joinGiven(folderGiven, childRel), childAbs, size);
     }
   }
+}
 
+/**
+ * Lists the inputs. `exclude` is a folder never searched (the --out folder, so that a second run
+ * does not check the copies of the first).
+ */
+export async function listInputs(inputs: readonly string[], exclude: string | null = null): Promise<InputList> {
+  const list = new Listing(exclude ? path.resolve(exclude) : null);
   for (const given of inputs) {
     const abs = path.resolve(given);
     let st: Stats;
     try {
       st = await fs.stat(abs);
     } catch (e) {
-      add({ given, abs, size: 0, problem: statError(e, given) });
+      list.add({ given, abs, size: 0, problem: statError(e, given) });
       continue;
     }
     if (st.isDirectory()) {
-      const before = files.length;
-      await walk(given, abs, "", new Set());
-      if (files.length === before) skipped.push(`${given}（文件夹中没有 .xlsx 文件）`);
-    } else if (isXlsx(abs)) add({ given, abs, size: st.size, problem: null });
-    else add({ given, abs, size: st.size, problem: unsupportedMessage(abs) });
+      const before = list.files.length;
+      await list.walk(given, abs, "", new Set());
+      if (list.files.length === before) list.skipped.push(`${given}（文件夹中没有 .xlsx 文件）`);
+    } else if (isXlsx(abs)) list.add({ given, abs, size: st.size, problem: null });
+    else list.add({ given, abs, size: st.size, problem: unsupportedMessage(abs) });
   }
-  return { files, skipped };
+  return { files: list.files, skipped: list.skipped };
 }
 
 /**

@@ -26,9 +26,9 @@ export interface PoolPlan {
 }
 
 /** Files at least this large are always checked in a worker (a memory limit protects the process). */
-export const LARGE_FILE = 8 * 1024 * 1024;
+const LARGE_FILE = 8 * 1024 * 1024;
 
-export function cpuCount(): number {
+function cpuCount(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length || 1;
 }
 
@@ -77,6 +77,145 @@ class Ordered {
   }
 }
 
+async function runInMainThread(
+  tasks: readonly FileTask[],
+  options: RunOptions,
+  hooks: RunHooks,
+  ordered: Ordered
+): Promise<void> {
+  const { processFile } = await import("./process-file");
+  for (const task of tasks) {
+    hooks.onStart?.(task);
+    let result: FileResult;
+    try {
+      result = await processFile(task, options);
+    } catch (e) {
+      result = failedResult(task.index, task.given, `检查时出错：${e instanceof Error ? e.message : String(e)}`);
+    }
+    await ordered.push(result);
+  }
+}
+
+type WorkerMessage = { ok: true; result: FileResult } | { ok: false; index: number; message: string };
+
+/**
+ * The worker threads: each takes the next task when it is done with one, as long as it is at most
+ * `ahead` tasks past the first result not yet handed on (else it waits, idle, until one is).
+ */
+class WorkerPool {
+  private nextTask = 0;
+  private finished = 0;
+  private readonly live = new Set<Worker>();
+  private readonly idle = new Set<() => void>();
+  private readonly ahead: number;
+  private readonly script = path.join(__dirname, `worker${path.extname(__filename) || ".js"}`);
+  private resolve: () => void = () => undefined;
+
+  constructor(
+    private readonly tasks: readonly FileTask[],
+    private readonly plan: PoolPlan,
+    private readonly options: RunOptions,
+    private readonly hooks: RunHooks,
+    private readonly ordered: Ordered
+  ) {
+    this.ahead = Math.max(16, plan.workers * 8);
+  }
+
+  /** Resolves when every task has a result. */
+  run(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.resolve = resolve;
+      if (this.tasks.length === 0) resolve();
+      else for (let i = 0; i < this.plan.workers; i++) this.start();
+    });
+  }
+
+  stop(): Promise<unknown> {
+    return Promise.all([...this.live].map((w) => w.terminate()));
+  }
+
+  private complete(result: FileResult): void {
+    this.finished++;
+    void this.ordered.push(result);
+    if (this.finished === this.tasks.length) this.resolve();
+  }
+
+  private wakeIdle(): void {
+    for (const f of [...this.idle]) {
+      this.idle.delete(f);
+      f();
+    }
+  }
+
+  private spawn(): Worker {
+    // run from the TypeScript sources (tsx, the tests): the worker thread needs tsx's loader too
+    const dev = this.script.endsWith(".ts");
+    const entry = dev
+      ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});require(${JSON.stringify(this.script)});`
+      : this.script;
+    const worker = new Worker(entry, {
+      eval: dev,
+      workerData: { options: this.options },
+      resourceLimits: { maxOldGenerationSizeMb: this.plan.memoryMb },
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.pipe(process.stderr);
+    worker.stderr.pipe(process.stderr);
+    this.live.add(worker);
+    return worker;
+  }
+
+  private failure(e: unknown): string {
+    return outOfMemory(e)
+      ? `无法检查：工作簿太大，检查时内存不足（上限 ${this.plan.memoryMb} MB）。绩效目标表通常不到 1 MB，请删除无关的工作表、图片或数据后再检查。`
+      : `检查时出错：${e instanceof Error ? e.message : String(e)}`;
+  }
+
+  private start(): void {
+    const worker = this.spawn();
+    let current: FileTask | null = null;
+    let dead = false;
+    const feed = () => {
+      if (dead) return;
+      if (this.nextTask >= this.tasks.length || this.nextTask - this.ordered.flushed >= this.ahead) {
+        current = null;
+        this.idle.add(feed);
+        return;
+      }
+      current = this.tasks[this.nextTask++];
+      this.hooks.onStart?.(current);
+      worker.postMessage(current);
+    };
+    worker.on("message", (msg: WorkerMessage) => {
+      const task = current;
+      current = null;
+      if (msg.ok) this.complete(msg.result);
+      else if (task) this.complete(failedResult(task.index, task.given, `检查时出错：${msg.message}`));
+      feed();
+      this.wakeIdle();
+    });
+    // a worker that dies (out of memory on a huge workbook) fails only its file; a new one takes over
+    const die = (e: unknown) => {
+      if (dead) return;
+      dead = true;
+      this.live.delete(worker);
+      this.idle.delete(feed);
+      const task = current;
+      current = null;
+      if (task) this.complete(failedResult(task.index, task.given, this.failure(e)));
+      if (this.nextTask < this.tasks.length) this.start();
+      this.wakeIdle();
+    };
+    worker.on("error", die);
+    worker.on("exit", (code) => {
+      if (!dead && code !== 0) die(new Error(`工作线程意外退出（代码 ${code}）`));
+      this.live.delete(worker);
+    });
+    feed();
+  }
+}
+
 export async function runTasks(
   tasks: readonly FileTask[],
   plan: PoolPlan,
@@ -85,110 +224,11 @@ export async function runTasks(
 ): Promise<void> {
   const ordered = new Ordered(hooks);
   if (plan.workers === 0) {
-    const { processFile } = await import("./process-file");
-    for (const task of tasks) {
-      hooks.onStart?.(task);
-      let result: FileResult;
-      try {
-        result = await processFile(task, options);
-      } catch (e) {
-        result = failedResult(task.index, task.given, `检查时出错：${e instanceof Error ? e.message : String(e)}`);
-      }
-      await ordered.push(result);
-    }
+    await runInMainThread(tasks, options, hooks, ordered);
     return ordered.done();
   }
-
-  const script = path.join(__dirname, `worker${path.extname(__filename) || ".js"}`);
-  const ahead = Math.max(16, plan.workers * 8);
-  let nextTask = 0;
-  const live = new Set<Worker>();
-
-  await new Promise<void>((resolve) => {
-    let finished = 0;
-    const complete = (result: FileResult) => {
-      finished++;
-      void ordered.push(result);
-      if (finished === tasks.length) resolve();
-    };
-
-    const start = () => {
-      // run from the TypeScript sources (tsx, the tests): the worker thread needs tsx's loader too
-      const dev = script.endsWith(".ts");
-      const entry = dev
-        ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});require(${JSON.stringify(script)});`
-        : script;
-      const worker = new Worker(entry, {
-        eval: dev,
-        workerData: { options },
-        resourceLimits: { maxOldGenerationSizeMb: plan.memoryMb },
-        stdout: true,
-        stderr: true,
-      });
-      worker.stdout.pipe(process.stderr);
-      worker.stderr.pipe(process.stderr);
-      live.add(worker);
-      let current: FileTask | null = null;
-      let dead = false;
-
-      const feed = () => {
-        if (dead) return;
-        if (nextTask >= tasks.length || nextTask - ordered.flushed >= ahead) {
-          current = null;
-          idle.add(feed);
-          return;
-        }
-        current = tasks[nextTask++];
-        hooks.onStart?.(current);
-        worker.postMessage(current);
-      };
-
-      worker.on("message", (msg: { ok: true; result: FileResult } | { ok: false; index: number; message: string }) => {
-        const task = current;
-        current = null;
-        if (msg.ok) complete(msg.result);
-        else if (task) complete(failedResult(task.index, task.given, `检查时出错：${msg.message}`));
-        feed();
-        wakeIdle();
-      });
-      const die = (e: unknown) => {
-        if (dead) return;
-        dead = true;
-        live.delete(worker);
-        idle.delete(feed);
-        const task = current;
-        current = null;
-        if (task) {
-          const message = outOfMemory(e)
-            ? `无法检查：工作簿太大，检查时内存不足（上限 ${plan.memoryMb} MB）。绩效目标表通常不到 1 MB，请删除无关的工作表、图片或数据后再检查。`
-            : `检查时出错：${e instanceof Error ? e.message : String(e)}`;
-          complete(failedResult(task.index, task.given, message));
-        }
-        if (nextTask < tasks.length) start();
-        wakeIdle();
-      };
-      worker.on("error", die);
-      worker.on("exit", (code) => {
-        if (!dead && code !== 0) die(new Error(`工作线程意外退出（代码 ${code}）`));
-        live.delete(worker);
-      });
-      feed();
-    };
-
-    const idle = new Set<() => void>();
-    const wakeIdle = () => {
-      for (const f of [...idle]) {
-        idle.delete(f);
-        f();
-      }
-    };
-
-    if (tasks.length === 0) {
-      resolve();
-      return;
-    }
-    for (let i = 0; i < plan.workers; i++) start();
-  });
+  const pool = new WorkerPool(tasks, plan, options, hooks, ordered);
+  await pool.run();
   await ordered.done();
-  await Promise.all([...live].map((w) => w.terminate()));
+  await pool.stop();
 }

@@ -10,9 +10,9 @@ import { WorkbookError } from "../core/port";
 import type { AddinSettings } from "../core/settings";
 import { parseUserTemplates } from "../core/templates/library";
 import { setUserTemplates } from "../core/templates/registry";
-import { writeFileAtomic } from "../xlsx/node";
 import { XlsxWorkbook } from "../xlsx/workbook";
-import { addInternalLinks, addReportSheet } from "./report-sheet";
+import { workbookReadError, writeFailureReason, writeFileAtomic } from "./files";
+import { reportSheet } from "./report-sheet";
 import {
   countsOf,
   failedResult,
@@ -22,8 +22,6 @@ import {
   type FixReport,
   type SkippedFix,
 } from "./result";
-import { preflight } from "./sniff";
-import { writeFailureReason } from "./write-error";
 
 export interface FileTask {
   readonly index: number;
@@ -43,24 +41,10 @@ export interface RunOptions {
   readonly fix: boolean;
 }
 
-function readErrorMessage(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "文件不存在：可能在检查过程中被移动、改名或删除。";
-  if (code === "EACCES" || code === "EPERM") return "无法读取：没有读取该文件的权限。";
-  if (code === "EISDIR") return "无法读取：这是一个文件夹。";
-  if (code === "EBUSY") return "无法读取：文件正被其他程序占用，请关闭后再试。";
-  if (e instanceof RangeError || code === "ERR_FS_FILE_TOO_LARGE") return "无法读取：文件太大。";
-  return `无法读取：${(e as Error).message}`;
-}
-
-function writeErrorMessage(file: string, e: unknown): string {
-  return `无法写入标注副本“${file}”：${writeFailureReason(e)}。`;
-}
-
 let installedTemplates: string | null = null;
 
 /** The user templates of the settings in force, validated (invalid ones are reported and left out). */
-function useTemplates(settings: AddinSettings, warnings: string[]): void {
+function installUserTemplates(settings: AddinSettings, warnings: string[]): void {
   const key = settings.userTemplates.length ? JSON.stringify(settings.userTemplates) : "";
   if (key === installedTemplates) return;
   installedTemplates = key;
@@ -114,35 +98,91 @@ async function applySafeFixes(
   return { result, report: { fixed, before: countsOf(first.findings), skipped } };
 }
 
+/** The workbook, or why it cannot be read (Chinese). */
+async function openWorkbook(file: string): Promise<XlsxWorkbook | string> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    return workbookReadError(e);
+  }
+  try {
+    return await XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (e) {
+    if (e instanceof WorkbookError) return e.message;
+    return `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
+  }
+}
+
+interface Copy {
+  /** The findings left (after --fix, those of the copy). */
+  readonly result: CheckResult;
+  readonly fix: FixReport | null;
+  readonly output: string | null;
+  readonly writeError: string | null;
+}
+
+/** --out: (--fix), mark, add the 校验报告 sheet, save atomically. */
+async function writeCopy(
+  wb: XlsxWorkbook,
+  checked: CheckResult,
+  settings: AddinSettings,
+  output: string,
+  fixing: boolean,
+  warnings: string[]
+): Promise<Copy> {
+  let result = checked;
+  let fix: FixReport | null = null;
+  try {
+    if (fixing) ({ result, report: fix } = await applySafeFixes(wb, result, settings));
+  } catch (e) {
+    warnings.push(`快速修复时出错，副本未修复：${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    await wb.mark(result.findings, { notes: settings.notes });
+    wb.addListSheet(reportSheet(result.findings.map(findingJson), result.summary.verdict));
+    const bytes = await wb.save();
+    await fs.mkdir(path.dirname(output), { recursive: true });
+    await writeFileAtomic(output, bytes);
+    return { result, fix, output, writeError: null };
+  } catch (e) {
+    return { result, fix, output: null, writeError: `无法写入标注副本“${output}”：${writeFailureReason(e)}。` };
+  }
+}
+
+function checkedResult(task: FileTask, copy: Copy, warnings: string[]): FileResult {
+  const { result } = copy;
+  // a rule that threw (a bug of the tool): said once on stderr; the --json document keeps its shape
+  for (const f of result.ruleFailures) warnings.push(f.message);
+  const findings = result.findings.map(findingJson);
+  const counts = countsOf(findings);
+  const found = result.parse.tables.length > 0;
+  return {
+    index: task.index,
+    file: task.given,
+    readError: null,
+    writeError: copy.writeError,
+    tables: result.parse.tables.map(tableJson),
+    findings,
+    counts,
+    verdict: found ? verdictOf(counts.error, result.ruleFailures.length) : "未识别到绩效目标表",
+    problems: found ? [] : result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
+    warnings,
+    fix: copy.fix,
+    output: copy.output,
+  };
+}
+
 export async function processFile(task: FileTask, options: RunOptions): Promise<FileResult> {
   if (task.problem) return failedResult(task.index, task.given, task.problem);
-  let wb: XlsxWorkbook;
-  {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(task.abs);
-    } catch (e) {
-      return failedResult(task.index, task.given, readErrorMessage(e));
-    }
-    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const refused = preflight(view);
-    if (refused) return failedResult(task.index, task.given, refused);
-    try {
-      wb = await XlsxWorkbook.load(view);
-    } catch (e) {
-      const message =
-        e instanceof WorkbookError
-          ? e.message
-          : `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
-      return failedResult(task.index, task.given, message);
-    }
-  }
+  const wb = await openWorkbook(task.abs);
+  if (typeof wb === "string") return failedResult(task.index, task.given, wb);
   const warnings: string[] = [];
   let result: CheckResult;
   let settings: AddinSettings;
   try {
     settings = options.settings ?? (await wb.loadSettings());
-    useTemplates(settings, warnings);
+    installUserTemplates(settings, warnings);
     result = checkGrids(await wb.readSheets(), settings);
   } catch (e) {
     return failedResult(
@@ -151,52 +191,9 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
       `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`
     );
   }
-  let fix: FixReport | null = null;
-  let output: string | null = null;
-  let writeError: string | null = task.outputProblem;
-  if (task.output && !writeError) {
-    try {
-      if (options.fix) {
-        const fixedRun = await applySafeFixes(wb, result, settings);
-        result = fixedRun.result;
-        fix = fixedRun.report;
-      }
-    } catch (e) {
-      warnings.push(`快速修复时出错，副本未修复：${e instanceof Error ? e.message : String(e)}`);
-    }
-    try {
-      await wb.mark(result.findings, { notes: settings.notes });
-      const findings = result.findings.map(findingJson);
-      const report = addReportSheet(wb.workbook, findings, result.summary.verdict);
-      const bytes = await addInternalLinks(await wb.save(), report.sheet, report.links);
-      await fs.mkdir(path.dirname(task.output), { recursive: true });
-      await writeFileAtomic(task.output, bytes);
-      output = task.output;
-    } catch (e) {
-      writeError = writeErrorMessage(task.output, e);
-    }
-  }
-  // a rule that threw (a bug of the tool): said once on stderr; the --json document keeps its shape
-  for (const f of result.ruleFailures) warnings.push(f.message);
-  const findings = result.findings.map(findingJson);
-  const counts = countsOf(findings);
-  const problems =
-    result.parse.tables.length === 0
-      ? result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`)
-      : [];
-  return {
-    index: task.index,
-    file: task.given,
-    readError: null,
-    writeError,
-    tables: result.parse.tables.map(tableJson),
-    findings,
-    counts,
-    verdict:
-      result.parse.tables.length === 0 ? "未识别到绩效目标表" : verdictOf(counts.error, result.ruleFailures.length),
-    problems,
-    warnings,
-    fix,
-    output,
-  };
+  const copy: Copy =
+    task.output && !task.outputProblem
+      ? await writeCopy(wb, result, settings, task.output, options.fix, warnings)
+      : { result, fix: null, output: null, writeError: task.outputProblem };
+  return checkedResult(task, copy, warnings);
 }

@@ -9,7 +9,10 @@
 import type { Finding, Severity } from "../core/finding";
 import type { TableKind, TargetTable } from "../core/model";
 
-export interface JsonIndicator {
+/** Exit codes: no error-severity findings; some; a file could not be read or a result written, or a usage error. */
+export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
+
+interface JsonIndicator {
   readonly row: number;
   /** 一级 as written in the sheet (trimmed); "" when the row has none. */
   readonly level1: string;

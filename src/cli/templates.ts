@@ -23,7 +23,7 @@ function installPinyin(): void {
   // loaded only when needed: the dictionary is large
 
   const { pinyin } = require("pinyin-pro") as typeof import("pinyin-pro");
-  setPinyinProvider((text) => pinyin(text, PINYIN_OPTIONS) as unknown as string[]);
+  setPinyinProvider((text) => pinyin(text, PINYIN_OPTIONS));
 }
 
 export function findTemplates(q: TemplateQuery): IndicatorTemplate[] {

@@ -1,4 +1,4 @@
-/** Findings: what the rules report. See RULES.md and GLOSSARY.md (问题 / 发现 = Finding). */
+/** Findings: what the rules report. See docs/rules/README.md and docs/glossary.md (问题 / 发现 = Finding). */
 import type { EditPlan } from "./edit-plan";
 
 export type Severity = "error" | "warning" | "info";

@@ -1,5 +1,5 @@
 /**
- * The parsed model of a 绩效目标表: the words of GLOSSARY.md as types. Produced by the parser
+ * The parsed model of a 绩效目标表: the words of docs/glossary.md as types. Produced by the parser
  * (parse/), read by the rules (rules/), the template planner (templates/) and every front end.
  */
 

@@ -6,12 +6,11 @@
  */
 import type ExcelJS from "exceljs";
 import type { EditPlan } from "../core/edit-plan";
-import { SEVERITY_ORDER, type Finding, type Severity } from "../core/finding";
+import type { Finding, Severity } from "../core/finding";
 import { cellAddress, parseCell, type SheetGrid } from "../core/grid";
-import { markSeverity, parseAddressList, planMarks } from "../core/marks";
+import { planMarks } from "../core/marks";
 import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from "../core/port";
 import type { AddinSettings } from "../core/settings";
-import { gridFromWorksheet } from "../xlsx/grid";
 import type { XlsxWorkbook } from "../xlsx/workbook";
 
 export interface WebSnapshot {
@@ -21,34 +20,6 @@ export interface WebSnapshot {
   readonly selections: ReadonlyMap<string, string>;
   /** Marked cells per sheet: address → severity. */
   readonly marks: ReadonlyMap<string, ReadonlyMap<string, Severity>>;
-}
-
-type CfModel = { ref: string; rules: Array<{ formulae?: unknown[] }> };
-
-/** The marks a file already carries (written by the command line or an earlier save). */
-function marksInWorkbook(wb: ExcelJS.Workbook): Map<string, Map<string, Severity>> {
-  const out = new Map<string, Map<string, Severity>>();
-  for (const ws of wb.worksheets) {
-    const cfs = ((ws as unknown as { conditionalFormattings?: CfModel[] }).conditionalFormattings ?? []) as CfModel[];
-    for (const cf of cfs) {
-      for (const rule of cf.rules ?? []) {
-        const severity = markSeverity(typeof rule.formulae?.[0] === "string" ? (rule.formulae[0] as string) : null);
-        if (!severity) continue;
-        let cells = out.get(ws.name);
-        if (!cells) out.set(ws.name, (cells = new Map()));
-        for (const r of parseAddressList(cf.ref)) {
-          for (let row = r.top; row <= r.bottom && row - r.top < 5000; row++) {
-            for (let col = r.left; col <= r.right && col - r.left < 200; col++) {
-              const a = cellAddress(row, col);
-              const cur = cells.get(a);
-              if (!cur || SEVERITY_ORDER[severity] < SEVERITY_ORDER[cur]) cells.set(a, severity);
-            }
-          }
-        }
-      }
-    }
-  }
-  return out;
 }
 
 export class WebWorkbook implements WorkbookPort {
@@ -61,12 +32,11 @@ export class WebWorkbook implements WorkbookPort {
     readonly xlsx: XlsxWorkbook,
     readonly fileName: string
   ) {
-    const names = xlsx.workbook.worksheets.map((w) => w.name);
     this.snapshot = {
       version: 0,
-      active: names[0] ?? "",
+      active: xlsx.sheetNames()[0] ?? "",
       selections: new Map(),
-      marks: marksInWorkbook(xlsx.workbook),
+      marks: xlsx.marks(),
     };
   }
 
@@ -97,17 +67,17 @@ export class WebWorkbook implements WorkbookPort {
   }
 
   sheetNames(): string[] {
-    return this.xlsx.workbook.worksheets.map((w) => w.name);
+    return this.xlsx.sheetNames();
   }
 
   /** The sheets as grids (cached until the cells change). */
   sheetGrids(): SheetGrid[] {
-    this.grids ??= this.xlsx.workbook.worksheets.map((ws) => gridFromWorksheet(ws));
+    this.grids ??= this.xlsx.sheetGrids();
     return this.grids;
   }
 
   worksheet(name: string): ExcelJS.Worksheet | undefined {
-    return this.xlsx.workbook.getWorksheet(name);
+    return this.xlsx.worksheet(name);
   }
 
   /** The user clicked a tab. */

@@ -2,30 +2,20 @@
  * exceljs worksheet → core SheetGrid: displayed text (the common number formats applied), value
  * types, merged ranges, protection. Used by the xlsx adapter (CLI, web page, tests).
  */
-import type ExcelJS from "exceljs";
-import { parseRange, RowGrid, type CellRange, type CellValueType, type GridCell } from "../core/grid";
+import ExcelJS from "exceljs";
+import { RowGrid, type CellValueType, type GridCell } from "../core/grid";
+import { worksheetMerges, worksheetProtected } from "./exceljs-internals";
 
-// exceljs ValueType enum values (stable across 4.x)
-const VT = {
-  Null: 0,
-  Merge: 1,
-  Number: 2,
-  String: 3,
-  Date: 4,
-  Hyperlink: 5,
-  Formula: 6,
-  SharedString: 7,
-  RichText: 8,
-  Boolean: 9,
-  Error: 10,
-};
+export { worksheetMerges, worksheetProtected };
+
+const VT = ExcelJS.ValueType;
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
 /** Formats a number the way Excel shows it for the common formats (%, fixed decimals, thousands). */
-export function formatNumber(value: number, numFmt: string | undefined): string {
+function formatNumber(value: number, numFmt: string | undefined): string {
   if (!numFmt || numFmt === "General" || numFmt === "@") return String(value);
   const fmt = numFmt.split(";")[0].replace(/\[[^\]]*\]|"[^"]*"|\\./g, "");
   const decimals = (/\.(0+)/.exec(fmt)?.[1].length ?? 0) as number;
@@ -41,7 +31,7 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   return String(value);
 }
 
-export function formatDate(date: Date, numFmt: string | undefined): string {
+function formatDate(date: Date, numFmt: string | undefined): string {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + 1;
   const d = date.getUTCDate();
@@ -51,10 +41,10 @@ export function formatDate(date: Date, numFmt: string | undefined): string {
 
 /** The cell as the grid sees it (displayed text and value type), undefined when empty or covered by a merge. */
 export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
-  const type = cell.type as unknown as number;
+  const type = cell.type;
   if (type === VT.Null || type === VT.Merge) return undefined;
   let value: unknown = cell.value;
-  let kind = type;
+  let kind: ExcelJS.ValueType = type;
   if (type === VT.Formula) {
     value = (cell.value as ExcelJS.CellFormulaValue).result;
     if (value === undefined || value === null) return undefined;
@@ -102,27 +92,6 @@ export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
 /** The displayed text of a cell ("" when empty); what an edit plan's oldText is compared with. */
 export function cellText(cell: ExcelJS.Cell): string {
   return cellOf(cell)?.text ?? "";
-}
-
-/** The worksheet's merged ranges (from exceljs's merge index: no worksheet model is built). */
-export function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const index = (
-    ws as unknown as {
-      _merges?: Record<string, { model?: CellRange; top: number; left: number; bottom: number; right: number }>;
-    }
-  )._merges;
-  if (!index) return ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRange(m));
-  const out: CellRange[] = [];
-  for (const d of Object.values(index)) {
-    if (!d) continue;
-    out.push({ top: d.top, left: d.left, bottom: d.bottom, right: d.right });
-  }
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-/** True when the worksheet is protected against edits. */
-export function worksheetProtected(ws: ExcelJS.Worksheet): boolean {
-  return !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
 }
 
 /** Reads a worksheet into a grid. Hidden rows and columns are read like the others. */

@@ -13,7 +13,6 @@ import ts from "typescript";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const SAMPLE = path.join(ROOT, "samples", "liupanshui-2025.xlsx");
-export const SAMPLE_RAW = path.join(ROOT, "samples", "liupanshui-2025-raw.xlsx");
 
 const SOURCES = ["src/core", "src/xlsx", "src/cli"];
 

@@ -150,7 +150,7 @@ describe("perf-target check --out / --html / --fix", () => {
     expect(listFiles(path.dirname(html))).toEqual(["report.html"]);
   });
 
-  it("--fix applies the safe fixes in the copy only, re-checks, and reports how many", async () => {
+  it("--fix writes exactly the safe fixes into the copy (these cells, these texts), re-checks, and reports them", async () => {
     const input = path.join(dir, "表.xlsx");
     fs.copyFileSync(SAMPLE, input);
     const before = sha256(input);
@@ -158,29 +158,65 @@ describe("perf-target check --out / --html / --fix", () => {
     const r = await runCli(["check", input, "--out", out, "--fix"]);
     expect(r.code).toBe(1); // the errors need judgement
     expect(sha256(input)).toBe(before);
-    const m = /已在副本中修复 (\d+) 处（修复前：错误 (\d+) · 警告 (\d+) · 提示 (\d+)/.exec(r.stdout);
-    expect(m).not.toBeNull();
-    const fixed = Number(m![1]);
-    expect(fixed).toBeGreaterThan(0);
-    const after = /需修改后再提交 {2}错误 (\d+) · 警告 (\d+) · 提示 (\d+)/.exec(r.stdout)!;
-    expect(Number(after[1]) + Number(after[2]) + Number(after[3])).toBeLessThan(
-      Number(m![2]) + Number(m![3]) + Number(m![4])
-    );
-    // what is left is what a check of the copy finds
     const copy = path.join(out, "表.xlsx");
+
+    // every cell of the input's sheets, compared with the copy: only these changed, to these texts
+    const original = await excel(input);
+    const fixed = await excel(copy);
+    const changes: Array<[string, unknown, unknown]> = [];
+    for (const ws of original.worksheets) {
+      const other = fixed.getWorksheet(ws.name)!;
+      const rows = Math.max(ws.rowCount, other.rowCount);
+      const columns = Math.max(ws.columnCount, other.columnCount);
+      for (let row = 1; row <= rows; row++)
+        for (let col = 1; col <= columns; col++) {
+          const a = ws.getCell(row, col);
+          const b = other.getCell(row, col);
+          if (JSON.stringify(a.value) !== JSON.stringify(b.value))
+            changes.push([`${ws.name}!${a.address}`, a.value, b.value]);
+        }
+    }
+    // formula-style: "*" in a formula written "×"; nonstandard-operator: "≤ 2小时" written "≤2小时"
+    const formulaCells = [
+      "部门整体支出!F43",
+      "评审绩效信息化运维!G32",
+      "评审绩效信息化运维!G34",
+      "评审绩效信息化运维!G49",
+      "评审绩效信息化运维!G50",
+      "评审绩效信息化运维!G51",
+      "会计职称考试!G18",
+      "会计职称考试!G19",
+      "会计职称考试!G22",
+      "会计职称考试!G24",
+      "国资在线监测!G31",
+      "财政监督检查!G24",
+      "政府采购电子卖场!G21",
+    ];
+    expect(changes.map((c) => c[0]).sort()).toEqual([...formulaCells, "部门整体支出!E48"].sort());
+    for (const [cell, was, now] of changes) {
+      expect(typeof was).toBe("string"); // text stays text
+      if (cell === "部门整体支出!E48") expect([was, now]).toEqual(["≤ 2小时", "≤2小时"]);
+      else {
+        expect(was).toMatch(/\*100%/);
+        expect({ cell, now }).toEqual({ cell, now: (was as string).replace(/\*/g, "×") });
+      }
+    }
+    expect(fixed.getWorksheet("部门整体支出")!.getCell("F43").style).toEqual(
+      original.getWorksheet("部门整体支出")!.getCell("F43").style
+    );
+
+    // the report: one fix per cell, the counts before; what is left is what a check of the copy finds
+    expect(r.stdout).toContain("已在副本中修复 14 处（修复前：错误 3 · 警告 58 · 提示 35；以下是修复后仍有的问题）");
     const again = JSON.parse((await runCli(["check", copy, "--json"])).stdout) as {
-      files: Array<{ findings: Array<{ severity: string; rule: string }> }>;
+      files: Array<{ findings: Array<{ severity: string; rule: string; sheet: string; cell: string }> }>;
     };
     const left = again.files[0].findings;
-    expect([
-      left.filter((f) => f.severity === "error").length,
-      left.filter((f) => f.severity === "warning").length,
-      left.filter((f) => f.severity === "info").length,
-    ]).toEqual([Number(after[1]), Number(after[2]), Number(after[3])]);
-    expect(left.some((f) => f.rule === "nonstandard-operator" || f.rule === "formula-style")).toBe(false);
-    const ws = (await excel(copy)).getWorksheet("部门整体支出")!;
-    expect(ws.getCell("E48").text).toBe("≤2小时");
-    expect(ws.getCell("F43").text).not.toContain("*");
+    const count = (s: string) => left.filter((f) => f.severity === s).length;
+    expect(r.stdout).toContain(
+      `需修改后再提交  错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}（`
+    );
+    expect(left.filter((f) => f.rule === "nonstandard-operator" || f.rule === "formula-style")).toEqual([]);
+    expect(left).toHaveLength(96 - 14);
   });
 
   it("--fix skips and reports a fix that cannot be applied (a protected sheet) and applies the rest", async () => {

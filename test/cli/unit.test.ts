@@ -2,13 +2,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, UsageError } from "../../src/cli/args";
+import { readFailureReason, workbookReadError, writeFailureReason, writeFileAtomic } from "../../src/cli/files";
 import { listInputs, outputPaths } from "../../src/cli/inputs";
 import { escapeHtml } from "../../src/cli/output/html";
 import { colourFor } from "../../src/cli/output/text";
 import { columns, displayWidth } from "../../src/cli/output/width";
 import { planPool } from "../../src/cli/pool";
-import { preflight, sheetBytes } from "../../src/cli/sniff";
-import { encryptedOle, rmTemp, SAMPLE, tempDir } from "./helpers";
+import { rmTemp, SAMPLE, tempDir } from "./helpers";
 
 describe("parseArgs", () => {
   it("reads check, its options and both option spellings", () => {
@@ -121,22 +121,29 @@ describe("listInputs / outputPaths", () => {
   });
 });
 
-describe("preflight", () => {
-  it("recognises empty, encrypted, old binary, text, web page and non-zip bytes", () => {
-    expect(preflight(new Uint8Array())).toMatch(/^文件是空的/);
-    expect(preflight(encryptedOle())).toMatch(/受密码保护/);
-    expect(preflight(Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(600)]))).toMatch(/旧版 \.xls/);
-    expect(preflight(Buffer.from("a,b,c\n1,2,3\n"))).toMatch(/文本（CSV 等）文件/);
-    expect(preflight(Buffer.from("<!DOCTYPE html><html>"))).toMatch(/网页（HTML）/);
-    expect(preflight(Buffer.from([0, 1, 2, 3, 4, 5]))).toMatch(/不是 \.xlsx 工作簿/);
-    expect(preflight(fs.readFileSync(SAMPLE))).toBeNull();
+describe("files", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir("files");
+  });
+  afterAll(() => rmTemp(dir));
+
+  it("writes atomically: the bytes land under the name, no temporary file stays, a failed write leaves nothing", async () => {
+    const file = path.join(dir, "副本.xlsx");
+    await writeFileAtomic(file, new Uint8Array([1, 2, 3]));
+    expect([...fs.readFileSync(file)]).toEqual([1, 2, 3]);
+    const blocked = path.join(dir, "副本.xlsx", "里面.xlsx"); // a file where a folder should be
+    const err = await writeFileAtomic(blocked, new Uint8Array([4])).catch((e: unknown) => e);
+    expect(writeFailureReason(err)).toBe("路径中有同名的文件挡住了文件夹");
+    expect(fs.readdirSync(dir)).toEqual(["副本.xlsx"]);
   });
 
-  it("reads the worksheets' uncompressed size from the zip's central directory", () => {
-    const size = sheetBytes(fs.readFileSync(SAMPLE));
-    expect(size).toBeGreaterThan(30_000);
-    expect(size).toBeLessThan(2_000_000);
-    expect(sheetBytes(Buffer.from("PK not really a zip"))).toBeNull();
+  it("says in Chinese why a file could not be read", async () => {
+    const missing = await fs.promises.readFile(path.join(dir, "无此文件.xlsx")).catch((e: unknown) => e);
+    expect(readFailureReason(missing)).toBe("文件不存在");
+    expect(workbookReadError(missing)).toBe("文件不存在：可能在检查过程中被移动、改名或删除。");
+    const folder = await fs.promises.readFile(dir).catch((e: unknown) => e);
+    expect(workbookReadError(folder)).toBe("无法读取：这是一个文件夹。");
   });
 });
 

@@ -3,7 +3,13 @@ import type { EditPlan, EditStep } from "../../src/core/edit-plan";
 import type { Finding, Severity } from "../../src/core/finding";
 import { parseCell } from "../../src/core/grid";
 
-export function finding(sheet: string, cell: string, severity: Severity, message = `测试问题 ${cell}`, rule = "test-rule"): Finding {
+export function finding(
+  sheet: string,
+  cell: string,
+  severity: Severity,
+  message = `测试问题 ${cell}`,
+  rule = "test-rule"
+): Finding {
   return {
     rule,
     severity,

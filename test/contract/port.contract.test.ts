@@ -13,6 +13,7 @@ import { WorkbookError, type WorkbookPort } from "../../src/core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
 import { runCheck } from "../../src/core/workflow";
 import { ExcelWorkbook } from "../../src/excel/workbook";
+import { conditionalFormats } from "../../src/xlsx/exceljs-internals";
 import { worksheetMerges } from "../../src/xlsx/grid";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { fakeHost, type FakeWorkbook } from "../fakes/excel";
@@ -44,7 +45,7 @@ interface Subject {
 async function xlsxSubject(): Promise<Subject> {
   const bytes = new Uint8Array(await fs.readFile(SAMPLE));
   let wb = await XlsxWorkbook.load(bytes);
-  const ws = (sheet: string) => wb.workbook.getWorksheet(sheet)!;
+  const ws = (sheet: string) => wb.worksheet(sheet)!;
   return {
     get port() {
       return wb;
@@ -61,13 +62,16 @@ async function xlsxSubject(): Promise<Subject> {
     },
     merges: (sheet) => worksheetMerges(ws(sheet)).map(rangeAddress).sort(),
     marks: (sheet) =>
-      ((ws(sheet) as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }> }> }).conditionalFormattings ?? []).map((cf) => ({
-        severity: markSeverity(cf.rules[0].formulae?.[0]),
-        fill: cf.rules[0].style?.fill?.bgColor?.argb?.slice(-6) ?? null,
-        areas: cf.ref.split(" ").sort(),
-      })),
+      conditionalFormats(ws(sheet)).map((cf) => {
+        const rule = cf.rules[0] as { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } };
+        return {
+          severity: markSeverity(rule.formulae?.[0]),
+          fill: rule.style?.fill?.bgColor?.argb?.slice(-6) ?? null,
+          areas: cf.ref.split(" ").sort(),
+        };
+      }),
     protect: (sheet) => {
-      (ws(sheet) as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
+      void ws(sheet).protect("", {});
     },
   };
 }
@@ -95,7 +99,12 @@ async function officeSubject(): Promise<Subject & { model: FakeWorkbook }> {
     format: (sheet, address) => JSON.parse(JSON.stringify(cell(sheet, address)?.format ?? {})),
     note: (sheet, address) => model.sheet(sheet).note(address) ?? null,
     merges: (sheet) => model.sheet(sheet).merges.map(rangeAddress).sort(),
-    marks: (sheet) => model.sheet(sheet).cfs.map((cf) => ({ severity: markSeverity(cf.formula), fill: cf.fill, areas: cf.areas.map(rangeAddress).sort() })),
+    marks: (sheet) =>
+      model.sheet(sheet).cfs.map((cf) => ({
+        severity: markSeverity(cf.formula),
+        fill: cf.fill,
+        areas: cf.areas.map(rangeAddress).sort(),
+      })),
     protect: (sheet) => {
       model.sheet(sheet).protected = true;
     },
@@ -110,7 +119,14 @@ function gridSnapshot(grids: readonly SheetGrid[]) {
         const x = g.cell(r, c);
         if (x) cells.push(`${r},${c}:${x.type}:${x.text}`);
       }
-    return { name: g.name, rows: g.rowCount, columns: g.columnCount, merges: g.merges.map(rangeAddress).sort(), protected: !!g.protected, cells };
+    return {
+      name: g.name,
+      rows: g.rowCount,
+      columns: g.columnCount,
+      merges: g.merges.map(rangeAddress).sort(),
+      protected: !!g.protected,
+      cells,
+    };
   });
 }
 
@@ -137,7 +153,9 @@ describe.each([
     const grids = await s.port.readSheets();
     const reference = await loadGrids(SAMPLE);
     expect(gridSnapshot(grids)).toEqual(gridSnapshot(reference));
-    expect(grids[0].merges.map(rangeAddress)).toEqual(expect.arrayContaining(["B24:B50", "C24:C35", "C36:C43", "A23:A66"]));
+    expect(grids[0].merges.map(rangeAddress)).toEqual(
+      expect.arrayContaining(["B24:B50", "C24:C35", "C36:C43", "A23:A66"])
+    );
     const parse = parseWorkbook(grids);
     expect(parse.tables).toHaveLength(6);
     expect(parse.sheets.flatMap((x) => x.problems)).toEqual([]);
@@ -152,7 +170,11 @@ describe.each([
     expect(bySeverity.get("error")).toEqual({ severity: "error", fill: MARK_FILL.error, areas: ["D22", "E31", "E40"] });
     expect(bySeverity.get("warning")).toEqual({ severity: "warning", fill: MARK_FILL.warning, areas: ["F62"] });
     expect(bySeverity.get("info")).toEqual({ severity: "info", fill: MARK_FILL.info, areas: ["D20:D21"] });
-    expect((s.format(S1, "E31") as { fill: unknown }).fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect((s.format(S1, "E31") as { fill: unknown }).fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFDDEBF7" },
+    });
     expect(s.note(S1, "F62")).toBe("编制人备注：此项指标解释待补充。");
     // marking again replaces the marks
     await s.port.mark([finding(S1, "E24", "warning")]);
@@ -190,10 +212,20 @@ describe.each([
     const formatE42 = s.format(S1, "E42");
     const textRow43 = s.text(S1, "D43");
     await s.port.apply(
-      plan("在第42行后插入指标", [{ kind: "insertRows", sheet: S1, before: 43, count: 1, formatFrom: 42 }, setCell(S1, "D43", "", "新指标"), setCell(S1, "E43", "", "≥1个")], { sheet: S1, address: "D43" }),
+      plan(
+        "在第42行后插入指标",
+        [
+          { kind: "insertRows", sheet: S1, before: 43, count: 1, formatFrom: 42 },
+          setCell(S1, "D43", "", "新指标"),
+          setCell(S1, "E43", "", "≥1个"),
+        ],
+        { sheet: S1, address: "D43" }
+      )
     );
     const merges = s.merges(S1);
-    expect(merges).toEqual(expect.arrayContaining(["C36:C44", "B24:B51", "A23:A67", "C45:C49", "C50:C51", "B52:B62", "C63:C67"]));
+    expect(merges).toEqual(
+      expect.arrayContaining(["C36:C44", "B24:B51", "A23:A67", "C45:C49", "C50:C51", "B52:B62", "C63:C67"])
+    );
     expect(merges).not.toContain("C36:C43");
     expect(s.text(S1, "D44")).toBe(textRow43);
     expect(s.text(S1, "D43")).toBe("新指标");
@@ -201,7 +233,11 @@ describe.each([
     expect(s.format(S1, "E43")).toEqual(formatE42);
     const grid = (await s.port.readSheets())[0];
     expect(grid.cell(43, 4)?.text).toBe("新指标");
-    expect(parseWorkbook([grid]).tables[0].indicatorBlock.indicators.some((i) => i.name === "新指标" && i.level2.text.includes("质量"))).toBe(true);
+    expect(
+      parseWorkbook([grid]).tables[0].indicatorBlock.indicators.some(
+        (i) => i.name === "新指标" && i.level2.text.includes("质量")
+      )
+    ).toBe(true);
   });
 
   it("inserts a template row after a group and extends the group's merge (merge with replaces)", async () => {
@@ -212,7 +248,7 @@ describe.each([
         { kind: "merge", sheet: S1, range: "C36:C44", replaces: "C36:C43" },
         setCell(S1, "D44", "", "验收合格率"),
         setCell(S1, "E44", "", "≥95%"),
-      ]),
+      ])
     );
     const merges = s.merges(S1);
     expect(merges).toEqual(expect.arrayContaining(["C36:C44", "C45:C49", "B24:B51"]));
@@ -233,7 +269,12 @@ describe.each([
 
   it("settings round trip: saved in the workbook, read back after reopening", async () => {
     expect(await s.port.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    const settings: AddinSettings = { ...DEFAULT_SETTINGS, budgetYear: 2025, notes: true, rules: { "vague-value": "off", "missing-unit": { severity: "error" } } };
+    const settings: AddinSettings = {
+      ...DEFAULT_SETTINGS,
+      budgetYear: 2025,
+      notes: true,
+      rules: { "vague-value": "off", "missing-unit": { severity: "error" } },
+    };
     await s.port.saveSettings(settings);
     const port = await s.reopen();
     expect(await port.loadSettings()).toEqual(settings);
@@ -247,7 +288,12 @@ describe.each([
     s.protect("会计职称考试");
     const before = s.text(S1, "E31");
     const err = await s.port
-      .apply(plan("两处修改", [setCell(S1, "E31", before, "≥2%"), setCell("会计职称考试", "E20", s.text("会计职称考试", "E20"), "改")]))
+      .apply(
+        plan("两处修改", [
+          setCell(S1, "E31", before, "≥2%"),
+          setCell("会计职称考试", "E20", s.text("会计职称考试", "E20"), "改"),
+        ])
+      )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkbookError);
     expect((err as WorkbookError).code).toBe("protected");
@@ -280,7 +326,13 @@ describe.each([
   it("refuses a plan whose cell changed (oldText mismatch) and writes nothing", async () => {
     const e31 = s.text(S1, "E31");
     const err = await s.port
-      .apply(plan("两处修改", [setCell(S1, "E24", s.text(S1, "E24"), "≥130家"), { kind: "insertRows", sheet: S1, before: 30, count: 1, formatFrom: 29 }, setCell(S1, "E32", "3%", "≥3%")]))
+      .apply(
+        plan("两处修改", [
+          setCell(S1, "E24", s.text(S1, "E24"), "≥130家"),
+          { kind: "insertRows", sheet: S1, before: 30, count: 1, formatFrom: 29 },
+          setCell(S1, "E32", "3%", "≥3%"),
+        ])
+      )
       .catch((e: unknown) => e);
     expect((err as WorkbookError).code).toBe("changed");
     expect((err as WorkbookError).message).toContain("部门整体支出!E32");
@@ -315,9 +367,10 @@ describe.each([
         .flatMap((a) => {
           const r = parseRange(a);
           const out: string[] = [];
-          for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) out.push(`${String.fromCharCode(64 + c)}${row}`);
+          for (let row = r.top; row <= r.bottom; row++)
+            for (let c = r.left; c <= r.right; c++) out.push(`${String.fromCharCode(64 + c)}${row}`);
           return out;
-        }),
+        })
     );
     expect(marked).toEqual(flagged);
   });
@@ -330,8 +383,15 @@ describe("marks travel between the command line and the add-in", () => {
     const reopened = new ExcelJS.Workbook();
     await reopened.xlsx.load((await wb.save()) as unknown as ArrayBuffer);
     const model = fakeFromExcelJS(reopened);
-    expect(model.sheet(S1).cfs.map((c) => markSeverity(c.formula)).sort()).toEqual(["error", "info", "warning"]);
-    model.sheet(S1).cfs.push({ id: "user", type: "CellValue", formula: "=0", fill: "00FF00", areas: [parseRange("E24:E30")] });
+    expect(
+      model
+        .sheet(S1)
+        .cfs.map((c) => markSeverity(c.formula))
+        .sort()
+    ).toEqual(["error", "info", "warning"]);
+    model
+      .sheet(S1)
+      .cfs.push({ id: "user", type: "CellValue", formula: "=0", fill: "00FF00", areas: [parseRange("E24:E30")] });
     await new ExcelWorkbook(fakeHost(model)).clearMarks();
     expect(model.sheet(S1).cfs.map((c) => c.id)).toEqual(["user"]);
   });
@@ -368,6 +428,6 @@ describe("marks travel between the command line and the add-in", () => {
     fakeCfsToExcelJS(model, source);
     const port = XlsxWorkbook.fromExcelJS(source);
     await port.clearMarks();
-    for (const ws of source.worksheets) expect((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings).toEqual([]);
+    for (const ws of source.worksheets) expect(conditionalFormats(ws)).toEqual([]);
   });
 });

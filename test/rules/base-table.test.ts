@@ -9,7 +9,7 @@ describe("base table", () => {
     expect(result.parse.tables).toHaveLength(1);
     expect(result.findings.map((f) => `${f.cell} [${f.rule}] ${f.message}`)).toEqual([]);
   });
-  it("the catalogue has exactly the ids of RULES.md", () => {
+  it("the catalogue has exactly the ids of docs/rules/README.md", () => {
     expect(RULES.map((r) => r.meta.id)).toEqual([
       "missing-explanation", "blank-sample-size", "missing-value", "missing-level1", "empty-level2", "placeholder-left",
       "blank-required-field", "missing-operator", "nonstandard-operator", "missing-unit", "vague-value", "rate-out-of-range",

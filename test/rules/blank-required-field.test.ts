@@ -24,7 +24,7 @@ ruleTester(blankRequiredField, {
       name: "a blank field that is not required (主管部门)",
       table: { rows: VALID_ROWS, fields: [PROJECT_FIELDS[0], ["主管部门", null], ...PROJECT_FIELDS.slice(1)] },
     },
-    { name: "department table: only 部门名称 and 绩效目标 are required (RULES.md), a blank 资金总额 is not reported", table: department(["资金总额(万元)", null]) },
+    { name: "department table: only 部门名称 and 绩效目标 are required (docs/rules/blank-required-field.md), a blank 资金总额 is not reported", table: department(["资金总额(万元)", null]) },
     { name: "a 0 budget is filled in", table: project(["预算资金（元）", 0]) },
   ],
   invalid: [

@@ -20,7 +20,7 @@ describe("the rule catalogue", () => {
     });
   });
 
-  it("every rule's category is one of RULES.md's sections, and the sections come in order", () => {
+  it("every rule's category is one of the catalogue's sections, and the sections come in order", () => {
     for (const r of RULES) expect(RULE_CATEGORIES).toContain(r.meta.category);
     const order = RULES.map((r) => RULE_CATEGORIES.indexOf(r.meta.category));
     expect([...order].sort((a, b) => a - b)).toEqual(order);

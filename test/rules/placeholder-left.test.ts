@@ -103,7 +103,7 @@ describe("placeholder-left quick fix", () => {
 });
 
 describe("placeholder-left edge cases (once known gaps)", () => {
-  // RULES.md: "a trailing 等 on a category name". The parser does not keep "效益指标等"/"数量指标等" as
+  // docs/rules/placeholder-left.md: "a trailing 等 on a category name". The parser does not keep "效益指标等"/"数量指标等" as
   // a category (it realigns the row and takes the text as a 三级 name or a value), so the rule never
   // sees it and nothing is reported.
   it("a trailing 等 on a 二级 name (数量指标等)", () => {
@@ -116,7 +116,7 @@ describe("placeholder-left edge cases (once known gaps)", () => {
     const found = runRule(placeholderLeft, { rows: [["效益指标等", "社会效益指标", "宣传覆盖率", "≥90%", "计算公式：覆盖人数/总人数×100%"]] });
     expect(found.map((f) => f.cell)).toEqual(["A15"]);
   });
-  // RULES.md's own example "开发数量(≥**个)" with the quick fix "remove the placeholder text": the
+  // the catalogue's own example (docs/rules/placeholder-left.md) "开发数量(≥**个)" with the quick fix "remove the placeholder text": the
   // bracketed template value is plainly removable from the name, but the rule offers no fix there.
   it("开发数量(≥**个): the fix removes “(≥**个)” from the name", () => {
     const [f] = runRule(placeholderLeft, { rows: [count("开发数量(≥**个)", "≥3个")] });

@@ -79,7 +79,7 @@ describe("vague-value quick fix (时效 only)", () => {
 });
 
 describe("vague-value edge cases (once known gaps)", () => {
-  // RULES.md's quick fix: "suggest the matching quantitative template": under 数量/质量/成本 the
+  // the catalogue's quick fix (docs/rules/vague-value.md): "suggest the matching quantitative template": under 数量/质量/成本 the
   // value of the library template closest by name, its blanks as inputs; none when nothing matches.
   it("a vague value under 质量 offers the matching template's quantitative value", () => {
     const [f] = runRule(vagueValue, { rows: [["产出指标", "质量指标", "评审报告合格率", "显著提高", "反映评审报告合格情况，计算公式：合格数/总数×100%"]] });

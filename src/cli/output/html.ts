@@ -9,7 +9,7 @@ import path from "node:path";
 import { SEVERITY_LABEL, type Severity } from "../../core/finding";
 import type { FileResult } from "../result";
 import type { Totals } from "./text";
-import { writeFailureReason } from "../write-error";
+import { tempName, writeFailureReason } from "../files";
 
 export function escapeHtml(text: string): string {
   return text
@@ -107,13 +107,6 @@ function summaryRow(r: FileResult): string {
   return `<tr><td class="n">${r.index + 1}</td><td><a href="#f${r.index + 1}">${escapeHtml(r.file)}</a></td><td class="${verdictClass(r)}">${escapeHtml(verdict)}</td>${countCell(c.error, "error")}${countCell(c.warning, "warning")}${countCell(c.info, "info")}<td class="n">${r.tables.length}</td><td class="n">${r.tables.reduce((n, t) => n + t.indicators.length, 0)}</td></tr>`;
 }
 
-function tempName(target: string, tag: string): string {
-  return path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.${tag}.tmp`
-  );
-}
-
 export class HtmlReport {
   private readonly rows: SummaryRow[] = [];
   private sections: fs.FileHandle | null = null;
@@ -123,7 +116,7 @@ export class HtmlReport {
     readonly target: string,
     private readonly given: string
   ) {
-    this.sectionsPath = tempName(target, "sections");
+    this.sectionsPath = tempName(target, "sections.tmp");
   }
 
   /** Creates the report's folder and its temporary file; a folder that cannot be written → an error (Chinese). */
@@ -147,7 +140,7 @@ export class HtmlReport {
   async finish(totals: Totals, meta: { version: string; started: Date; seconds: number }): Promise<void> {
     await this.sections!.close();
     this.sections = null;
-    const page = tempName(this.target, "page");
+    const page = tempName(this.target, "page.tmp");
     try {
       const handle = await fs.open(page, "w");
       try {
@@ -208,6 +201,6 @@ function formatDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function htmlWriteError(target: string, e: unknown): string {
+function htmlWriteError(target: string, e: unknown): string {
   return `无法写入网页报告“${target}”：${writeFailureReason(e)}。`;
 }

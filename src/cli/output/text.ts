@@ -36,7 +36,7 @@ function severityPaint(p: Paint, s: Severity): (t: string) => string {
   return s === "error" ? p.red : s === "warning" ? p.yellow : p.cyan;
 }
 
-export function countsText(c: Counts, p: Paint = paint(false)): string {
+function countsText(c: Counts, p: Paint = paint(false)): string {
   const part = (s: Severity) => {
     const t = `${SEVERITY_LABEL[s]} ${c[s]}`;
     return c[s] > 0 ? severityPaint(p, s)(t) : t;

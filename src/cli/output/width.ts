@@ -1,32 +1,13 @@
-/** Terminal column widths of Chinese text (wide characters take two columns), for aligned lists. */
+/**
+ * Terminal column widths (wide CJK characters take two columns, colour codes none), for aligned
+ * lists: string-width, the measure the terminal tools use (cli-progress measures its bar with it
+ * too). Version 4: the last that loads with require() — the command line is compiled to CommonJS.
+ */
+import stringWidth from "string-width";
 
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
+export const displayWidth: (text: string) => number = stringWidth;
 
-/** Colour codes take no room. */
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text.replace(ANSI, "")) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
-  return w;
-}
-
-export function padEnd(text: string, width: number): string {
+function padEnd(text: string, width: number): string {
   const w = displayWidth(text);
   return w >= width ? text : text + " ".repeat(width - w);
 }

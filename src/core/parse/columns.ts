@@ -1,6 +1,6 @@
 /**
  * Finding the indicator header row (一级/二级/三级/指标值 …) and the role of each column, by the
- * meaning of the header texts (FRAMEWORK.md "Columns").
+ * meaning of the header texts (docs/framework.md “列”).
  */
 import { columnLetter } from "../grid";
 import type { ColumnRole, IndicatorColumn } from "../model";

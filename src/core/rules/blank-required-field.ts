@@ -1,4 +1,4 @@
-/** blank-required-field 必填信息为空 (RULES.md B). */
+/** blank-required-field 必填信息为空 (docs/rules, 表格完整性). */
 import { isBlankText } from "../text";
 import type { FindingDraft, Rule } from "./types";
 import { meta, q } from "./util";

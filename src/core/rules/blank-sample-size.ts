@@ -1,4 +1,4 @@
-/** blank-sample-size 抽样数量空白 (RULES.md A): "随机抽取 名" — the survey sample size left blank. */
+/** blank-sample-size 抽样数量空白 (docs/rules, 核心检查): "随机抽取 名" — the survey sample size left blank. */
 import type { FixInput } from "../finding";
 import { DEFAULT_VALUE_VOCABULARY, type ValueVocabulary } from "../value";
 import type { Rule } from "./types";

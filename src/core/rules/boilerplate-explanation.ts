@@ -1,4 +1,4 @@
-/** boilerplate-explanation 解释内容雷同 (RULES.md D): the same explanation on ≥ 3 different indicators of a table. */
+/** boilerplate-explanation 解释内容雷同 (docs/rules, 解释与公式): the same explanation on ≥ 3 different indicators of a table. */
 import type { Indicator } from "../model";
 import { isBlankText, matchKey } from "../text";
 import type { FindingDraft, Rule } from "./types";

@@ -1,4 +1,4 @@
-/** budget-mismatch 资金数额不一致 (RULES.md F): parts vs total, costs above the budget, projects above the department's 项目支出. */
+/** budget-mismatch 资金数额不一致 (docs/rules, 前后一致): parts vs total, costs above the budget, projects above the department's 项目支出. */
 import type { Budget, TargetTable } from "../model";
 import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, isCostAmount, isUnderCost, meta, q } from "./util";

@@ -7,7 +7,7 @@ import { SEVERITY_LABEL } from "../finding";
 import { RULES } from "./index";
 import type { FixSafety, RuleCategory, RuleMeta } from "./types";
 
-/** RULES.md sections A–F, in order. */
+/** The catalogue sections (docs/rules), A–F, in order. */
 export const RULE_CATEGORIES: readonly RuleCategory[] = [
   "核心检查",
   "表格完整性",

@@ -1,4 +1,4 @@
-/** duplicate-indicator 指标重复 (RULES.md E): the same (or near-same) 三级 name twice in a table. Linear. */
+/** duplicate-indicator 指标重复 (docs/rules, 指标归类): the same (or near-same) 三级 name twice in a table. Linear. */
 import type { Indicator } from "../model";
 import { matchKey } from "../text";
 import type { FindingDraft, Rule } from "./types";

@@ -1,4 +1,4 @@
-/** empty-level2 二级指标下无内容 (RULES.md B). */
+/** empty-level2 二级指标下无内容 (docs/rules, 表格完整性). */
 import { planFillRow } from "../templates/plan";
 import type { Rule } from "./types";
 import { meta, q, quickFix } from "./util";

@@ -1,4 +1,4 @@
-/** formula-style 公式写法不规范 (RULES.md D): "*" or x/X as the multiplication sign instead of "×". */
+/** formula-style 公式写法不规范 (docs/rules, 解释与公式): "*" or x/X as the multiplication sign instead of "×". */
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q, quickFix, setPlan } from "./util";
 

@@ -1,4 +1,4 @@
-/** The rule catalogue, in RULES.md order. */
+/** The rule catalogue, in the order of docs/rules/README.md. */
 import { blankRequiredField } from "./blank-required-field";
 import { blankSampleSize } from "./blank-sample-size";
 import { boilerplateExplanation } from "./boilerplate-explanation";

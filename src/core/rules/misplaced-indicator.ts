@@ -1,4 +1,4 @@
-/** misplaced-indicator 指标归类不当 (RULES.md E). */
+/** misplaced-indicator 指标归类不当 (docs/rules, 指标归类). */
 import type { Indicator, Level1Name, Level2Name } from "../model";
 import { planMove } from "../templates/plan";
 import { LEVEL2_PARENTS, matchLevel1, matchLevel2 } from "../vocabulary";

@@ -1,4 +1,4 @@
-/** missing-explanation 指标解释缺失 (RULES.md A). */
+/** missing-explanation 指标解释缺失 (docs/rules, 核心检查). */
 import { isBlankText } from "../text";
 import { suggestExplanation } from "../templates/suggest";
 import type { Rule } from "./types";

@@ -1,4 +1,4 @@
-/** missing-formula 比率指标缺少计算公式 (RULES.md D). */
+/** missing-formula 比率指标缺少计算公式 (docs/rules, 解释与公式). */
 import { isBlankText } from "../text";
 import { formulaFor } from "../templates/suggest";
 import type { Rule } from "./types";

@@ -1,4 +1,4 @@
-/** missing-level1 缺少一级指标 (RULES.md B): 产出, 效益 and 满意度 are required; 成本 in one layout only. */
+/** missing-level1 缺少一级指标 (docs/rules, 表格完整性): 产出, 效益 and 满意度 are required; 成本 in one layout only. */
 import type { Level1Name, TargetTable } from "../model";
 import { planSection } from "../templates/plan";
 import type { FindingDraft, Rule } from "./types";

@@ -1,4 +1,4 @@
-/** missing-operator 缺少比较符号 (RULES.md C). */
+/** missing-operator 缺少比较符号 (docs/rules, 指标值). */
 import type { Indicator, Operator } from "../model";
 import type { FixInput } from "../finding";
 import { isPercentUnit, isTimeUnit, operatorSteps, parseValueText, writeValue } from "../value";

@@ -1,4 +1,4 @@
-/** missing-unit 缺少计量单位 (RULES.md C). */
+/** missing-unit 缺少计量单位 (docs/rules, 指标值). */
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";
 

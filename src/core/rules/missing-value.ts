@@ -1,4 +1,4 @@
-/** missing-value 指标值缺失 (RULES.md A). */
+/** missing-value 指标值缺失 (docs/rules, 核心检查). */
 import type { TargetValue } from "../model";
 import { parseValueText, type ValueVocabulary } from "../value";
 import type { Rule } from "./types";

@@ -1,4 +1,4 @@
-/** nonstandard-operator 比较符号不规范 (RULES.md C): >=, <=, ≧, ≦, ═, ＝, words, a space after the sign. */
+/** nonstandard-operator 比较符号不规范 (docs/rules, 指标值): >=, <=, ≧, ≦, ═, ＝, words, a space after the sign. */
 import { operatorSteps } from "../value";
 import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, meta, q, quickFix, stepsPlan } from "./util";

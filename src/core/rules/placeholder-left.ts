@@ -1,4 +1,4 @@
-/** placeholder-left 模板占位未替换 (RULES.md B): template text left in the table. */
+/** placeholder-left 模板占位未替换 (docs/rules, 表格完整性): template text left in the table. */
 import { findSampleBlanks } from "./blank-sample-size";
 import type { FindingDraft, Rule } from "./types";
 import { meta, q, quickFix, setPlan } from "./util";

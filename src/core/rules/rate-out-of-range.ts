@@ -1,4 +1,4 @@
-/** rate-out-of-range 比率取值越界 (RULES.md C). */
+/** rate-out-of-range 比率取值越界 (docs/rules, 指标值). */
 import { isPercentUnit, operatorSteps } from "../value";
 import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, isRate, meta, q, quickFix, shownValue, stepsPlan } from "./util";

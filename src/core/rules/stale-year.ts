@@ -1,4 +1,4 @@
-/** stale-year 年份不符 (RULES.md F): a past year still to be achieved, or a deadline after the budget year. */
+/** stale-year 年份不符 (docs/rules, 前后一致): a past year still to be achieved, or a deadline after the budget year. */
 import type { HeaderField } from "../model";
 import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";

@@ -9,11 +9,11 @@ import type { ValueVocabulary } from "../value";
 
 export type FixSafety = "none" | "safe" | "user" | "safe-or-user";
 
-/** RULES.md sections A–F. */
+/** The catalogue's six categories (docs/rules/README.md). */
 export type RuleCategory = "核心检查" | "表格完整性" | "指标值" | "解释与公式" | "指标归类" | "前后一致";
 
 export interface RuleMeta {
-  /** kebab-case id of RULES.md: used in JSON, settings, ignore lists and docs/rules/<id>.md. */
+  /** kebab-case id of the catalogue (docs/rules/README.md): used in JSON, settings, ignore lists and docs/rules/<id>.md. */
   readonly id: string;
   /** Chinese title for the UI. */
   readonly title: string;

@@ -1,4 +1,4 @@
-/** unknown-category 指标类别不规范 (RULES.md E): a 一级/二级 name outside the standard vocabulary. */
+/** unknown-category 指标类别不规范 (docs/rules, 指标归类): a 一级/二级 name outside the standard vocabulary. */
 import {
   LEVEL1_ORDER,
   LEVEL2_ORDER,

@@ -1,4 +1,4 @@
-/** vague-value 指标值不可衡量 (RULES.md C): warning under 数量/质量/时效/成本, info under 效益/满意度. */
+/** vague-value 指标值不可衡量 (docs/rules, 指标值): warning under 数量/质量/时效/成本, info under 效益/满意度. */
 import type { FixInput, QuickFix } from "../finding";
 import type { Indicator } from "../model";
 import { bestTemplateFor } from "../templates/match";

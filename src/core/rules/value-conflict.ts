@@ -1,4 +1,4 @@
-/** value-conflict 名称与指标值矛盾 (RULES.md C): a number in the 三级 name that contradicts the value. */
+/** value-conflict 名称与指标值矛盾 (docs/rules, 指标值): a number in the 三级 name that contradicts the value. */
 import { isPercentUnit, type ValueVocabulary } from "../value";
 import type { Rule } from "./types";
 import { indicatorsOf, meta, q } from "./util";

@@ -1,4 +1,4 @@
-/** wrong-direction 比较方向不当 (RULES.md C): ≥ on a cost; ≤ on an output count, satisfaction or a good rate. */
+/** wrong-direction 比较方向不当 (docs/rules, 指标值): ≥ on a cost; ≤ on an output count, satisfaction or a good rate. */
 import type { Indicator, Operator } from "../model";
 import { operatorSteps } from "../value";
 import type { FindingDraft, Rule, RuleContext } from "./types";

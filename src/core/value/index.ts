@@ -1,5 +1,5 @@
 /**
- * The value model of a 指标值 (FRAMEWORK.md "Values"): parse a value text into its parts
+ * The value model of a 指标值 (docs/framework.md “指标值”): parse a value text into its parts
  * (parse.ts), read it as the TargetValue the rules see (target.ts), write it back with one change
  * (write.ts), and the words it is made of (vocabulary.ts, from vocabulary/values.json).
  */

@@ -3,7 +3,7 @@
  * ("各"), the operator (a glyph, ASCII, or words before or after the number: "不低于", "以上",
  * "控制在…以内"), the number (half- or full-width digits, a range) or the template blank in its
  * place, the unit, and spaces. Joining the parts gives back the text exactly, so a fix changes only
- * the parts it means to (write.ts). FRAMEWORK.md "Values"; the words are vocabulary/values.json.
+ * the parts it means to (write.ts). docs/framework.md “指标值”; the words are vocabulary/values.json.
  */
 import type { Operator } from "../model";
 import { DEFAULT_VALUE_VOCABULARY, type ValueVocabulary } from "./vocabulary";
