@@ -34,6 +34,7 @@ export interface TemplatesCommand {
   readonly query: string;
   readonly level1: string | null;
   readonly level2: string | null;
+  readonly sector: string | null;
   readonly json: boolean;
   readonly config: string | null;
 }
@@ -58,6 +59,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "--jobs": { value: "数量", commands: ["check"] },
   "--level1": { value: "一级指标名称", commands: ["templates"] },
   "--level2": { value: "二级指标名称", commands: ["templates"] },
+  "--sector": { value: "领域名称", commands: ["templates"] },
 };
 
 const SHORT: Readonly<Record<string, string>> = { "-o": "--out", "-j": "--jobs" };
@@ -159,6 +161,7 @@ export function parseArgs(argv: readonly string[]): Command {
       query: positional[0] ?? "",
       level1: values.get("--level1") ?? null,
       level2: values.get("--level2") ?? null,
+      sector: values.get("--sector") ?? null,
       json,
       config,
     };

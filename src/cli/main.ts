@@ -2,7 +2,7 @@
  * perf-target: the command line (see README “命令行” and `perf-target --help`).
  *
  *   check <文件或文件夹>...  [--json] [--out 文件夹] [--html 文件] [--fix] [--config 文件] [--jobs N]
- *   templates [查询] [--level1 名称] [--level2 名称] [--json] [--config 文件]
+ *   templates [查询] [--level1 名称] [--level2 名称] [--sector 领域] [--json] [--config 文件]
  *   --rules [--json] [--config 文件]
  *
  * Exit codes: 0 no error-severity findings, 1 some, 2 a file could not be read or a result could
@@ -54,7 +54,13 @@ async function runTemplates(cmd: TemplatesCommand): Promise<number> {
   const pe = paint(colourFor(process.stderr));
   const config = await configOrNull(cmd.config, pe);
   const { findTemplates, templatesJson, templatesText } = await import("./templates");
-  const q = { query: cmd.query, level1: cmd.level1, level2: cmd.level2, user: config?.userTemplates ?? [] };
+  const q = {
+    query: cmd.query,
+    level1: cmd.level1,
+    level2: cmd.level2,
+    sector: cmd.sector,
+    user: config?.userTemplates ?? [],
+  };
   const list = findTemplates(q);
   process.stdout.write(cmd.json ? templatesJson(list) : templatesText(list, q, paint(colourFor(process.stdout))));
   return EXIT_OK;

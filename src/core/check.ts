@@ -13,6 +13,8 @@ import { clip } from "./text";
 import { RULES } from "./rules";
 import type { Rule, RuleContext, FindingDraft } from "./rules/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "./settings";
+import { templatesFor } from "./templates/registry";
+import type { IndicatorTemplate } from "./templates/types";
 
 export interface CheckSummary {
   readonly error: number;
@@ -100,11 +102,14 @@ function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, ov
 export function checkParsed(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
-  rules: readonly Rule[] = RULES
+  rules: readonly Rule[] = RULES,
+  /** The templates fixes draw on; default: the library plus the settings' user templates. */
+  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates)
 ): CheckResult {
   const ctx: RuleContext = {
     workbook: parse,
     budgetYear: (table) => settings.budgetYear ?? table.budgetYear,
+    templates,
   };
   const drafts: Draft[] = [];
   for (const rule of rules) {
@@ -165,7 +170,8 @@ export function checkParsed(
 export function checkGrids(
   grids: readonly SheetGrid[],
   settings: AddinSettings = DEFAULT_SETTINGS,
-  rules: readonly Rule[] = RULES
+  rules: readonly Rule[] = RULES,
+  templates?: readonly IndicatorTemplate[]
 ): CheckResult {
-  return checkParsed(parseWorkbook(grids), settings, rules);
+  return checkParsed(parseWorkbook(grids), settings, rules, templates);
 }

@@ -6,14 +6,11 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { parseWorkbook } from "../../src/core/parse";
-import { setUserTemplates } from "../../src/core/templates/registry";
 import { readFileText } from "../../src/taskpane/files";
 import { FakePort } from "./fake-port";
 import { ready, renderPane } from "./render";
 
 jest.setTimeout(30_000);
-
-afterEach(() => setUserTemplates([]));
 
 function templateItems(): HTMLElement[] {
   const list = screen.queryByTestId("templates");

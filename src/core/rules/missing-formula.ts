@@ -18,7 +18,7 @@ export const missingFormula: Rule = {
     category: "解释与公式",
     fixable: true,
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     if (table.indicatorBlock.roles.explanation === undefined) return [];
     return indicatorsOf(table)
       .filter(
@@ -33,7 +33,7 @@ export const missingFormula: Rule = {
           subject: explanation,
           message: `比率指标${q(i.name)}的解释缺少计算公式，请补充（如：分子/分母×100%）`,
           fix: () => {
-            const formula = formulaFor(i);
+            const formula = formulaFor(i, ctx.templates);
             const joined = /[。；;，,]$/.test(explanation)
               ? `${explanation}${formula.text}`
               : `${explanation}，${formula.text}`;

@@ -4,6 +4,7 @@
  */
 import type { Finding, QuickFix, Severity } from "../finding";
 import type { Indicator, TargetTable, WorkbookParse } from "../model";
+import type { IndicatorTemplate } from "../templates/types";
 
 /** RULES.md sections A–F. */
 export type RuleCategory = "核心检查" | "表格完整性" | "指标值" | "解释与公式" | "指标归类" | "前后一致";
@@ -47,6 +48,8 @@ export interface RuleContext {
   readonly workbook: WorkbookParse;
   /** The budget year that applies to a table (settings override, else the table's own). */
   budgetYear(table: TargetTable): number | null;
+  /** The templates quick fixes draw on: the library plus the settings' valid user templates. */
+  readonly templates: readonly IndicatorTemplate[];
 }
 
 export interface Rule {

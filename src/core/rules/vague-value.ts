@@ -1,6 +1,7 @@
 /** vague-value 指标值不可衡量 (RULES.md C): warning under 数量/质量/时效/成本, info under 效益/满意度. */
 import type { FixInput, QuickFix } from "../finding";
 import type { Indicator } from "../model";
+import type { IndicatorTemplate } from "../templates/types";
 import { parseTargetValue } from "../parse/value";
 import { bestTemplateFor } from "../templates/match";
 import { valueIsMissing } from "./missing-value";
@@ -8,9 +9,9 @@ import type { FindingDraft, Rule } from "./types";
 import { expectsQuantity, indicatorsOf, meta, q, quickFix, setPlan } from "./util";
 
 /** The matching standard template's quantitative value ("≥{目标值}%"), its blanks as the fix's inputs. */
-function templateValueFix(i: Indicator, sheet: string): QuickFix | null {
+function templateValueFix(i: Indicator, sheet: string, templates: readonly IndicatorTemplate[]): QuickFix | null {
   // only a close match: the new value must fit the name that stays
-  const t = bestTemplateFor(i, 0.7);
+  const t = bestTemplateFor(i, templates, 0.7);
   if (
     !t ||
     t.level2 !== i.level2.standard ||
@@ -67,7 +68,7 @@ export const vagueValue: Rule = {
             ]
           )
         : strict
-          ? () => templateValueFix(i, table.sheet)
+          ? () => templateValueFix(i, table.sheet, ctx.templates)
           : null;
       out.push({
         cell: i.valueCell,

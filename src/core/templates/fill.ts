@@ -3,7 +3,7 @@
  * The result is the row that gets inserted (三级 name, 指标值, 指标解释) with its 一级/二级.
  */
 import type { Level1Name, Level2Name } from "../model";
-import { halfWidthNumber, normaliseDate, PLACEHOLDER_PATTERN, placeholderValueProblem } from "./library";
+import { halfWidthNumber, normaliseDate, PLACEHOLDER_PATTERN, placeholderValueProblem } from "./placeholders";
 import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 
 export interface FilledTemplate {

@@ -31,7 +31,7 @@ import {
 import type { Level1Name, Level2Name, TargetTable } from "../../core/model";
 import { fillTemplate, validatePlaceholderValues } from "../../core/templates/fill";
 import { TEMPLATES } from "../../core/templates/library";
-import { getTemplates } from "../../core/templates/registry";
+import { templatesFor } from "../../core/templates/registry";
 import { searchTemplates } from "../../core/templates/search";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import { LEVEL1_ORDER, LEVEL2_ORDER } from "../../core/vocabulary";
@@ -175,8 +175,8 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
     };
   }, []);
 
-  // the library plus the user's (valid) templates, as registered by the assistant
-  const all = React.useMemo(() => getTemplates(), [userTemplates]);
+  // the library plus the user's (valid) templates
+  const all = React.useMemo(() => templatesFor(userTemplates), [userTemplates]);
   const userIds = React.useMemo(() => new Set(all.filter((t) => !TEMPLATES.includes(t)).map((t) => t.id)), [all]);
   const counts = React.useMemo(() => levelCounts(all), [all]);
   const results = React.useMemo(
