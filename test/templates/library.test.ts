@@ -1,5 +1,5 @@
 /** The template library: its data files, schema, size and sectors, sources, and the house style of its texts. */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Level2Name } from "../../src/core/model";
 import { fillTemplate } from "../../src/core/templates/fill";
@@ -151,5 +151,19 @@ describe("house style", () => {
       const f = fillTemplate(t);
       expect([t.id, `${f.name}${f.explanation}`]).not.toEqual([t.id, expect.stringMatching(/财政系统|财政组织|财政部门|财政局/)]);
     }
+  });
+});
+
+describe("docs/templates.md", () => {
+  const md = readFileSync(path.join(__dirname, "..", "..", "docs", "templates.md"), "utf8");
+  it("lists every sector with its count and families, and the count of each 二级", () => {
+    expect(md).toContain(`内置模板库共 ${TEMPLATES.length} 条，分 ${SECTOR_NAMES.length} 个领域`);
+    for (const f of SECTOR_FILES) {
+      const families = [...new Set(f.templates.map((t) => t.family))].join("、");
+      expect(md).toContain(`| ${f.sector} | ${f.templates.length} | ${families} |`);
+    }
+    const order: readonly Level2Name[] = ["数量", "质量", "时效", "经济成本", "社会成本", "生态环境成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"];
+    const counts = order.map((l2) => `${l2} ${TEMPLATES.filter((t) => t.level2 === l2).length}`).join("，");
+    expect(md).toContain(`各二级指标的模板数：${counts}。`);
   });
 });

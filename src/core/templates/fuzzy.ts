@@ -60,3 +60,20 @@ export function oneTypo(initials: string, q: string): boolean {
   for (let k = 0; k < q.length && diff < 2; k++) if (initials[k] !== q[k]) diff++;
   return diff === 1;
 }
+
+/** How a word approximately matches a name: characters in order (and how many between), pieces, or one wrong initial. */
+export type Approximate = { readonly kind: "inOrder"; readonly between: number } | { readonly kind: "pieces" | "typo" };
+
+/**
+ * The approximate match of `q` in a name's bare text (Chinese) or its initials (`initials`): in
+ * order with at most four characters between (initials: from the start, at most two), else in
+ * pieces (Chinese), else one initial wrong (initials; search.ts uses it only when nothing else
+ * matches). Null when none; words under three characters never match approximately.
+ */
+export function approximateMatch(text: string, q: string, initials: boolean): Approximate | null {
+  if (q.length < 3 || !text) return null;
+  const span = subsequenceSpan(text, q, initials);
+  if (span > 0 && span - q.length <= (initials ? 2 : 4)) return { kind: "inOrder", between: span - q.length };
+  if (!initials) return piecesMatch(text, q) ? { kind: "pieces" } : null;
+  return oneTypo(text, q) ? { kind: "typo" } : null;
+}

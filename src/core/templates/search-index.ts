@@ -4,6 +4,7 @@
  * character postings that narrow a word down to the templates where it can match.
  */
 import { matchKey } from "../text";
+import { approximateMatch, oneTypo } from "./fuzzy";
 import { pinyinGeneration, pinyinOf } from "./pinyin";
 import type { IndicatorTemplate } from "./types";
 
@@ -111,7 +112,7 @@ function prepare(t: IndicatorTemplate): Prepared {
       keywords,
       explanation,
       id,
-      textHay: [...all.flatMap((x) => [x.key, x.bare]), explanation].join("\n"),
+      textHay: [...all.flatMap((x) => (x.bare === x.key ? [x.key] : [x.key, x.bare])), explanation].join("\n"),
       pinyinHay: [...all.flatMap((x) => [x.full, x.initials]), id].join("\n"),
     };
     prepared.set(t, p);
@@ -131,8 +132,10 @@ export interface ListIndex {
   readonly textStarts: readonly number[];
   readonly pinyinHay: string;
   readonly pinyinStarts: readonly number[];
-  /** A character of a bare name, or a letter of its initials → the templates whose name has it. */
+  /** A character of a bare name → the templates whose name has it. */
   readonly nameChars: ReadonlyMap<string, readonly number[]>;
+  /** The first letter of a name's initials → the templates whose name starts with it. */
+  readonly firstInitial: ReadonlyMap<string, readonly number[]>;
 }
 
 function joined(parts: readonly string[]): { hay: string; starts: number[] } {
@@ -152,12 +155,15 @@ export function listIndex(list: readonly IndicatorTemplate[]): ListIndex {
     const text = joined(prepared.map((p) => p.textHay));
     const pinyin = joined(prepared.map((p) => p.pinyinHay));
     const nameChars = new Map<string, number[]>();
+    const firstInitial = new Map<string, number[]>();
+    const post = (m: Map<string, number[]>, c: string, k: number) => {
+      const l = m.get(c);
+      if (l) l.push(k);
+      else m.set(c, [k]);
+    };
     prepared.forEach((p, k) => {
-      for (const c of new Set(p.name.bare + p.name.initials)) {
-        const l = nameChars.get(c);
-        if (l) l.push(k);
-        else nameChars.set(c, [k]);
-      }
+      for (const c of new Set(p.name.bare)) post(nameChars, c, k);
+      if (p.name.initials) post(firstInitial, p.name.initials[0], k);
     });
     x = {
       prepared,
@@ -166,6 +172,7 @@ export function listIndex(list: readonly IndicatorTemplate[]): ListIndex {
       pinyinHay: pinyin.hay,
       pinyinStarts: pinyin.starts,
       nameChars,
+      firstInitial,
     };
     listIndexes.set(list, x);
   }
@@ -184,31 +191,58 @@ function owner(starts: readonly number[], pos: number): number {
   return lo;
 }
 
+/** The templates whose part of a haystack holds the needle: one hit per template, then on to the next one's part. */
 function collect(hay: string, starts: readonly number[], needle: string, into: Set<number>): void {
   if (!needle) return;
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) into.add(owner(starts, i));
+  for (let i = hay.indexOf(needle); i >= 0;) {
+    const k = owner(starts, i);
+    into.add(k);
+    i = k + 1 < starts.length ? hay.indexOf(needle, starts[k + 1]) : -1;
+  }
 }
 
-/** Names holding all but (for initials) one of the word's characters: where an approximate match can be. */
+/** The names the word approximately matches (fuzzy.ts), looked for among those that can: the names with its rarest character, or starting with its first initial. */
 function approximateCandidates(x: ListIndex, term: Term, into: Set<number>): void {
   const q = term.pinyin ?? term.bare;
   if (q.length < 3) return;
-  const chars = [...new Set(q)];
-  const need = term.pinyin ? chars.length - 1 : chars.length;
-  const counts = new Map<number, number>();
-  for (const c of chars) for (const k of x.nameChars.get(c) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const [k, n] of counts) if (n >= need) into.add(k);
+  let pool: readonly number[] = [];
+  if (term.pinyin) pool = x.firstInitial.get(q[0]) ?? [];
+  else {
+    for (const c of new Set(q)) {
+      const l = x.nameChars.get(c) ?? [];
+      if (pool.length === 0 || l.length < pool.length) pool = l;
+      if (l.length === 0) return;
+    }
+  }
+  for (const k of pool) {
+    const name = x.prepared[k].name;
+    const m = term.pinyin ? approximateMatch(name.initials, q, true) : approximateMatch(name.bare, q, false);
+    if (m && m.kind !== "typo") into.add(k);
+  }
 }
 
 /** The positions in the list of the templates where a word can match (a superset of the matches). */
 export function candidates(x: ListIndex, term: Term): number[] {
   const found = new Set<number>();
-  collect(x.textHay, x.textStarts, term.key, found);
-  if (term.bare !== term.key) collect(x.textHay, x.textStarts, term.bare, found);
+  // an ASCII word is looked for in the pinyin haystack, which also holds the ASCII runs of names and keywords
+  if (!term.pinyin) collect(x.textHay, x.textStarts, term.key, found);
+  if (!term.pinyin && term.bare !== term.key) collect(x.textHay, x.textStarts, term.bare, found);
   if (term.pinyin) {
     collect(x.pinyinHay, x.pinyinStarts, term.pinyin, found);
-    collect(x.pinyinHay, x.pinyinStarts, "-" + term.key, found);
+    // an id word with its hyphen ("training-satisfaction"); without one the pinyin search above found it
+    if (term.key !== term.pinyin) collect(x.pinyinHay, x.pinyinStarts, "-" + term.key, found);
   }
   approximateCandidates(x, term, found);
   return [...found].sort((a, b) => a - b);
+}
+
+/** The templates whose name's initials start with the word but for one letter (oneTypo), in list order. */
+export function typoCandidates(x: ListIndex, term: Term): number[] {
+  const q = term.pinyin;
+  if (!q || q.length < 4) return [];
+  const out: number[] = [];
+  x.prepared.forEach((p, k) => {
+    if (oneTypo(p.name.initials, q)) out.push(k);
+  });
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { Level1Name, Level2Name } from "../model";
 import { matchLevel1, matchLevel2 } from "../vocabulary";
-import { oneTypo, piecesMatch, subsequenceSpan } from "./fuzzy";
+import { approximateMatch } from "./fuzzy";
 import { TEMPLATES } from "./library";
 import {
   bareOf,
@@ -16,6 +16,7 @@ import {
   listIndex,
   searchKey,
   startsSyllable,
+  typoCandidates,
   type Prepared,
   type PreparedText,
   type Term,
@@ -123,20 +124,13 @@ function tierOf(p: PreparedText, term: Term): { tier: number; via: MatchVia } {
 
 /** An approximate name match (fuzzy.ts), or null. */
 function approximate(name: PreparedText, term: Term): { score: number; via: MatchVia; typo?: true } | null {
-  const q = term.pinyin ?? term.bare;
-  const text = term.pinyin ? name.initials : name.bare;
-  if (q.length < 3 || !text) return null;
-  // initials are typed from the name's start: anchored, and fewer skipped
-  const span = subsequenceSpan(text, q, !!term.pinyin);
-  const extra = span - q.length;
-  if (span > 0 && extra <= (term.pinyin ? 2 : 4)) {
-    return {
-      score: Math.max(SCORE.nameInOrderMin, SCORE.nameInOrder - 10 * extra),
-      via: term.pinyin ? "initials" : "text",
-    };
-  }
-  if (!term.pinyin) return piecesMatch(text, q) ? { score: SCORE.namePieces, via: "text" } : null;
-  return oneTypo(text, q) ? { score: SCORE.nameTypo, via: "initials", typo: true } : null;
+  const m = term.pinyin
+    ? approximateMatch(name.initials, term.pinyin, true)
+    : approximateMatch(name.bare, term.bare, false);
+  const via: MatchVia = term.pinyin ? "initials" : "text";
+  if (!m) return null;
+  if (m.kind === "inOrder") return { score: Math.max(SCORE.nameInOrderMin, SCORE.nameInOrder - 10 * m.between), via };
+  return m.kind === "pieces" ? { score: SCORE.namePieces, via } : { score: SCORE.nameTypo, via, typo: true };
 }
 
 function keywordMatch(p: Prepared, term: Term): TermMatch | null {
@@ -272,16 +266,16 @@ export function searchTemplates(query: string, options: TemplateSearchOptions = 
         results.push({ template: t, score: sectorBonus(t, prefer), field: null, via: null, matched: null });
   } else {
     const x = listIndex(list);
-    const typos: TemplateSearchResult[] = [];
-    for (const k of candidates(x, terms[0])) {
+    const add = (k: number, typo: boolean) => {
       const t = list[k];
       const m = passes(t) ? scored(x.prepared[k], terms) : null;
-      if (!m) continue;
+      if (!m || m.typo !== typo) return;
       const { field, via, matched } = m.best;
-      (m.typo ? typos : results).push({ template: t, score: m.score + sectorBonus(t, prefer), field, via, matched });
-    }
+      results.push({ template: t, score: m.score + sectorBonus(t, prefer), field, via, matched });
+    };
+    for (const k of candidates(x, terms[0])) add(k, false);
     // a wrong initial is tolerated when nothing matches as typed
-    if (results.length === 0) results.push(...typos);
+    if (results.length === 0) for (const k of typoCandidates(x, terms[0])) add(k, true);
   }
   // candidates come in list order and Array.prototype.sort is stable: equal scores keep library order
   results.sort((a, b) => b.score - a.score);
