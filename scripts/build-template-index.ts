@@ -1,7 +1,8 @@
 /**
- * Writes src/core/templates/pinyin-index.json: the full pinyin and the initials of every library
- * template's name (as shown, placeholders filled with their defaults) and keywords, computed with
- * pinyin-pro at dev time so that the core bundle needs no pinyin dictionary (search.ts).
+ * Writes src/core/templates/pinyin-index.json: the pinyin of every library template's name (as
+ * shown, placeholders filled with their defaults) and keywords, one code each (pinyinCode: the
+ * syllables, ASCII tokens in capitals), computed with pinyin-pro at dev time so that the core
+ * bundle needs no pinyin dictionary (pinyin.ts).
  *
  *   npx tsx scripts/build-template-index.ts          # rewrite the index
  *   npx tsx scripts/build-template-index.ts --check  # exit 1 when the committed index is stale
@@ -12,7 +13,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pinyin } from "pinyin-pro";
 import { TEMPLATES } from "../src/core/templates/library";
-import { displayName, PINYIN_OPTIONS, pinyinKeyOf, type TemplatePinyinIndex } from "../src/core/templates/search";
+import { PINYIN_OPTIONS, pinyinCode, type TemplatePinyinIndex } from "../src/core/templates/pinyin";
+import { displayName } from "../src/core/templates/placeholders";
 import type { IndicatorTemplate } from "../src/core/templates/types";
 
 export const INDEX_FILE = path.join(__dirname, "..", "src", "core", "templates", "pinyin-index.json");
@@ -23,9 +25,9 @@ export function pinyinProProvider(text: string): string[] {
 }
 
 export function buildTemplateIndex(templates: readonly IndicatorTemplate[] = TEMPLATES): TemplatePinyinIndex {
-  const entry = (text: string) => ({ text, ...pinyinKeyOf(text, pinyinProProvider) });
-  const out: Record<string, TemplatePinyinIndex["templates"][string]> = {};
-  for (const t of templates) out[t.id] = { name: entry(displayName(t)), keywords: t.keywords.map(entry) };
+  const code = (text: string) => pinyinCode(text, pinyinProProvider);
+  const out: Record<string, readonly string[]> = {};
+  for (const t of templates) out[t.id] = [displayName(t), ...t.keywords].map(code);
   return { templates: out };
 }
 

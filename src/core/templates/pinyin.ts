@@ -1,11 +1,13 @@
 /**
  * Pinyin of template texts, for search by full pinyin ("manyidu") and initials ("myd"). For the
  * library it comes from pinyin-index.json (written at dev time by scripts/build-template-index.ts
- * with pinyin-pro); for other texts (user templates) from a provider the front end installs with
+ * with pinyin-pro, one code per name and keyword: pinyinCode); for other texts (user templates) from a provider the front end installs with
  * setPinyinProvider — so the core bundle carries no pinyin dictionary. Without a provider, such
  * texts are found by Chinese only.
  */
+import { TEMPLATES } from "./library";
 import pinyinIndex from "./pinyin-index.json";
+import { displayName } from "./placeholders";
 
 /**
  * One pinyin syllable (no tones) per character of the text; characters that are not Chinese come
@@ -30,16 +32,17 @@ export interface PinyinKey {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const ALNUM = /[A-Za-z0-9]/;
 
-/**
- * The pinyin key of a text through a provider. Chinese characters give a syllable each; runs of
- * ASCII letters and digits are kept as one token (in the initials too); other characters
- * (punctuation, brackets) are dropped.
- */
-export function pinyinKeyOf(text: string, provider: PinyinProvider): PinyinKey {
+interface Token {
+  readonly text: string;
+  readonly cjk: boolean;
+}
+
+/** A syllable per Chinese character; runs of ASCII letters and digits as one token; punctuation dropped. */
+function tokensOf(text: string, provider: PinyinProvider): Token[] {
   const chars = Array.from(text);
   let syllables = provider(text);
   if (syllables.length !== chars.length) syllables = chars.map((c) => (CJK.test(c) ? (provider(c)[0] ?? c) : c));
-  const tokens: { text: string; cjk: boolean }[] = [];
+  const tokens: Token[] = [];
   let run = "";
   const flush = () => {
     if (run) tokens.push({ text: run, cjk: false });
@@ -60,27 +63,59 @@ export function pinyinKeyOf(text: string, provider: PinyinProvider): PinyinKey {
     }
   });
   flush();
+  return tokens;
+}
+
+function keyOfTokens(tokens: readonly Token[]): PinyinKey {
   return {
     full: tokens.map((t) => t.text).join(" "),
     initials: tokens.map((t) => (t.cjk ? t.text[0] : t.text)).join(""),
   };
 }
 
-interface IndexEntry {
-  readonly text: string;
-  readonly full: string;
-  readonly initials: string;
+/**
+ * The pinyin key of a text through a provider. Chinese characters give a syllable each; runs of
+ * ASCII letters and digits are kept as one token (in the initials too); other characters
+ * (punctuation, brackets) are dropped.
+ */
+export function pinyinKeyOf(text: string, provider: PinyinProvider): PinyinKey {
+  return keyOfTokens(tokensOf(text, provider));
 }
 
-/** The shape of pinyin-index.json. */
+/**
+ * The pinyin of a text as pinyin-index.json stores it: the syllables, space-separated, with ASCII
+ * tokens in capitals ("IT yun wei"), so that the initials can be derived (pinyinFromCode).
+ */
+export function pinyinCode(text: string, provider: PinyinProvider): string {
+  return tokensOf(text, provider)
+    .map((t) => (t.cjk ? t.text : t.text.toUpperCase()))
+    .join(" ");
+}
+
+/** A stored code back to the pinyin key: a token with a capital or a digit was ASCII. */
+export function pinyinFromCode(code: string): PinyinKey {
+  return keyOfTokens(
+    code
+      .split(" ")
+      .filter(Boolean)
+      .map((t) => ({ text: t.toLowerCase(), cjk: !/[A-Z0-9]/.test(t) }))
+  );
+}
+
+/** The shape of pinyin-index.json: template id → the codes of its name (as shown) and of each keyword. */
 export interface TemplatePinyinIndex {
-  readonly templates: Readonly<Record<string, { readonly name: IndexEntry; readonly keywords: readonly IndexEntry[] }>>;
+  readonly templates: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Text → pinyin, from the committed index (names and keywords of the library). */
 const indexed = new Map<string, PinyinKey>();
-for (const entry of Object.values((pinyinIndex as unknown as TemplatePinyinIndex).templates)) {
-  for (const e of [entry.name, ...entry.keywords]) indexed.set(e.text, { full: e.full, initials: e.initials });
+const stored = (pinyinIndex as unknown as TemplatePinyinIndex).templates;
+for (const t of TEMPLATES) {
+  const codes = stored[t.id];
+  if (!codes) continue;
+  [displayName(t), ...t.keywords].forEach((text, i) => {
+    if (codes[i] !== undefined) indexed.set(text, pinyinFromCode(codes[i]));
+  });
 }
 
 let provider: PinyinProvider | null = null;

@@ -89,3 +89,14 @@ export function placeholderValueProblem(p: TemplatePlaceholder, raw: string): st
       return `“${label}”的类型无效`;
   }
 }
+
+/** A text with its placeholders replaced by their defaults; a blank without a default shows its key (fillTemplate's defaults, without braces). */
+export function shownText(t: Pick<IndicatorTemplate, "placeholders">, text: string): string {
+  if (!text.includes("{")) return text;
+  return text.replace(/\{([^{}]*)\}/g, (_w, key: string) => t.placeholders.find((p) => p.key === key)?.default ?? key);
+}
+
+/** The name a template shows (placeholders filled with their defaults; a blank without one shows its key). */
+export function displayName(t: Pick<IndicatorTemplate, "name" | "placeholders">): string {
+  return shownText(t, t.name);
+}

@@ -6,6 +6,7 @@
 import { matchKey } from "../text";
 import { approximateMatch, oneTypo } from "./fuzzy";
 import { pinyinGeneration, pinyinOf } from "./pinyin";
+import { shownText } from "./placeholders";
 import type { IndicatorTemplate } from "./types";
 
 /** The key texts and queries are compared by: matchKey (text.ts). */
@@ -88,23 +89,12 @@ export function freshCaches(): void {
   listIndexes = new WeakMap();
 }
 
-/** A text with its placeholders replaced by their defaults; a blank without a default shows its key. Same as fillTemplate's defaults, without braces. */
-function shown(t: IndicatorTemplate, text: string): string {
-  if (!text.includes("{")) return text;
-  return text.replace(/\{([^{}]*)\}/g, (_w, key: string) => t.placeholders.find((p) => p.key === key)?.default ?? key);
-}
-
-/** The name a template shows (placeholders filled with their defaults; a blank without one shows its key). */
-export function displayName(t: IndicatorTemplate): string {
-  return shown(t, t.name);
-}
-
 function prepare(t: IndicatorTemplate): Prepared {
   let p = prepared.get(t);
   if (!p) {
-    const name = prepareText(shown(t, t.name));
+    const name = prepareText(shownText(t, t.name));
     const keywords = t.keywords.map(prepareText);
-    const explanation = searchKey(shown(t, t.explanation));
+    const explanation = searchKey(shownText(t, t.explanation));
     const id = "-" + t.id.toLowerCase();
     const all = [name, ...keywords];
     p = {

@@ -24,7 +24,8 @@ import {
 import type { IndicatorTemplate } from "./types";
 
 export { PINYIN_OPTIONS, pinyinKeyOf, setPinyinProvider, type TemplatePinyinIndex } from "./pinyin";
-export { displayName, searchKey } from "./search-index";
+export { displayName } from "./placeholders";
+export { searchKey } from "./search-index";
 
 /* ------------------------------------------------------------------ matching */
 
