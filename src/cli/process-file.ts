@@ -8,8 +8,7 @@ import path from "node:path";
 import { checkGrids, verdictOf, type CheckResult } from "../core/check";
 import { WorkbookError } from "../core/port";
 import type { AddinSettings } from "../core/settings";
-import { parseUserTemplates } from "../core/templates/library";
-import { setUserTemplates } from "../core/templates/registry";
+import { parseUserTemplates } from "../core/templates/user";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { workbookReadError, writeFailureReason, writeFileAtomic } from "./files";
 import { reportSheet } from "./report-sheet";
@@ -41,20 +40,11 @@ export interface RunOptions {
   readonly fix: boolean;
 }
 
-let installedTemplates: string | null = null;
-
-/** The user templates of the settings in force, validated (invalid ones are reported and left out). */
-function installUserTemplates(settings: AddinSettings, warnings: string[]): void {
-  const key = settings.userTemplates.length ? JSON.stringify(settings.userTemplates) : "";
-  if (key === installedTemplates) return;
-  installedTemplates = key;
-  if (!key) {
-    setUserTemplates([]);
-    return;
-  }
-  const parsed = parseUserTemplates(key);
-  for (const p of parsed.problems) warnings.push(`自定义模板：${p}`);
-  setUserTemplates(parsed.templates);
+/** Problems of the user templates in the settings (the check leaves invalid ones out), as warnings. */
+function templateWarnings(settings: AddinSettings, warnings: string[]): void {
+  if (!settings.userTemplates.length) return;
+  for (const p of parseUserTemplates(JSON.stringify(settings.userTemplates)).problems)
+    warnings.push(`自定义模板：${p}`);
 }
 
 /** Applies the safe quick fixes (safe, no inputs) one plan at a time; re-checks after each round. */
@@ -182,7 +172,7 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
   let settings: AddinSettings;
   try {
     settings = options.settings ?? (await wb.loadSettings());
-    installUserTemplates(settings, warnings);
+    templateWarnings(settings, warnings);
     result = checkGrids(await wb.readSheets(), settings);
   } catch (e) {
     return failedResult(

@@ -16,6 +16,8 @@ import { RULES } from "./rules";
 import type { Rule, RuleContext, FindingDraft } from "./rules/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "./settings";
 import { DEFAULT_VALUE_VOCABULARY, parseTargetValue, type ValueVocabulary } from "./value";
+import { templatesFor } from "./templates/registry";
+import type { IndicatorTemplate } from "./templates/types";
 
 export interface CheckSummary {
   readonly error: number;
@@ -58,6 +60,8 @@ export interface CheckOptions {
    * (line breaks and double spaces the parser tidied away are kept). checkGrids passes them.
    */
   readonly grids?: readonly SheetGrid[];
+  /** The templates fixes draw on; default: the library plus the settings' valid user templates. */
+  readonly templates?: readonly IndicatorTemplate[];
 }
 
 export interface RuleState {
@@ -185,7 +189,8 @@ function runRule(rule: Rule, ctx: RuleContext, c: Completion, failures: RuleFail
 export function ruleContext(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
-  vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY
+  vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
+  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates)
 ): RuleContext {
   const value =
     vocabulary === DEFAULT_VALUE_VOCABULARY
@@ -198,7 +203,13 @@ export function ruleContext(
                 { storedAsNumber: i.value.storedAsNumber, operatorColumn: i.operatorText, unitColumn: i.unitText },
                 vocabulary
               );
-  return { workbook: parse, budgetYear: (table) => settings.budgetYear ?? table.budgetYear, vocabulary, value };
+  return {
+    workbook: parse,
+    budgetYear: (table) => settings.budgetYear ?? table.budgetYear,
+    vocabulary,
+    value,
+    templates,
+  };
 }
 
 function textLookup(grids: readonly SheetGrid[] | undefined): TextAt {
@@ -247,7 +258,7 @@ export function checkParsed(
   rules: readonly Rule[] = RULES,
   options: CheckOptions = {}
 ): CheckResult {
-  const ctx = ruleContext(parse, settings, options.vocabulary);
+  const ctx = ruleContext(parse, settings, options.vocabulary, options.templates);
   const textAt = textLookup(options.grids);
   const drafts: Draft[] = [];
   const ruleFailures: RuleFailure[] = [];

@@ -14,9 +14,9 @@ import { ruleById } from "../core/rules";
 import { fillPlan } from "../core/rules/util";
 import { normaliseSettings, type AddinSettings, type IgnoredFinding, type RuleSetting } from "../core/settings";
 import { placeholderValues } from "../core/templates/fill";
-import { exportUserTemplates, parseUserTemplates, TEMPLATES } from "../core/templates/library";
+import { TEMPLATES } from "../core/templates/library";
 import { planInsertion } from "../core/templates/plan";
-import { setUserTemplates } from "../core/templates/registry";
+import { exportUserTemplates, parseUserTemplates } from "../core/templates/user";
 import type { IndicatorTemplate } from "../core/templates/types";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { runCheck } from "../core/workflow";
@@ -185,11 +185,10 @@ export class Assistant {
     for (const l of this.listeners) l();
   }
 
-  /** Loads the workbook's settings, registers the user's templates, starts watching edits. */
+  /** Loads the workbook's settings, starts watching edits. */
   async start(): Promise<void> {
     try {
       const settings = await this.port.loadSettings();
-      setUserTemplates(validUserTemplates(settings.userTemplates));
       this.set({ settings, settingsLoaded: true });
     } catch (e) {
       this.set({
@@ -385,18 +384,15 @@ export class Assistant {
 
   /* ------------------------------------------------------------ settings */
 
-  /** Saves settings in the workbook, registers the user templates, re-checks when a list is shown. */
+  /** Saves settings in the workbook, re-checks when a list is shown. */
   async saveSettings(next: AddinSettings, success?: string, recheck = true): Promise<boolean> {
     const before = this.state.settings;
-    // registered first: the views list the templates as soon as the settings change
-    if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(next.userTemplates));
     this.set({ settings: next, busy: "正在保存设置", notice: null, errorCode: null });
     this.markSelfWrite();
     try {
       await this.port.saveSettings(next);
       this.set({ busy: null, notice: success ? { kind: "success", text: success } : null });
     } catch (e) {
-      if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(before.userTemplates));
       this.set({
         settings: before,
         busy: null,
@@ -734,12 +730,6 @@ function positionKey(sheet: string, address: string, sheetOrder: readonly string
     /* keep 0 */
   }
   return s * 1e12 + p.row * 1e5 + p.column;
-}
-
-/** The user templates that are valid (settings from a file may hold broken ones). */
-function validUserTemplates(list: readonly IndicatorTemplate[]): IndicatorTemplate[] {
-  if (!list.length) return [];
-  return parseUserTemplates(JSON.stringify(list), { existing: TEMPLATES }).templates;
 }
 
 /** Re-exported for the views. */

@@ -9,6 +9,7 @@ import type { RowGrid } from "../../src/core/grid";
 import { parseWorkbook } from "../../src/core/parse";
 import type { Rule } from "../../src/core/rules/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
+import type { IndicatorTemplate } from "../../src/core/templates/types";
 import { sheetOf, VALID_ROWS, type TableSpec } from "./tables";
 
 export interface ExpectedFinding {
@@ -28,6 +29,8 @@ export interface RuleCase {
   readonly rows?: ReadonlyArray<ReadonlyArray<string | number | null>>;
   readonly sheets?: readonly RowGrid[];
   readonly settings?: Partial<AddinSettings>;
+  /** The templates quick fixes draw on (default: the library plus the settings' user templates). */
+  readonly templates?: readonly IndicatorTemplate[];
 }
 
 export interface InvalidCase extends RuleCase {
@@ -46,7 +49,7 @@ export function gridsOf(c: CaseInput): RowGrid[] {
 export function runRule(rule: Rule, c: CaseInput): Finding[] {
   const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
   const grids = gridsOf(c);
-  return [...checkParsed(parseWorkbook(grids), settings, [rule], { grids }).findings];
+  return [...checkParsed(parseWorkbook(grids), settings, [rule], { grids, templates: c.templates }).findings];
 }
 
 /**
@@ -79,7 +82,12 @@ function describeFinding(f: Finding): string {
   return `${f.sheet}!${f.cell} ${f.severity} ${f.message}`;
 }
 
-export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] }): void {
+/** `defaults` apply to every case (e.g. the templates a rule's fixes draw on). */
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] },
+  defaults: Pick<RuleCase, "templates"> = {}
+): void {
   describe(`${rule.meta.id} (${rule.meta.title})`, () => {
     it("has metadata and a doc page link", () => {
       expect(rule.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -96,14 +104,14 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; inva
     describe("valid", () => {
       for (const c of cases.valid) {
         it(c.name ?? "(unnamed case)", () => {
-          expect(runRule(rule, c).map(describeFinding)).toEqual([]);
+          expect(runRule(rule, { ...defaults, ...c }).map(describeFinding)).toEqual([]);
         });
       }
     });
     describe("invalid", () => {
       for (const c of cases.invalid) {
         it(c.name ?? "(unnamed case)", () => {
-          const found = runRule(rule, c);
+          const found = runRule(rule, { ...defaults, ...c });
           expect(found.map(describeFinding)).toHaveLength(c.errors.length);
           c.errors.forEach((e, k) => {
             const f = found[k];

@@ -37,7 +37,7 @@ export const missingFormula: Rule = {
           subject: explanation,
           message: `比率指标${q(i.name)}的解释缺少计算公式，请补充（如：分子/分母×100%）`,
           fix: () => {
-            const formula = formulaFor(i);
+            const formula = formulaFor(i, ctx.templates);
             const joined = /[。；;，,]$/.test(explanation)
               ? `${explanation}${formula.text}`
               : `${explanation}，${formula.text}`;

@@ -15,7 +15,7 @@ export const missingLevel1: Rule = {
     category: "表格完整性",
     fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const rows = table.indicatorBlock.rows;
     const present = new Set(rows.map((r) => r.level1.standard).filter((x) => x !== null));
     const out: FindingDraft[] = [];
@@ -29,7 +29,7 @@ export const missingLevel1: Rule = {
         subject: level1,
         message: `表格缺少“${level1}指标”，请补充${level1 === "满意度" ? "服务对象满意度" : level1}类指标`,
         fix: () => {
-          const plan = planSection(table, level1);
+          const plan = planSection(table, level1, ctx.templates);
           return plan ? quickFix(`插入“${level1}指标”标准指标`, plan.plan, false, plan.inputs) : null;
         },
       });

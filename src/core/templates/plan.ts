@@ -16,7 +16,6 @@ import type { Indicator, IndicatorBlock, Level1Name, Level2Name, TargetTable } f
 import { parseValueText, splitForColumns } from "../value";
 import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
 import { fillTemplate } from "./fill";
-import { getTemplates } from "./registry";
 import type { IndicatorTemplate } from "./types";
 
 export type Placement = "group" | "new-group" | "new-section" | "at-row" | "fill-row";
@@ -71,6 +70,17 @@ function tableCostLayout(block: IndicatorBlock): "own" | "output" | null {
   return null;
 }
 
+/**
+ * Why a template is not offered for a table, or null when it is: 社会成本 and 生态环境成本 are
+ * negative effects, not money — a table whose 成本 stands under 产出 has no place for them (they
+ * would become money rows under 产出/成本).
+ */
+export function notOfferedReason(table: TargetTable, t: Pick<IndicatorTemplate, "level2">): string | null {
+  if (t.level2 !== "社会成本" && t.level2 !== "生态环境成本") return null;
+  if (tableCostLayout(table.indicatorBlock) !== "output") return null;
+  return `本表的成本指标在产出指标下，没有“${t.level2}指标”的位置；${t.level2}不是金额，不能作为产出成本指标插入`;
+}
+
 /** Maps a template's 一级/二级 to the table's cost layout (成本 as 一级 vs 成本 under 产出). */
 export function mapToTable(
   block: IndicatorBlock,
@@ -78,7 +88,7 @@ export function mapToTable(
   level2: Level2Name
 ): { level1: Level1Name; level2: Level2Name } {
   const layout = tableCostLayout(block);
-  if (layout === "output" && level1 === "成本") return { level1: "产出", level2: "成本" };
+  if (layout === "output" && (level2 === "经济成本" || level2 === "成本")) return { level1: "产出", level2: "成本" };
   if (layout === "own" && level1 === "产出" && level2 === "成本") return { level1: "成本", level2: "经济成本" };
   return { level1, level2 };
 }
@@ -329,13 +339,15 @@ function plan(
   return { plan: { label, steps: b.steps, select }, row };
 }
 
-/** Plans the insertion of a template into a table. */
+/** Plans the insertion of a template into a table; throws (a Chinese message) when the table does not offer it. */
 export function planInsertion(
   table: TargetTable,
   template: IndicatorTemplate,
   values: Readonly<Record<string, string>> = {},
   options: InsertOptions = {}
 ): InsertionPlan {
+  const notOffered = notOfferedReason(table, template);
+  if (notOffered) throw new Error(`无法插入“${template.name}”：${notOffered}。`);
   const texts: RowTexts = fillTemplate(template, values, {
     keepUnfilled: !!options.keepUnfilled,
     budgetYear: table.budgetYear,
@@ -410,20 +422,39 @@ function fillRow(table: TargetTable, row: Indicator, texts: RowTexts, label: str
 
 /* ------------------------------------------------------------ defaults */
 
-/** The standard template for a 二级 (the first of the library in that 二级), or null. */
-export function defaultTemplate(level1: Level1Name, level2?: Level2Name): IndicatorTemplate | null {
-  const all = getTemplates();
+/**
+ * The standard template for a 二级 of a table: the first of `templates` in that 二级, those of the
+ * common sector of the table's kind first (部门整体运转 for a department table, else 项目通用).
+ * 产出/成本 takes a 经济成本 template (money); a template the table does not offer is never chosen.
+ */
+export function defaultTemplate(
+  table: TargetTable,
+  templates: readonly IndicatorTemplate[],
+  level1: Level1Name,
+  level2?: Level2Name
+): IndicatorTemplate | null {
   const order = level2 ? [level2] : LEVEL2_ORDER.filter((l2) => LEVEL2_PARENTS[l2].includes(level1));
+  const common = table.kind === "department" ? "部门整体运转" : "项目通用";
   for (const l2 of order) {
-    const t = all.find((x) => x.level2 === l2 && (x.level1 === level1 || (l2 === "成本" && x.level1 === "产出")));
+    const fits = templates.filter(
+      (x) =>
+        (x.level1 === level1 && x.level2 === l2) ||
+        (level1 === "产出" && l2 === "成本" && (x.level2 === "成本" || x.level2 === "经济成本"))
+    );
+    const offered = fits.filter((x) => !notOfferedReason(table, x));
+    const t = offered.find((x) => x.sector === common) ?? offered[0];
     if (t) return t;
   }
   return null;
 }
 
 /** missing-level1's fix: a new 一级 section with its standard indicator (placeholders kept as inputs). */
-export function planSection(table: TargetTable, level1: Level1Name): InsertionPlan | null {
-  const template = defaultTemplate(level1);
+export function planSection(
+  table: TargetTable,
+  level1: Level1Name,
+  templates: readonly IndicatorTemplate[]
+): InsertionPlan | null {
+  const template = defaultTemplate(table, templates, level1);
   if (!template) return null;
   return planInsertion(table, template, {}, { keepUnfilled: true });
 }
@@ -431,10 +462,11 @@ export function planSection(table: TargetTable, level1: Level1Name): InsertionPl
 /** empty-level2's fix: fill the blank 二级 row with the standard indicator of that 二级. */
 export function planFillRow(
   table: TargetTable,
-  row: Indicator
+  row: Indicator,
+  templates: readonly IndicatorTemplate[]
 ): { plan: EditPlan; inputs: readonly FixInput[]; template: IndicatorTemplate } | null {
   if (!row.level2.standard || !row.level1.standard) return null;
-  const template = defaultTemplate(row.level1.standard, row.level2.standard);
+  const template = defaultTemplate(table, templates, row.level1.standard, row.level2.standard);
   if (!template) return null;
   const texts: RowTexts = fillTemplate(template, {}, { keepUnfilled: true });
   const plan = fillRow(table, row, texts, `在“${row.level2.text}”下填入“${texts.name}”`);

@@ -1,6 +1,6 @@
 /**
- * 模板: search the standard indicator templates (Chinese, pinyin, initials), browse them by
- * 一级/二级, preview the row each becomes, fill its placeholders, 插入 it into the table the user
+ * 模板: search the standard indicator templates (Chinese, pinyin, initials; the table's own sector
+ * first), browse them by 一级/二级 and sector, preview the row each becomes, fill its placeholders, 插入 it into the table the user
  * is in; import and export the user's own templates (JSON, kept in the workbook's settings).
  */
 import * as React from "react";
@@ -30,9 +30,11 @@ import {
 } from "@fluentui/react-icons";
 import type { Level1Name, Level2Name, TargetTable } from "../../core/model";
 import { fillTemplate, validatePlaceholderValues } from "../../core/templates/fill";
-import { TEMPLATES } from "../../core/templates/library";
-import { getTemplates } from "../../core/templates/registry";
+import { SECTOR_NAMES, TEMPLATES } from "../../core/templates/library";
+import { notOfferedReason } from "../../core/templates/plan";
+import { templatesFor } from "../../core/templates/registry";
 import { searchTemplates } from "../../core/templates/search";
+import { tableSectors } from "../../core/templates/sector";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import { LEVEL1_ORDER, LEVEL2_ORDER } from "../../core/vocabulary";
 import { insertionTarget, selectedBlockRow, type Assistant, type AssistantState, type CellRef } from "../assistant";
@@ -161,6 +163,9 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
   const s = useStyles();
   const [query, setQuery] = React.useState("");
   const [filter, setFilter] = React.useState<Filter>({ level1: null, level2: null });
+  const [sector, setSector] = React.useState<string | null>(null);
+  // the sectors of the table the user is in, ranked first (tableSectors)
+  const [prefer, setPrefer] = React.useState<readonly string[] | undefined>(undefined);
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
   const [pinyinVersion, setPinyinVersion] = React.useState(0);
   const [showCategories, setShowCategories] = React.useState(false);
@@ -170,20 +175,35 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
   React.useEffect(() => {
     let live = true;
     void ensurePinyin().then((ok) => live && ok && setPinyinVersion((v) => v + 1));
+    assistant
+      .locate()
+      .then(({ parse, selection }) => {
+        const table = insertionTarget(parse, selection);
+        if (live && table) setPrefer(tableSectors(table));
+      })
+      .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, []);
+  }, [assistant]);
 
-  // the library plus the user's (valid) templates, as registered by the assistant
-  const all = React.useMemo(() => getTemplates(), [userTemplates]);
+  // the library plus the user's (valid) templates
+  const all = React.useMemo(() => templatesFor(userTemplates), [userTemplates]);
   const userIds = React.useMemo(() => new Set(all.filter((t) => !TEMPLATES.includes(t)).map((t) => t.id)), [all]);
   const counts = React.useMemo(() => levelCounts(all), [all]);
   const results = React.useMemo(
-    () => searchTemplates(query, { templates: all, level1: filter.level1, level2: filter.level2 }),
+    () =>
+      searchTemplates(query, {
+        templates: all,
+        level1: filter.level1,
+        level2: filter.level2,
+        sector,
+        preferSectors: prefer,
+      }),
     // pinyinVersion: user templates become findable by pinyin once pinyin-pro has loaded
-    [query, all, filter, pinyinVersion]
+    [query, all, filter, sector, prefer, pinyinVersion]
   );
+  const sectors = React.useMemo(() => [...new Set([...SECTOR_NAMES, ...all.map((t) => t.sector)])], [all]);
   const selected = selectedId ? (all.find((t) => t.id === selectedId) ?? null) : null;
 
   const importFile = async (file: File | undefined) => {
@@ -244,6 +264,20 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
             {results.length} 个模板
           </Caption1>
         </div>
+        <Select
+          size="small"
+          value={sector ?? ""}
+          onChange={(_e, d) => setSector(d.value || null)}
+          aria-label="按领域筛选模板"
+        >
+          <option value="">全部领域</option>
+          {sectors.map((x) => (
+            <option key={x} value={x}>
+              {x}
+              {prefer?.[0] === x ? "（本表所属领域）" : ""}
+            </option>
+          ))}
+        </Select>
         {showCategories && (
           <CategoryTree
             id="template-categories"
@@ -423,7 +457,7 @@ const TemplateItem = React.memo(function TemplateItem(props: {
         </span>
         <span className={s.itemExplain}>{row.explanation}</span>
         <Caption1 className={s.muted}>
-          {t.level1} › {t.level2} · {props.isUser ? "自定义" : t.family}
+          {t.level1} › {t.level2} · {props.isUser ? "自定义" : `${t.sector} · ${t.family}`}
         </Caption1>
       </button>
     </div>
@@ -477,6 +511,7 @@ function TemplateDetail(props: {
   const problems = validatePlaceholderValues(t, values);
   const problemOf = (key: string) => problems.find((p) => p.key === key)?.message ?? null;
   const selRow = table ? selectedBlockRow(table, selection) : undefined;
+  const notOffered = table ? notOfferedReason(table, t) : null;
 
   const insert = async () => {
     setTried(true);
@@ -503,9 +538,12 @@ function TemplateDetail(props: {
           {row.name}
         </Text>
         <Caption1 className={s.muted}>
-          {t.level1}指标 › {t.level2}指标 · {props.isUser ? "自定义模板" : `${t.family}`}
+          {t.level1}指标 › {t.level2}指标 · {props.isUser ? "自定义模板" : `${t.sector} · ${t.family}`}
         </Caption1>
         {t.note && <Body1 block>{t.note}</Body1>}
+        <Caption1 block className={s.muted}>
+          来源：{t.source}
+        </Caption1>
       </div>
       <table className={s.preview} aria-label="插入后的行（预览）" data-testid="template-preview">
         <caption style={{ textAlign: "left", paddingBottom: 4 }}>
@@ -589,6 +627,8 @@ function TemplateDetail(props: {
         })}
         <Field
           label="插入到"
+          validationState={notOffered ? "warning" : "none"}
+          validationMessage={notOffered ?? undefined}
           hint={
             locating
               ? "正在查找工作簿中的绩效目标表…"
