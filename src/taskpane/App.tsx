@@ -25,7 +25,7 @@ import {
   TaskListSquareLtr20Regular,
 } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../core/port";
-import type { AssistantOptions } from "./assistant";
+import type { AssistantOptions } from "./check-loop";
 import { useAssistant, useAssistantState } from "./useAssistant";
 import { CheckView } from "./views/CheckView";
 import { SettingsView } from "./views/SettingsView";

@@ -3,7 +3,7 @@ import * as React from "react";
 import { fireEvent, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import { FluentProvider } from "@fluentui/react-components";
 import { App, type ViewName } from "../../src/taskpane/App";
-import type { AssistantOptions } from "../../src/taskpane/assistant";
+import type { AssistantOptions } from "../../src/taskpane/check-loop";
 import { officeLightTheme } from "../../src/taskpane/theme";
 import type { WorkbookPort } from "../../src/core/port";
 

@@ -32,8 +32,8 @@ import {
 import type { Finding } from "../../core/finding";
 import type { ParseProblem } from "../../core/model";
 import { ruleById } from "../../core/rules";
-import type { Assistant, AssistantState } from "../assistant";
-import { cellLabel } from "../assistant";
+import type { Assistant } from "../assistant";
+import { cellLabel, type AssistantState } from "../state";
 import { displayOrder, groupFindings, type FindingGroup, type GroupBy } from "../groups";
 import { SEVERITIES, SEVERITY_LABEL, SeverityIcon, useFocusStyles } from "../ui";
 import { VirtualList, type VirtualListHandle } from "../VirtualList";
