@@ -1,18 +1,15 @@
-/** Small pieces shared by the views: severity icons and colours, the focus outline, labels. */
+/** Small pieces shared by the views (and the web page): severity icons, the focus outline, the hidden file picker. */
 import * as React from "react";
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { SEVERITY_LABEL, type Severity } from "../core/finding";
-
-export { SEVERITY_LABEL };
-
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 const useIconStyles = makeStyles({
   icon: { flexShrink: 0, verticalAlign: "middle" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBerryForeground1 },
+  hidden: { display: "none" },
 });
 
 /** The severity's icon, with its Chinese name for screen readers. */
@@ -38,6 +35,33 @@ export const useFocusStyles = makeStyles({
   focus: createFocusOutlineStyle({ style: { outlineOffset: "-2px" }, selector: "focus" }),
 });
 
-export function plural(n: number, unit: string): string {
-  return `${n} ${unit}`;
+export interface FilePickerProps {
+  /** The file types offered (the input's accept). */
+  readonly accept: string;
+  /** The input's accessible name. */
+  readonly label: string;
+  /** The file the user chose (the input is reset, so the same file can be chosen again). */
+  readonly onFile: (file: File) => void;
+  readonly "data-testid"?: string;
 }
+
+/** A hidden file input: a button opens it with `ref.current.click()`. */
+export const FilePicker = React.forwardRef<HTMLInputElement, FilePickerProps>(function FilePicker(props, ref) {
+  const s = useIconStyles();
+  const { onFile } = props;
+  return (
+    <input
+      ref={ref}
+      type="file"
+      accept={props.accept}
+      className={s.hidden}
+      aria-label={props.label}
+      data-testid={props["data-testid"]}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = "";
+        if (file) onFile(file);
+      }}
+    />
+  );
+});

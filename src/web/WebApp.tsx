@@ -30,6 +30,7 @@ import { WorkbookError } from "../core/port";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { App } from "../taskpane/App";
 import { downloadBlob, readFileBytes } from "../taskpane/files";
+import { FilePicker } from "../taskpane/ui";
 import { layoutOf } from "./layout";
 import { SheetView } from "./SheetView";
 import { WebWorkbook } from "./web-port";
@@ -339,18 +340,12 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
               {doc.port.fileName}
             </Text>
           )}
-          <input
+          <FilePicker
             ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={s.hidden}
-            aria-label="选择 .xlsx 工作簿"
+            accept={`.xlsx,${XLSX_MIME}`}
+            label="选择 .xlsx 工作簿"
             data-testid="file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              void openFile(file);
-            }}
+            onFile={(file) => void openFile(file)}
           />
         </div>
         {!narrow && <Caption1 className={s.privacy}>文件只在本机浏览器中处理，不会上传。</Caption1>}

@@ -29,13 +29,14 @@ import {
   TaskListSquareLtr20Regular,
   Wrench16Regular,
 } from "@fluentui/react-icons";
-import type { Finding } from "../../core/finding";
+import { SEVERITY_LABEL, type Finding } from "../../core/finding";
+import { SEVERITIES } from "../../core/marks";
 import type { ParseProblem } from "../../core/model";
 import { ruleById } from "../../core/rules";
 import type { Assistant } from "../assistant";
 import { cellLabel, type AssistantState } from "../state";
 import { displayOrder, groupFindings, type FindingGroup, type GroupBy } from "../groups";
-import { SEVERITIES, SEVERITY_LABEL, SeverityIcon, useFocusStyles } from "../ui";
+import { SeverityIcon, useFocusStyles } from "../ui";
 import { VirtualList, type VirtualListHandle } from "../VirtualList";
 import { FixForm } from "./FixForm";
 

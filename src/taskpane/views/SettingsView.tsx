@@ -26,14 +26,14 @@ import {
   Open16Regular,
 } from "@fluentui/react-icons";
 import { ruleState } from "../../core/check";
-import type { Severity } from "../../core/finding";
+import { SEVERITY_LABEL, type Severity } from "../../core/finding";
 import { RULES, ruleById } from "../../core/rules";
 import type { RuleCategory } from "../../core/rules/types";
 import type { Assistant } from "../assistant";
 import type { AssistantState } from "../state";
 import { dateStamp, downloadText, readFileText } from "../files";
 import { Markdown } from "../markdown";
-import { SEVERITY_LABEL } from "../ui";
+import { FilePicker } from "../ui";
 
 const useStyles = makeStyles({
   root: {
@@ -106,7 +106,6 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
   ignoredText: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column", overflowWrap: "anywhere" },
-  hidden: { display: "none" },
 });
 
 const CATEGORIES: readonly RuleCategory[] = ["核心检查", "表格完整性", "指标值", "解释与公式", "指标归类", "前后一致"];
@@ -270,17 +269,11 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
           >
             恢复默认
           </Button>
-          <input
+          <FilePicker
             ref={fileInput}
-            type="file"
             accept=".json,application/json"
-            className={s.hidden}
-            aria-label="选择设置 JSON 文件"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void readFileText(file).then((text) => assistant.importSettings(text));
-            }}
+            label="选择设置 JSON 文件"
+            onFile={(file) => void readFileText(file).then((text) => assistant.importSettings(text))}
           />
         </div>
       </div>

@@ -41,7 +41,7 @@ import { insertionTarget, selectedBlockRow } from "../insertion";
 import type { AssistantState } from "../state";
 import { dateStamp, downloadText, readFileText } from "../files";
 import { ensurePinyin } from "../pinyin";
-import { useFocusStyles } from "../ui";
+import { FilePicker, useFocusStyles } from "../ui";
 import { VirtualList } from "../VirtualList";
 
 const useStyles = makeStyles({
@@ -141,7 +141,6 @@ const useStyles = makeStyles({
     verticalAlign: "top",
   },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hidden: { display: "none" },
 });
 
 type Filter = { level1: Level1Name | null; level2: Level2Name | null };
@@ -188,12 +187,6 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
     [query, all, filter, pinyinVersion]
   );
   const selected = selectedId ? (all.find((t) => t.id === selectedId) ?? null) : null;
-
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    const text = await readFileText(file);
-    await assistant.importTemplates(text);
-  };
 
   const exportFile = () => {
     const json = assistant.exportTemplates();
@@ -275,17 +268,11 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
             导出我的模板
           </Button>
           <Caption1 className={s.muted}>自定义模板 {userTemplates.length} 个</Caption1>
-          <input
+          <FilePicker
             ref={fileInput}
-            type="file"
             accept=".json,application/json"
-            className={s.hidden}
-            aria-label="选择模板 JSON 文件"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              void importFile(file);
-            }}
+            label="选择模板 JSON 文件"
+            onFile={(file) => void readFileText(file).then((text) => assistant.importTemplates(text))}
           />
         </div>
       </div>
