@@ -80,7 +80,7 @@ export interface AppProps {
   readonly port: WorkbookPort | null;
   readonly host?: HostState;
   readonly options?: AssistantOptions;
-  /** The rule docs' markdown (tests pass their own; default fetches docs/rules/<id>.md). */
+  /** A rule doc's HTML (tests pass their own; default fetches docs/rules/<id>.html, rendered at build time). */
   readonly loadDoc?: (id: string) => Promise<string>;
   /** Hide the header (the web page shows its own). */
   readonly headerless?: boolean;

@@ -6,6 +6,7 @@ import { App, type ViewName } from "../../src/taskpane/App";
 import type { AssistantOptions } from "../../src/taskpane/check-loop";
 import { officeLightTheme } from "../../src/taskpane/theme";
 import type { WorkbookPort } from "../../src/core/port";
+import { renderRuleDoc } from "../../scripts/rule-docs";
 
 /** Renders the pane; wait for it with `await ready()` (the settings are read from the port first). */
 export function renderPane(
@@ -18,7 +19,7 @@ export function renderPane(
         port={port}
         initialView={options.view}
         options={options.assistant}
-        loadDoc={options.loadDoc ?? (async (id) => `# ${id}\n\n说明`)}
+        loadDoc={options.loadDoc ?? (async (id) => renderRuleDoc(`# ${id}\n\n说明`))}
       />
     </FluentProvider>
   );

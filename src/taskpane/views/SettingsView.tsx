@@ -32,7 +32,6 @@ import type { RuleCategory } from "../../core/rules/types";
 import type { Assistant } from "../assistant";
 import type { AssistantState } from "../state";
 import { dateStamp, downloadText, readFileText } from "../files";
-import { Markdown } from "../markdown";
 import { FilePicker } from "../ui";
 
 const useStyles = makeStyles({
@@ -88,6 +87,7 @@ const useStyles = makeStyles({
     "& table": { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100 },
     "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" },
     "& code": { fontFamily: tokens.fontFamilyMonospace },
+    "& .table-scroll": { overflowX: "auto" },
   },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   ignored: {
@@ -113,13 +113,16 @@ const CATEGORIES: readonly RuleCategory[] = ["核心检查", "表格完整性", 
 export interface SettingsViewProps {
   readonly assistant: Assistant;
   readonly state: AssistantState;
-  /** The markdown of a rule's doc page (default: docs/rules/<id>.md from the add-in's own origin). */
+  /**
+   * A rule's doc page as HTML, rendered from docs/rules/<id>.md at build time (scripts/rule-docs.js).
+   * Default: docs/rules/<id>.html from the add-in's own origin.
+   */
   readonly loadDoc?: (id: string) => Promise<string>;
 }
 
 export function defaultLoadDoc(id: string): Promise<string> {
   if (!/^[a-z0-9-]+$/.test(id)) return Promise.reject(new Error("无效的规则编号"));
-  return fetch(`docs/rules/${id}.md`, { credentials: "same-origin" }).then((r) => {
+  return fetch(`docs/rules/${id}.html`, { credentials: "same-origin" }).then((r) => {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     return r.text();
   });
@@ -391,13 +394,13 @@ function RuleDoc(props: {
   const s = useStyles();
   // links to other rules' pages open them here, with a way back
   const [shown, setShown] = React.useState(props.id);
-  const [doc, setDoc] = React.useState<{ text: string } | { error: string } | null>(null);
+  const [doc, setDoc] = React.useState<{ html: string } | { error: string } | null>(null);
   const { loadDoc } = props;
   React.useEffect(() => {
     let live = true;
     setDoc(null);
     loadDoc(shown).then(
-      (text) => live && setDoc({ text }),
+      (html) => live && setDoc({ html }),
       (e: unknown) => live && setDoc({ error: e instanceof Error ? e.message : String(e) })
     );
     return () => {
@@ -416,7 +419,17 @@ function RuleDoc(props: {
       ) : "error" in doc ? (
         <Text>无法载入说明文档（{doc.error}）。</Text>
       ) : (
-        <Markdown source={doc.text} onRuleLink={setShown} />
+        <div
+          // our own rule docs, rendered from docs/rules/*.md at build time (HTML in them escaped);
+          // cell text never comes here
+          dangerouslySetInnerHTML={{ __html: doc.html }}
+          onClick={(e) => {
+            const link = (e.target as Element).closest("a[data-rule]");
+            if (!link) return;
+            e.preventDefault();
+            setShown(link.getAttribute("data-rule")!);
+          }}
+        />
       )}
     </div>
   );
