@@ -14,7 +14,7 @@ import { WorkbookError, type CellRef } from "../core/port";
 import { ruleById } from "../core/rules";
 import { fillPlan } from "../core/rules/util";
 import { DEFAULT_SETTINGS, type AddinSettings, type RuleSetting } from "../core/settings";
-import { exportUserTemplates } from "../core/templates/library";
+import { exportUserTemplates, TEMPLATES } from "../core/templates/library";
 import { setUserTemplates } from "../core/templates/registry";
 import type { IndicatorTemplate } from "../core/templates/types";
 import { CheckLoop, skippedOf } from "./check-loop";
@@ -28,7 +28,7 @@ import {
   withIgnored,
   withRule,
 } from "./settings-changes";
-import { cellLabel, errorText, failed, type Notice } from "./state";
+import { cellLabel, errorText, failed, type AssistantState, type Notice } from "./state";
 
 /** A finding's fix can run unattended (全部修复): safe and without inputs. */
 export function isAutoFix(f: Finding): boolean {
@@ -56,8 +56,7 @@ export class Assistant extends CheckLoop {
   async start(): Promise<void> {
     try {
       const settings = await this.port.loadSettings();
-      setUserTemplates(validUserTemplates(settings.userTemplates));
-      this.set({ settings, settingsLoaded: true });
+      this.set({ ...this.withTemplates(settings), settingsLoaded: true });
     } catch (e) {
       this.set({
         settingsLoaded: true,
@@ -163,19 +162,29 @@ export class Assistant extends CheckLoop {
 
   /* ------------------------------------------------------------ settings */
 
+  /**
+   * The settings with the templates in use: the library plus the settings' valid user templates,
+   * also registered for the rules' quick fixes and the planner.
+   */
+  private withTemplates(settings: AddinSettings): Pick<AssistantState, "settings" | "templates"> {
+    const user = validUserTemplates(settings.userTemplates);
+    setUserTemplates(user);
+    return { settings, templates: user.length ? [...TEMPLATES, ...user] : TEMPLATES };
+  }
+
   /** Saves settings in the workbook, registers the user templates, re-checks when a list is shown. */
   async saveSettings(next: AddinSettings, success?: string, recheck = true): Promise<boolean> {
     const before = this.state.settings;
-    // registered first: the views list the templates as soon as the settings change
-    if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(next.userTemplates));
-    this.set({ settings: next, busy: "正在保存设置", notice: null, errorCode: null });
+    // the templates first: the views list them as soon as the settings change
+    const settingsOf = (s: AddinSettings) =>
+      next.userTemplates !== before.userTemplates ? this.withTemplates(s) : { settings: s };
+    this.set({ ...settingsOf(next), busy: "正在保存设置", notice: null, errorCode: null });
     this.markSelfWrite();
     try {
       await this.port.saveSettings(next);
       this.set({ busy: null, notice: success ? { kind: "success", text: success } : null });
     } catch (e) {
-      if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(before.userTemplates));
-      this.set({ settings: before, ...failed(e, "设置未保存：") });
+      this.set({ ...settingsOf(before), ...failed(e, "设置未保存：") });
       return false;
     } finally {
       this.markSelfWrite();
