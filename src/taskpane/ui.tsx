@@ -1,4 +1,7 @@
-/** Small pieces shared by the views (and the web page): severity icons, the focus outline, the hidden file picker. */
+/**
+ * Small pieces shared by the views (and the web page): severity icons, the focus outline, the hidden
+ * file picker, open/closed sets (groups, tree branches).
+ */
 import * as React from "react";
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
@@ -65,3 +68,11 @@ export const FilePicker = React.forwardRef<HTMLInputElement, FilePickerProps>(fu
     />
   );
 });
+
+/** The set with `key` in it (`on`) or not: a new set, for React state. */
+export function withKey<T>(set: ReadonlySet<T>, key: T, on: boolean): ReadonlySet<T> {
+  const next = new Set(set);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
+}

@@ -5,7 +5,7 @@ import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-ico
 import type { Level1Name, Level2Name } from "../../core/model";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import { LEVEL1_ORDER, LEVEL2_ORDER } from "../../core/vocabulary";
-import { useFocusStyles } from "../ui";
+import { useFocusStyles, withKey } from "../ui";
 
 const useStyles = makeStyles({
   categories: { display: "flex", flexDirection: "column", gap: "2px", margin: 0, padding: 0, listStyle: "none" },
@@ -54,13 +54,6 @@ export function levelCounts(list: readonly IndicatorTemplate[]): Map<string, num
 export function filterLabel(filter: Filter): string {
   if (filter.level2) return `${filter.level1}指标 › ${filter.level2}指标`;
   return filter.level1 ? `${filter.level1}指标` : "全部模板";
-}
-
-function toggled(set: ReadonlySet<string>, key: string, on: boolean): ReadonlySet<string> {
-  const next = new Set(set);
-  if (on) next.add(key);
-  else next.delete(key);
-  return next;
 }
 
 interface CategoryButtonProps {
@@ -135,11 +128,11 @@ export function CategoryTree(props: {
                 label={`${l1}指标，${counts.get(l1)} 个模板`}
                 onClick={() => {
                   onChange({ level1: l1, level2: null });
-                  setOpen((prev) => toggled(prev, l1, !(prev.has(l1) && isSel(l1, null))));
+                  setOpen((prev) => withKey(prev, l1, !(prev.has(l1) && isSel(l1, null))));
                 }}
                 onKeyDown={(e) => {
-                  if (e.key === "ArrowRight" && !expanded) setOpen((p) => toggled(p, l1, true));
-                  if (e.key === "ArrowLeft" && expanded) setOpen((p) => toggled(p, l1, false));
+                  if (e.key === "ArrowRight" && !expanded) setOpen((p) => withKey(p, l1, true));
+                  if (e.key === "ArrowLeft" && expanded) setOpen((p) => withKey(p, l1, false));
                 }}
               >
                 {l1}指标
