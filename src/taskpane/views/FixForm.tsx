@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { Wrench16Regular } from "@fluentui/react-icons";
 import type { Finding, FixInput } from "../../core/finding";
+import { halfWidthNumber } from "../../core/templates/library";
 
 const useStyles = makeStyles({
   form: {
@@ -20,11 +21,6 @@ const useStyles = makeStyles({
   control: { width: "100%", minWidth: 0 },
 });
 
-/** ASCII digits for full-width ones. */
-function halfWidthDigits(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 function initialValue(input: FixInput): string {
   if (input.defaultValue !== undefined) return input.defaultValue;
   if (input.type === "choice" && input.choices?.length) return input.choices[0];
@@ -36,7 +32,7 @@ export function fixInputProblem(input: FixInput, raw: string): string | null {
   const v = raw.trim();
   if (v === "") return `请填写“${input.label}”`;
   if (input.type === "integer") {
-    const n = halfWidthDigits(v);
+    const n = halfWidthNumber(v);
     if (!/^\d+$/.test(n)) return `“${input.label}”应为整数`;
     if (input.min !== undefined && Number(n) < input.min) return `“${input.label}”不能小于 ${input.min}`;
   }
@@ -49,7 +45,7 @@ export function fixValues(inputs: readonly FixInput[], raw: Readonly<Record<stri
   const out: Record<string, string> = {};
   for (const i of inputs) {
     const v = (raw[i.placeholder] ?? "").trim();
-    out[i.placeholder] = i.type === "integer" ? String(Number(halfWidthDigits(v))) : v;
+    out[i.placeholder] = i.type === "integer" ? String(Number(halfWidthNumber(v))) : v;
   }
   return out;
 }
