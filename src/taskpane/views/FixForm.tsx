@@ -91,48 +91,58 @@ export function FixForm(props: {
 
   return (
     <form className={s.form} onSubmit={submit} aria-label={`快速修复：${fix.title}`} noValidate>
-      {fix.inputs.map((input) => {
-        const id = input.placeholder;
-        const problem = tried ? problems[id] : null;
-        return (
-          <Field
-            key={id}
-            className={s.field}
-            size="small"
-            label={input.label}
-            validationState={problem ? "error" : "none"}
-            validationMessage={problem ?? undefined}
-          >
-            {input.type === "choice" ? (
-              <Select
-                size="small"
-                className={s.control}
-                value={values[id] ?? ""}
-                onChange={(_e, d) => setValues((v) => ({ ...v, [id]: d.value }))}
-              >
-                {(input.choices ?? []).map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </Select>
-            ) : (
-              <Input
-                size="small"
-                className={s.control}
-                input={{ size: 4 }}
-                value={values[id] ?? ""}
-                inputMode={input.type === "integer" ? "numeric" : undefined}
-                placeholder={input.type === "integer" ? "如 30" : undefined}
-                onChange={(_e, d) => setValues((v) => ({ ...v, [id]: d.value }))}
-              />
-            )}
-          </Field>
-        );
-      })}
+      {fix.inputs.map((input) => (
+        <FixInputField
+          key={input.placeholder}
+          input={input}
+          value={values[input.placeholder] ?? ""}
+          problem={tried ? problems[input.placeholder] : null}
+          onChange={(value) => setValues((v) => ({ ...v, [input.placeholder]: value }))}
+        />
+      ))}
       <Button type="submit" size="small" appearance="primary" icon={<Wrench16Regular />} disabled={props.disabled}>
         {fix.title}
       </Button>
     </form>
+  );
+}
+
+/** One value the fix needs: a choice (the operator …) or a typed value (an integer such as the sample size, a text). */
+function FixInputField(props: {
+  input: FixInput;
+  value: string;
+  problem: string | null;
+  onChange: (value: string) => void;
+}): React.JSX.Element {
+  const s = useStyles();
+  const { input, problem } = props;
+  return (
+    <Field
+      className={s.field}
+      size="small"
+      label={input.label}
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem ?? undefined}
+    >
+      {input.type === "choice" ? (
+        <Select size="small" className={s.control} value={props.value} onChange={(_e, d) => props.onChange(d.value)}>
+          {(input.choices ?? []).map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input
+          size="small"
+          className={s.control}
+          input={{ size: 4 }}
+          value={props.value}
+          inputMode={input.type === "integer" ? "numeric" : undefined}
+          placeholder={input.type === "integer" ? "如 30" : undefined}
+          onChange={(_e, d) => props.onChange(d.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -195,6 +195,75 @@ function InsertTarget(props: { targets: ReturnType<typeof useInsertTargets> }): 
   );
 }
 
+/** 返回列表, the template's name (as filled so far), where it belongs and its note. */
+function DetailHeader(props: {
+  template: IndicatorTemplate;
+  name: string;
+  isUser: boolean;
+  onBack: () => void;
+}): React.JSX.Element {
+  const s = useStyles();
+  const t = props.template;
+  return (
+    <>
+      <div className={s.row}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowLeft16Regular />}
+          onClick={props.onBack}
+          aria-label="返回模板列表"
+        >
+          返回列表
+        </Button>
+      </div>
+      <div>
+        <Text as="h2" size={400} weight="semibold" block>
+          {props.name}
+        </Text>
+        <Caption1 className={s.muted}>
+          {t.level1}指标 › {t.level2}指标 · {props.isUser ? "自定义模板" : `${t.family}`}
+        </Caption1>
+        {t.note && <Body1 block>{t.note}</Body1>}
+      </div>
+    </>
+  );
+}
+
+/** 插入 (submits the form) and, for a user template, 删除此模板. */
+function InsertButtons(props: {
+  name: string;
+  canInsert: boolean;
+  busy: boolean;
+  onDelete?: () => void;
+}): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <div className={s.row}>
+      <Button
+        type="submit"
+        appearance="primary"
+        icon={<Add16Regular />}
+        disabled={!props.canInsert}
+        aria-label={`插入“${props.name}”`}
+      >
+        插入
+      </Button>
+      {props.onDelete && (
+        <Button
+          appearance="subtle"
+          icon={<Delete16Regular />}
+          disabled={props.busy}
+          onClick={props.onDelete}
+          aria-label={`删除自定义模板“${props.name}”`}
+        >
+          删除此模板
+        </Button>
+      )}
+    </div>
+  );
+}
+
 export function TemplateDetail(props: {
   template: IndicatorTemplate;
   isUser: boolean;
@@ -223,26 +292,7 @@ export function TemplateDetail(props: {
 
   return (
     <div className={s.detail}>
-      <div className={s.row}>
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<ArrowLeft16Regular />}
-          onClick={props.onBack}
-          aria-label="返回模板列表"
-        >
-          返回列表
-        </Button>
-      </div>
-      <div>
-        <Text as="h2" size={400} weight="semibold" block>
-          {row.name}
-        </Text>
-        <Caption1 className={s.muted}>
-          {t.level1}指标 › {t.level2}指标 · {props.isUser ? "自定义模板" : `${t.family}`}
-        </Caption1>
-        {t.note && <Body1 block>{t.note}</Body1>}
-      </div>
+      <DetailHeader template={t} name={row.name} isUser={props.isUser} onBack={props.onBack} />
       <TemplatePreview row={row} />
       <form
         className={s.fields}
@@ -268,30 +318,14 @@ export function TemplateDetail(props: {
           onChange={(_e, d) => setAtSelection(!!d.checked)}
           label={selRow !== undefined ? `插入到选中行下方（第 ${selRow} 行）` : "插入到选中行下方（先在表中选中一行）"}
         />
-        <div className={s.row}>
-          <Button
-            type="submit"
-            appearance="primary"
-            icon={<Add16Regular />}
-            disabled={busy || !table}
-            aria-label={`插入“${row.name}”`}
-          >
-            插入
-          </Button>
-          {props.isUser && (
-            <Button
-              appearance="subtle"
-              icon={<Delete16Regular />}
-              disabled={busy}
-              onClick={() => {
-                void assistant.removeUserTemplate(t.id).then((ok) => ok && props.onBack());
-              }}
-              aria-label={`删除自定义模板“${row.name}”`}
-            >
-              删除此模板
-            </Button>
-          )}
-        </div>
+        <InsertButtons
+          name={row.name}
+          canInsert={!busy && table !== null}
+          busy={busy}
+          onDelete={
+            props.isUser ? () => void assistant.removeUserTemplate(t.id).then((ok) => ok && props.onBack()) : undefined
+          }
+        />
         {!atSelection && (
           <Caption1 className={s.muted}>
             不勾选时由助手决定位置：放在“{t.level2}指标”的最后一行之后；表中没有该二级指标时新建。
