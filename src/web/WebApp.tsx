@@ -479,7 +479,6 @@ function Workbook({ port }: { port: WebWorkbook }): React.JSX.Element {
         marks={marks.get(grid.name)}
         selected={selected}
         onSelect={(a) => port.setSelection(grid.name, a)}
-        version={snap.version}
         sheetIndex={index}
       />
     </>
