@@ -143,6 +143,91 @@ const MOVES: Readonly<Record<string, readonly [number, number]>> = {
   PageUp: [-20, 0],
 };
 
+/**
+ * Keeps the selected cell in view when it changes (a finding clicked in the task pane: `selection`
+ * changes), and when the grid becomes visible (on a narrow page it is hidden while the assistant is shown).
+ */
+function useReveal(
+  scroller: React.RefObject<HTMLDivElement | null>,
+  box: { x: number; y: number; w: number; h: number },
+  measure: () => void,
+  selection: string
+): void {
+  const reveal = React.useRef(() => {});
+  React.useLayoutEffect(() => {
+    reveal.current = () => {
+      const el = scroller.current;
+      if (!el || el.clientHeight === 0 || el.clientWidth === 0) return;
+      scrollIntoView(el, box);
+      measure();
+    };
+  });
+  // reveal.current is the latest (set above, before effects run)
+  React.useEffect(() => reveal.current(), [selection]);
+  React.useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    let hidden = el.clientWidth === 0;
+    const ro = new ResizeObserver(() => {
+      const now = el.clientWidth === 0;
+      if (hidden && !now) reveal.current();
+      hidden = now;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [scroller]);
+}
+
+/** The cell a key moves the selection to (arrows, PageUp/PageDown, Home, Ctrl+Home), or null for other keys. */
+function keyMove(
+  e: React.KeyboardEvent,
+  sel: { row: number; column: number },
+  selRange: CellRange,
+  layout: SheetLayout,
+  merges: MergeIndex
+): string | null {
+  if (e.key === "Home") return e.ctrlKey ? "A1" : cellAddress(sel.row, 1);
+  const k = MOVES[e.key];
+  if (!k) return null;
+  const [dr, dc] = k;
+  const row = Math.max(1, Math.min(layout.rows, dr > 0 ? selRange.bottom + dr : dr < 0 ? selRange.top + dr : sel.row));
+  const column = Math.max(
+    1,
+    Math.min(layout.columns, dc > 0 ? selRange.right + dc : dc < 0 ? selRange.left + dc : sel.column)
+  );
+  const m = merges.at(row, column);
+  return m ? cellAddress(m.top, m.left) : cellAddress(row, column);
+}
+
+/** The sticky column letters (with the corner) and row numbers. */
+function GridHeaders(props: { layout: SheetLayout; window: CellWindow; selected: CellRange }): React.JSX.Element {
+  const s = useStyles();
+  const { layout, window: w, selected } = props;
+  return (
+    <>
+      <div className={s.colHeader} style={{ width: ROW_HEADER + layout.lefts[layout.columns] }}>
+        <div className={s.corner} />
+        <HeaderLabels
+          axis="column"
+          first={w.firstCol}
+          last={w.lastCol}
+          starts={layout.lefts}
+          active={[selected.left, selected.right]}
+        />
+      </div>
+      <div className={s.rowHeader} style={{ height: layout.tops[layout.rows] }}>
+        <HeaderLabels
+          axis="row"
+          first={w.firstRow}
+          last={w.lastRow}
+          starts={layout.tops}
+          active={[selected.top, selected.bottom]}
+        />
+      </div>
+    </>
+  );
+}
+
 export function SheetView(props: SheetViewProps): React.JSX.Element {
   const s = useStyles();
   const { grid, layout, onSelect } = props;
@@ -164,54 +249,12 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
   };
   const selBox = boxOf(layout, selRange);
 
-  // keep the selected cell in view when it changes (a finding clicked in the task pane), and when
-  // the grid becomes visible (on a narrow page it is hidden while the assistant is shown)
-  const reveal = React.useRef(() => {});
-  React.useLayoutEffect(() => {
-    reveal.current = () => {
-      const el = scroller.current;
-      if (!el || el.clientHeight === 0 || el.clientWidth === 0) return;
-      scrollIntoView(el, selBox);
-      measure();
-    };
-  });
-  React.useEffect(() => reveal.current(), [props.selected, props.sheetIndex]);
-  React.useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    let hidden = el.clientWidth === 0;
-    const ro = new ResizeObserver(() => {
-      const now = el.clientWidth === 0;
-      if (hidden && !now) reveal.current();
-      hidden = now;
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  const move = (dr: number, dc: number) => {
-    const row = Math.max(
-      1,
-      Math.min(layout.rows, dr > 0 ? selRange.bottom + dr : dr < 0 ? selRange.top + dr : sel.row)
-    );
-    const column = Math.max(
-      1,
-      Math.min(layout.columns, dc > 0 ? selRange.right + dc : dc < 0 ? selRange.left + dc : sel.column)
-    );
-    const m = merges.at(row, column);
-    onSelect(m ? cellAddress(m.top, m.left) : cellAddress(row, column));
-  };
-
+  useReveal(scroller, selBox, measure, `${props.sheetIndex}!${props.selected}`);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === "Home") {
-      e.preventDefault();
-      onSelect(e.ctrlKey ? "A1" : cellAddress(sel.row, 1));
-      return;
-    }
-    const k = MOVES[e.key];
-    if (!k) return;
+    const next = keyMove(e, sel, selRange, layout, merges);
+    if (next === null) return;
     e.preventDefault();
-    move(k[0], k[1]);
+    onSelect(next);
   };
 
   const cellId = (address: string) => `cell-${props.sheetIndex}-${address}`;
@@ -237,25 +280,7 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
       data-selected={selectedAddress}
     >
       <div style={{ position: "relative", width: ROW_HEADER + width, height: COL_HEADER + height }}>
-        <div className={s.colHeader} style={{ width: ROW_HEADER + width }}>
-          <div className={s.corner} />
-          <HeaderLabels
-            axis="column"
-            first={w.firstCol}
-            last={w.lastCol}
-            starts={layout.lefts}
-            active={[selRange.left, selRange.right]}
-          />
-        </div>
-        <div className={s.rowHeader} style={{ height }}>
-          <HeaderLabels
-            axis="row"
-            first={w.firstRow}
-            last={w.lastRow}
-            starts={layout.tops}
-            active={[selRange.top, selRange.bottom]}
-          />
-        </div>
+        <GridHeaders layout={layout} window={w} selected={selRange} />
         <div className={s.cells} style={{ width, height }}>
           <SheetCells
             grid={grid}
