@@ -12,7 +12,7 @@ import { normaliseSettings } from "../../src/core/settings";
 import { readFileText } from "../../src/taskpane/files";
 import { renderRuleDoc } from "../../scripts/rule-docs";
 import { FakePort } from "./fake-port";
-import { ready, renderPane, runCheck } from "./render";
+import { itemAt, ready, renderPane, runCheck } from "./render";
 
 jest.setTimeout(30_000);
 
@@ -52,8 +52,11 @@ describe("设置 view", () => {
     await ready();
     const year = screen.getByRole("textbox", { name: "预算年度" });
     fireEvent.change(year, { target: { value: "20" } });
-    expect(await screen.findByText(/四位年份/)).toBeTruthy();
-    fireEvent.change(year, { target: { value: "2026" } });
+    await screen.findByText("请填写 1990–2100 之间的四位年份，或留空");
+    expect(year.getAttribute("aria-invalid")).toBe("true");
+    fireEvent.keyDown(year, { key: "Enter" });
+    expect(port.settings.budgetYear).toBeNull(); // an invalid year is not saved
+    fireEvent.change(year, { target: { value: "２０２６" } }); // full-width digits are accepted
     fireEvent.keyDown(year, { key: "Enter" });
     await waitFor(() => expect(port.settings.budgetYear).toBe(2026));
     fireEvent.click(screen.getByRole("switch", { name: /在单元格上标记问题/ }));
@@ -63,8 +66,25 @@ describe("设置 view", () => {
     await runCheck();
     expect(port.markCalls).toBe(0);
     expect(port.clearCalls).toBeGreaterThan(0);
-    // budget year 2026: the 2025 tables' targets now look stale
-    expect(screen.getByTestId("summary")).toBeTruthy();
+    // budget year 2026: the 2025 tables' targets now look stale — the deadline "2025年12月31日前" of
+    // 国资在线监测 is now in the past, and the old "力争2022年" is measured against 2026
+    fireEvent.click(screen.getByRole("button", { name: "全部折叠" }));
+    fireEvent.click(screen.getByRole("button", { name: /^年份不符（前后一致），2 条/ }));
+    expect(itemAt("国资在线监测!F26", "stale-year")?.textContent).toContain(
+      "“2025年12月31日前”，2025年早于预算年度2026年，请更新"
+    );
+    expect(itemAt("政府采购电子卖场!B10", "stale-year")?.textContent).toContain("2022年早于预算年度2026年");
+    // with the year read from each table again (2025), that deadline is on time
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    fireEvent.change(year, { target: { value: "" } });
+    fireEvent.blur(year);
+    await waitFor(() => expect(port.settings.budgetYear).toBeNull());
+    fireEvent.click(screen.getByRole("tab", { name: "校验" }));
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: /^年份不符/ }).getAttribute("aria-label")).toMatch(/，1 条/)
+    );
+    expect(itemAt("国资在线监测!F26", "stale-year")).toBeUndefined();
+    expect(itemAt("政府采购电子卖场!B10", "stale-year")?.textContent).toContain("2022年早于预算年度2025年");
   });
 
   test("export and import of the settings file (the --config format), with problems reported", async () => {
