@@ -34,10 +34,12 @@ function ruleDocsRenderer() {
   };
   rules.link_close = (tokens, i) => {
     // the matching link_open is the nearest one before this close at the same nesting
-    for (let j = i - 1; j >= 0; j--) if (tokens[j].type === "link_open") return tokens[j].meta.rule ? "</a>" : "</span>";
+    for (let j = i - 1; j >= 0; j--)
+      if (tokens[j].type === "link_open") return tokens[j].meta.rule ? "</a>" : "</span>";
     return "</span>";
   };
-  rules.image = (tokens, i, options, env, self) => md.utils.escapeHtml(self.renderInlineAsText(tokens[i].children, options, env));
+  rules.image = (tokens, i, options, env, self) =>
+    md.utils.escapeHtml(self.renderInlineAsText(tokens[i].children, options, env));
   return md;
 }
 

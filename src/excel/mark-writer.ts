@@ -22,7 +22,7 @@ import { bareAddress } from "./read";
 const WRITE_REQUEST_BUDGET = 1_000_000;
 
 /** A sheet as the mark writer needs it. */
-export interface SheetState {
+interface SheetState {
   readonly name: string;
   readonly protected: boolean;
   readonly ws: Excel.Worksheet;

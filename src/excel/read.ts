@@ -50,7 +50,7 @@ export function cellTypeOf(valueType: string, text: string): CellValueType {
 }
 
 /** What a used range showed: its address, displayed text and value types (null: the sheet is empty). */
-export interface UsedCells {
+interface UsedCells {
   readonly address: string;
   readonly text: string[][];
   readonly valueTypes: string[][];

@@ -64,7 +64,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function describeHost(host: HostState): string {
+function describeHost(host: HostState): string {
   switch (host.kind) {
     case "loading":
       return "正在连接 Excel…";
@@ -77,7 +77,7 @@ export function describeHost(host: HostState): string {
 
 export type ViewName = "check" | "templates" | "settings";
 
-export interface AppProps {
+interface AppProps {
   /** The workbook; null where there is none (the task pane opened outside Excel). */
   readonly port: WorkbookPort | null;
   readonly host?: HostState;

@@ -16,7 +16,7 @@ export interface VirtualListHandle {
   scrollToIndex(index: number, options?: { focus?: boolean; align?: "auto" | "start" }): void;
 }
 
-export interface VirtualListProps<T> {
+interface VirtualListProps<T> {
   readonly items: readonly T[];
   readonly getKey: (item: T, index: number) => string;
   readonly estimateHeight: (item: T, index: number) => number;

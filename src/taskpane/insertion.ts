@@ -59,7 +59,7 @@ export interface InsertRequest {
   readonly budgetYear: number | null;
 }
 
-export type PlannedInsert =
+type PlannedInsert =
   | { readonly table: TargetTable; readonly planned: InsertionPlan }
   | { readonly table?: undefined; readonly notice: Notice };
 

@@ -9,7 +9,7 @@ import { parseCell } from "../core/grid";
 import type { CellRef } from "../core/port";
 
 /** Where the user is. */
-export interface NavigationFrom {
+interface NavigationFrom {
   /** The selected cell (null where the host cannot tell). */
   readonly selection: CellRef | null;
   /** Fingerprint of the finding the user is on. */

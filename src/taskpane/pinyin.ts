@@ -8,7 +8,7 @@ import { PINYIN_OPTIONS, searchTemplates, setPinyinProvider } from "../core/temp
 let loading: Promise<boolean> | null = null;
 
 /** Loads pinyin-pro once and installs it as the search's provider; resolves false when it cannot. */
-export function ensurePinyin(): Promise<boolean> {
+function ensurePinyin(): Promise<boolean> {
   loading ??= import(/* webpackChunkName: "pinyin" */ "pinyin-pro")
     .then((m) => {
       setPinyinProvider((text) => m.pinyin(text, PINYIN_OPTIONS) as string[]);

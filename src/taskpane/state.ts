@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { TEMPLATES } from "../core/templates/library";
 import type { IndicatorTemplate } from "../core/templates/types";
 
-export type NoticeKind = "success" | "info" | "warning" | "error";
+type NoticeKind = "success" | "info" | "warning" | "error";
 
 export interface Notice {
   readonly kind: NoticeKind;

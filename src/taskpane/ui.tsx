@@ -38,7 +38,7 @@ export const useFocusStyles = makeStyles({
   focus: createFocusOutlineStyle({ style: { outlineOffset: "-2px" }, selector: "focus" }),
 });
 
-export interface FilePickerProps {
+interface FilePickerProps {
   /** The file types offered (the input's accept). */
   readonly accept: string;
   /** The input's accessible name. */

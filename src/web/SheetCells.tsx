@@ -127,7 +127,7 @@ function cellStyle(
   };
 }
 
-export interface SheetCellsProps {
+interface SheetCellsProps {
   readonly grid: SheetGrid;
   readonly layout: SheetLayout;
   readonly merges: MergeIndex;

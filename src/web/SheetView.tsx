@@ -67,7 +67,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface SheetViewProps {
+interface SheetViewProps {
   readonly grid: SheetGrid;
   readonly layout: SheetLayout;
   readonly worksheet: ExcelJS.Worksheet | undefined;

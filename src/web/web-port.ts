@@ -14,7 +14,7 @@ import type { AddinSettings } from "../core/settings";
 import { gridFromWorksheet } from "../xlsx/grid";
 import type { XlsxWorkbook } from "../xlsx/workbook";
 
-export interface WebSnapshot {
+interface WebSnapshot {
   readonly version: number;
   readonly active: string;
   /** The selected cell of each sheet (A1). */

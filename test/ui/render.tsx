@@ -1,5 +1,4 @@
 /** Renders the task pane over a port, inside the Office theme, for the UI tests. */
-import * as React from "react";
 import { fireEvent, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import { FluentProvider } from "@fluentui/react-components";
 import { App, type ViewName } from "../../src/taskpane/App";

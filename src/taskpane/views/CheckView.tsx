@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   ok: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM },
 });
 
-export interface CheckViewProps {
+interface CheckViewProps {
   readonly assistant: Assistant;
   readonly state: AssistantState;
 }

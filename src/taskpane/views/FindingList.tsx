@@ -101,7 +101,7 @@ function estimateRow(row: Row): number {
   return row.kind === "group" ? 44 : 62;
 }
 
-export interface FindingListProps {
+interface FindingListProps {
   readonly groups: readonly FindingGroup[];
   /** Every finding in the order shown (collapsed groups included): for 上一个/下一个 and go-to. */
   readonly order: readonly Finding[];

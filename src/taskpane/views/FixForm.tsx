@@ -28,7 +28,7 @@ function initialValue(input: FixInput): string {
 }
 
 /** What is wrong with a value (Chinese), or null. */
-export function fixInputProblem(input: FixInput, raw: string): string | null {
+function fixInputProblem(input: FixInput, raw: string): string | null {
   const v = raw.trim();
   if (v === "") return `请填写“${input.label}”`;
   if (input.type === "integer") {
@@ -41,7 +41,7 @@ export function fixInputProblem(input: FixInput, raw: string): string | null {
 }
 
 /** The values as the plan expects them: keyed by placeholder ("{N}"), integers in ASCII digits. */
-export function fixValues(inputs: readonly FixInput[], raw: Readonly<Record<string, string>>): Record<string, string> {
+function fixValues(inputs: readonly FixInput[], raw: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of inputs) {
     const v = (raw[i.placeholder] ?? "").trim();

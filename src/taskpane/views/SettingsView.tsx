@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   ignoredText: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column", overflowWrap: "anywhere" },
 });
 
-export interface SettingsViewProps {
+interface SettingsViewProps {
   readonly assistant: Assistant;
   readonly state: AssistantState;
   /**

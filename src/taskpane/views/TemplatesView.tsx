@@ -63,7 +63,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface TemplatesViewProps {
+interface TemplatesViewProps {
   readonly assistant: Assistant;
   readonly state: AssistantState;
 }
