@@ -151,6 +151,24 @@ async function readCellsInBands(
 }
 
 /**
+ * Queues the load of our settings part's id; after the sync, the function returned queues the
+ * part's XML (null when the workbook has none).
+ */
+export function queueSettingsPart(context: Excel.RequestContext): () => OfficeExtension.ClientResult<string> | null {
+  const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+  parts.load("items/id");
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- called after the sync; "items/id" is loaded
+  return () => (parts.items.length ? parts.items[0].getXml() : null);
+}
+
+/** Queues the load of the worksheets' names and protection. */
+export function queueSheets(context: Excel.RequestContext): Excel.WorksheetCollection {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  return sheets;
+}
+
+/**
  * The fallback when one request would be too large: each sheet in its own syncs, rows in bands,
  * merges in bands. Also the settings XML (null when the workbook has none).
  */
@@ -158,13 +176,10 @@ export async function readSheetsInBands(
   context: Excel.RequestContext,
   onProgress?: (done: number, total: number) => void
 ): Promise<{ grids: SheetGrid[]; settingsXml: string | null }> {
-  const collection = context.workbook.worksheets;
-  collection.load("items/name,items/protection/protected");
-  const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
-  parts.load("items/id");
+  const collection = queueSheets(context);
+  const settingsXml = queueSettingsPart(context);
   await context.sync();
-  // eslint-disable-next-line office-addins/load-object-before-read -- loaded as "items/id" (the rule wants "items")
-  const xml = parts.items.length ? parts.items[0].getXml() : null;
+  const xml = settingsXml();
   const grids: SheetGrid[] = [];
   for (const ws of collection.items) {
     const used = ws.getUsedRangeOrNullObject(true);

@@ -14,7 +14,7 @@ import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/sett
 import { applyPlan } from "./apply";
 import { officeError, officeHost, type ExcelHost } from "./host";
 import { loadMarkState, queueSheetState, writeMarks, type MarkState } from "./mark-writer";
-import { bareAddress, gridFromRange, mergesFromAreas, readSheetsInBands } from "./read";
+import { bareAddress, gridFromRange, mergesFromAreas, queueSettingsPart, queueSheets, readSheetsInBands } from "./read";
 
 function isPayloadError(e: unknown): boolean {
   const code = String((e as { code?: string })?.code ?? "") + String((e as { message?: string })?.message ?? "");
@@ -40,15 +40,12 @@ export class ExcelWorkbook implements WorkbookPort {
     this.fresh = null;
     const context = this.host.createContext();
     // sync 1: the sheets and the settings part's id
-    const collection = context.workbook.worksheets;
-    collection.load("items/name,items/protection/protected");
-    const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
-    parts.load("items/id");
+    const collection = queueSheets(context);
+    const settingsXml = queueSettingsPart(context);
     await context.sync();
 
     // sync 2: used ranges, merged areas, conditional formats, notes; the settings XML
-    // eslint-disable-next-line office-addins/load-object-before-read -- loaded as "items/id" (the rule wants "items")
-    const xml = parts.items.length ? parts.items[0].getXml() : null;
+    const xml = settingsXml();
     const notes = this.notesSupported;
     const queued = collection.items.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
@@ -90,12 +87,10 @@ export class ExcelWorkbook implements WorkbookPort {
   async loadSettings(): Promise<AddinSettings> {
     if (this.settings) return this.settings;
     return this.host.run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
-      parts.load("items/id");
+      const settingsXml = queueSettingsPart(context);
       await context.sync();
-      // eslint-disable-next-line office-addins/load-object-before-read -- loaded as "items/id" (the rule wants "items")
-      if (!parts.items.length) return (this.settings = DEFAULT_SETTINGS);
-      const xml = parts.items[0].getXml();
+      const xml = settingsXml();
+      if (!xml) return (this.settings = DEFAULT_SETTINGS);
       await context.sync();
       return (this.settings = settingsFromXml(xml.value).settings);
     });

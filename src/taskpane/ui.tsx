@@ -3,9 +3,10 @@
  * file picker, open/closed sets (groups, tree branches).
  */
 import * as React from "react";
-import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowUpload16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { SEVERITY_LABEL, type Severity } from "../core/finding";
+import { readFileText } from "./files";
 
 const useIconStyles = makeStyles({
   icon: { flexShrink: 0, verticalAlign: "middle" },
@@ -32,6 +33,20 @@ export function SeverityIcon(props: { severity: Severity; label?: boolean; class
       return <Info16Filled className={cls} {...a11y} />;
   }
 }
+
+/** Styles the views share: a view's column; a button drawn as plain text (list rows, tree items, group headers). */
+export const useSharedStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalS },
+  plainButton: {
+    border: "none",
+    background: "none",
+    cursor: "pointer",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    textAlign: "left",
+  },
+  hover: { ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover } },
+});
 
 /** A visible focus ring for custom focusable elements (Fluent's own controls have theirs). */
 export const useFocusStyles = makeStyles({
@@ -68,6 +83,38 @@ export const FilePicker = React.forwardRef<HTMLInputElement, FilePickerProps>(fu
     />
   );
 });
+
+/** 导入…: a small button that opens the file dialog for a JSON file (its own hidden FilePicker) and hands over its text. */
+export function JsonFileButton(props: {
+  readonly disabled?: boolean;
+  readonly "aria-label": string;
+  /** The file input's accessible name. */
+  readonly pickerLabel: string;
+  readonly onText: (text: string) => void;
+  readonly children: React.ReactNode;
+}): React.JSX.Element {
+  const input = React.useRef<HTMLInputElement>(null);
+  const { onText } = props;
+  return (
+    <>
+      <Button
+        size="small"
+        icon={<ArrowUpload16Regular />}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+        aria-label={props["aria-label"]}
+      >
+        {props.children}
+      </Button>
+      <FilePicker
+        ref={input}
+        accept=".json,application/json"
+        label={props.pickerLabel}
+        onFile={(file) => void readFileText(file).then(onText)}
+      />
+    </>
+  );
+}
 
 /** The set with `key` in it (`on`) or not: a new set, for React state. */
 export function withKey<T>(set: ReadonlySet<T>, key: T, on: boolean): ReadonlySet<T> {

@@ -7,7 +7,7 @@
  * Cell text is rendered as text.
  */
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
 import type { Severity } from "../core/finding";
 import { cellAddress, MergeIndex, parseCell, type CellRange, type SheetGrid } from "../core/grid";
@@ -28,31 +28,12 @@ const useStyles = makeStyles({
       boxShadow: `inset 0 0 0 2px ${tokens.colorStrokeFocus2}`,
     },
   },
-  colHeader: {
-    position: "sticky",
-    top: 0,
-    zIndex: 3,
-    height: `${COL_HEADER}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  corner: {
-    position: "sticky",
-    left: 0,
-    zIndex: 4,
-    width: `${ROW_HEADER}px`,
-    height: `${COL_HEADER}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  rowHeader: {
-    position: "sticky",
-    left: 0,
-    zIndex: 2,
-    width: `${ROW_HEADER}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
+  /** The headers stay in view while the cells scroll: letters at the top, numbers at the left. */
+  sticky: { position: "sticky", backgroundColor: tokens.colorNeutralBackground3 },
+  colHeader: { top: 0, zIndex: 3, height: `${COL_HEADER}px`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  left: { left: 0, width: `${ROW_HEADER}px`, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  corner: { zIndex: 4, height: `${COL_HEADER}px` },
+  rowHeader: { zIndex: 2 },
   cells: {
     position: "absolute",
     left: `${ROW_HEADER}px`,
@@ -205,8 +186,8 @@ function GridHeaders(props: { layout: SheetLayout; window: CellWindow; selected:
   const { layout, window: w, selected } = props;
   return (
     <>
-      <div className={s.colHeader} style={{ width: ROW_HEADER + layout.lefts[layout.columns] }}>
-        <div className={s.corner} />
+      <div className={mergeClasses(s.sticky, s.colHeader)} style={{ width: ROW_HEADER + layout.lefts[layout.columns] }}>
+        <div className={mergeClasses(s.sticky, s.left, s.corner)} />
         <HeaderLabels
           axis="column"
           first={w.firstCol}
@@ -215,7 +196,7 @@ function GridHeaders(props: { layout: SheetLayout; window: CellWindow; selected:
           active={[selected.left, selected.right]}
         />
       </div>
-      <div className={s.rowHeader} style={{ height: layout.tops[layout.rows] }}>
+      <div className={mergeClasses(s.sticky, s.left, s.rowHeader)} style={{ height: layout.tops[layout.rows] }}>
         <HeaderLabels
           axis="row"
           first={w.firstRow}

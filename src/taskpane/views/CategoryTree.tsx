@@ -5,7 +5,7 @@ import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-ico
 import type { Level1Name, Level2Name } from "../../core/model";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import { LEVEL1_ORDER, LEVEL2_ORDER } from "../../core/vocabulary";
-import { useFocusStyles, withKey } from "../ui";
+import { useFocusStyles, useSharedStyles, withKey } from "../ui";
 
 const useStyles = makeStyles({
   categories: { display: "flex", flexDirection: "column", gap: "2px", margin: 0, padding: 0, listStyle: "none" },
@@ -22,15 +22,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalXS,
     width: "100%",
-    border: "none",
-    background: "none",
     padding: `3px ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusMedium,
-    cursor: "pointer",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    textAlign: "left",
-    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   catSelected: { backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   catCount: { marginLeft: "auto", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -69,11 +62,12 @@ interface CategoryButtonProps {
 
 function CategoryButton(props: CategoryButtonProps): React.JSX.Element {
   const s = useStyles();
+  const u = useSharedStyles();
   const fo = useFocusStyles();
   return (
     <button
       type="button"
-      className={mergeClasses(s.cat, fo.focus, props.selected && s.catSelected)}
+      className={mergeClasses(u.plainButton, u.hover, s.cat, fo.focus, props.selected && s.catSelected)}
       aria-expanded={props.expanded}
       aria-pressed={props.selected}
       aria-label={props.label}

@@ -18,9 +18,9 @@ import { displayOrder, groupFindings, type FindingGroup, type GroupBy } from "..
 import type { AssistantState } from "../state";
 import { CheckProgress, NoTables, Summary } from "./CheckStatus";
 import { FindingList } from "./FindingList";
+import { useSharedStyles } from "../ui";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalS },
   top: {
     display: "flex",
     flexDirection: "column",
@@ -50,6 +50,7 @@ interface CheckViewProps {
 
 export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Element {
   const s = useStyles();
+  const u = useSharedStyles();
   const [groupBy, setGroupBy] = React.useState<GroupBy>("rule");
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(() => new Set());
   const result = state.result;
@@ -60,7 +61,7 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
   const checked = result !== null && !state.running;
 
   return (
-    <section className={s.root} aria-label="校验">
+    <section className={u.view} aria-label="校验">
       <div className={s.top}>
         <Button
           appearance="primary"

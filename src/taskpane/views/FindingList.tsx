@@ -17,7 +17,7 @@ import { ruleById } from "../../core/rules";
 import type { Assistant } from "../assistant";
 import type { FindingGroup, GroupBy } from "../groups";
 import { cellLabel } from "../state";
-import { SeverityIcon, useFocusStyles, withKey } from "../ui";
+import { SeverityIcon, useFocusStyles, useSharedStyles, withKey } from "../ui";
 import { VirtualList, type VirtualListHandle } from "../VirtualList";
 import { FixForm } from "./FixForm";
 
@@ -37,13 +37,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     flexGrow: 1,
     minWidth: 0,
-    border: "none",
-    background: "none",
     padding: `${tokens.spacingVerticalXS} 0`,
-    cursor: "pointer",
-    color: tokens.colorNeutralForeground1,
-    textAlign: "left",
-    font: "inherit",
   },
   groupTitle: {
     fontWeight: tokens.fontWeightSemibold,
@@ -68,14 +62,7 @@ const useStyles = makeStyles({
     display: "flex",
     gap: tokens.spacingHorizontalS,
     width: "100%",
-    border: "none",
-    background: "none",
-    textAlign: "left",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    cursor: "pointer",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   itemIcon: { marginTop: "2px" },
   itemText: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
@@ -189,6 +176,7 @@ const GroupHeader = React.memo(function GroupHeader(props: {
   busy: boolean;
 }): React.JSX.Element {
   const s = useStyles();
+  const u = useSharedStyles();
   const f = useFocusStyles();
   const g = props.group;
   const n = g.findings.length;
@@ -196,7 +184,7 @@ const GroupHeader = React.memo(function GroupHeader(props: {
     <div className={s.group}>
       <button
         type="button"
-        className={mergeClasses(s.groupToggle, f.focus)}
+        className={mergeClasses(u.plainButton, s.groupToggle, f.focus)}
         aria-expanded={!props.collapsed}
         aria-label={`${g.title}${g.subtitle ? `（${g.subtitle}）` : ""}，${n} 条，${props.collapsed ? "已折叠" : "已展开"}`}
         onClick={() => props.onToggle(g.key)}
@@ -234,6 +222,7 @@ const FindingItem = React.memo(function FindingItem(props: {
   groupBy: GroupBy;
 }): React.JSX.Element {
   const s = useStyles();
+  const u = useSharedStyles();
   const fo = useFocusStyles();
   const { finding: f, assistant } = props;
   const where = cellLabel(f.sheet, f.cell);
@@ -251,7 +240,7 @@ const FindingItem = React.memo(function FindingItem(props: {
     >
       <button
         type="button"
-        className={mergeClasses(s.itemMain, fo.focus)}
+        className={mergeClasses(u.plainButton, u.hover, s.itemMain, fo.focus)}
         aria-current={props.current ? "true" : undefined}
         aria-label={`${SEVERITY_LABEL[f.severity]}：${f.message}（${where}）`}
         onClick={() => void assistant.goTo(f, props.order.indexOf(f))}

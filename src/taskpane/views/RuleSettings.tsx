@@ -14,8 +14,6 @@ import type { RuleCategory } from "../../core/rules/types";
 import type { AddinSettings, RuleSetting } from "../../core/settings";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   category: {
     margin: `${tokens.spacingVerticalS} 0 0`,
     fontSize: tokens.fontSizeBase300,
@@ -74,8 +72,8 @@ export function defaultLoadDoc(id: string): Promise<string> {
   });
 }
 
-/** 规则: every rule by category, one doc open at a time. */
-export function RulesSection(props: {
+/** Every rule by category, one doc open at a time. */
+export function RuleList(props: {
   settings: AddinSettings;
   busy: boolean;
   onChange: (id: string, setting: RuleSetting) => void;
@@ -84,9 +82,7 @@ export function RulesSection(props: {
   const s = useStyles();
   const [openDoc, setOpenDoc] = React.useState<string | null>(null);
   return (
-    <div className={s.section}>
-      <h2 className={s.heading}>规则</h2>
-      <Caption1 className={s.muted}>关闭的规则不再检查；可以为每条规则单独设置级别。</Caption1>
+    <>
       {CATEGORIES.map((cat) => (
         <div key={cat}>
           <h3 className={s.category}>{cat}</h3>
@@ -110,7 +106,7 @@ export function RulesSection(props: {
           })}
         </div>
       ))}
-    </div>
+    </>
   );
 }
 

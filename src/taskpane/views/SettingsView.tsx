@@ -5,20 +5,15 @@
  */
 import * as React from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, Switch, tokens } from "@fluentui/react-components";
-import {
-  ArrowDownload16Regular,
-  ArrowReset20Regular,
-  ArrowUndo16Regular,
-  ArrowUpload16Regular,
-} from "@fluentui/react-icons";
+import { ArrowDownload16Regular, ArrowReset20Regular, ArrowUndo16Regular } from "@fluentui/react-icons";
 import { ruleById } from "../../core/rules";
 import type { AddinSettings } from "../../core/settings";
 import { halfWidthNumber } from "../../core/templates/library";
 import type { Assistant } from "../assistant";
-import { dateStamp, downloadText, readFileText } from "../files";
+import { dateStamp, downloadText } from "../files";
 import type { AssistantState } from "../state";
-import { FilePicker } from "../ui";
-import { defaultLoadDoc, RulesSection, type LoadDoc } from "./RuleSettings";
+import { JsonFileButton } from "../ui";
+import { defaultLoadDoc, RuleList, type LoadDoc } from "./RuleSettings";
 
 const useStyles = makeStyles({
   root: {
@@ -75,24 +70,36 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
   return (
     <section className={s.root} aria-label="设置">
       <CheckOptions assistant={assistant} settings={settings} busy={busy} />
-      <RulesSection
-        settings={settings}
-        busy={busy}
-        onChange={(id, setting) => void assistant.setRule(id, setting)}
-        loadDoc={loadDoc}
-      />
+      <Section title="规则">
+        <Caption1 className={s.muted}>关闭的规则不再检查；可以为每条规则单独设置级别。</Caption1>
+        <RuleList
+          settings={settings}
+          busy={busy}
+          onChange={(id, setting) => void assistant.setRule(id, setting)}
+          loadDoc={loadDoc}
+        />
+      </Section>
       <IgnoredFindings assistant={assistant} settings={settings} busy={busy} />
       <SettingsFile assistant={assistant} busy={busy} />
     </section>
   );
 }
 
-/** 校验选项: budget year, marks on the cells, notes. */
-function CheckOptions({ assistant, settings, busy }: SectionProps): React.JSX.Element {
+/** A part of the page under its heading. */
+function Section(props: { title: string; children: React.ReactNode }): React.JSX.Element {
   const s = useStyles();
   return (
     <div className={s.section}>
-      <h2 className={s.heading}>校验选项</h2>
+      <h2 className={s.heading}>{props.title}</h2>
+      {props.children}
+    </div>
+  );
+}
+
+/** 校验选项: budget year, marks on the cells, notes. */
+function CheckOptions({ assistant, settings, busy }: SectionProps): React.JSX.Element {
+  return (
+    <Section title="校验选项">
       <BudgetYear
         value={settings.budgetYear}
         disabled={busy}
@@ -120,7 +127,7 @@ function CheckOptions({ assistant, settings, busy }: SectionProps): React.JSX.El
         label="在批注（备注）中写入问题说明（不覆盖您自己的批注）"
         onChange={(_e, d) => void assistant.updateSettings({ notes: d.checked })}
       />
-    </div>
+    </Section>
   );
 }
 
@@ -128,8 +135,7 @@ function CheckOptions({ assistant, settings, busy }: SectionProps): React.JSX.El
 function IgnoredFindings({ assistant, settings, busy }: SectionProps): React.JSX.Element {
   const s = useStyles();
   return (
-    <div className={s.section}>
-      <h2 className={s.heading}>已忽略的问题（{settings.ignored.length}）</h2>
+    <Section title={`已忽略的问题（${settings.ignored.length}）`}>
       {settings.ignored.length === 0 ? (
         <Caption1 className={s.muted}>没有忽略的问题。在问题列表中点“忽略”的问题会出现在这里，可随时恢复。</Caption1>
       ) : (
@@ -169,17 +175,15 @@ function IgnoredFindings({ assistant, settings, busy }: SectionProps): React.JSX
           </div>
         </>
       )}
-    </div>
+    </Section>
   );
 }
 
 /** 导入 / 导出设置 (the JSON file `perf-target --config` reads), 恢复默认. */
 function SettingsFile({ assistant, busy }: Omit<SectionProps, "settings">): React.JSX.Element {
   const s = useStyles();
-  const fileInput = React.useRef<HTMLInputElement>(null);
   return (
-    <div className={s.section}>
-      <h2 className={s.heading}>导入 / 导出设置</h2>
+    <Section title="导入 / 导出设置">
       <Caption1 className={s.muted}>
         设置保存在工作簿中，随文件一起保存。导出的 JSON 文件也可供命令行使用：perf-target --config 设置.json
       </Caption1>
@@ -192,15 +196,14 @@ function SettingsFile({ assistant, busy }: Omit<SectionProps, "settings">): Reac
         >
           导出设置
         </Button>
-        <Button
-          size="small"
-          icon={<ArrowUpload16Regular />}
+        <JsonFileButton
           disabled={busy}
-          onClick={() => fileInput.current?.click()}
           aria-label="导入设置（JSON 文件）"
+          pickerLabel="选择设置 JSON 文件"
+          onText={(text) => assistant.importSettings(text)}
         >
           导入设置
-        </Button>
+        </JsonFileButton>
         <Button
           size="small"
           appearance="subtle"
@@ -211,14 +214,8 @@ function SettingsFile({ assistant, busy }: Omit<SectionProps, "settings">): Reac
         >
           恢复默认
         </Button>
-        <FilePicker
-          ref={fileInput}
-          accept=".json,application/json"
-          label="选择设置 JSON 文件"
-          onFile={(file) => void readFileText(file).then((text) => assistant.importSettings(text))}
-        />
       </div>
-    </div>
+    </Section>
   );
 }
 

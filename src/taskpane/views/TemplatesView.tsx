@@ -6,26 +6,20 @@
  */
 import * as React from "react";
 import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, tokens } from "@fluentui/react-components";
-import {
-  ArrowDownload16Regular,
-  ArrowUpload16Regular,
-  ChevronDown16Regular,
-  ChevronRight16Regular,
-} from "@fluentui/react-icons";
+import { ArrowDownload16Regular, ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { fillTemplate } from "../../core/templates/fill";
 import { TEMPLATES } from "../../core/templates/library";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import type { Assistant } from "../assistant";
-import { dateStamp, downloadText, readFileText } from "../files";
+import { dateStamp, downloadText } from "../files";
 import { usePinyinSearch } from "../pinyin";
 import type { AssistantState } from "../state";
-import { FilePicker, useFocusStyles } from "../ui";
+import { JsonFileButton, useFocusStyles, useSharedStyles } from "../ui";
 import { VirtualList } from "../VirtualList";
 import { CategoryTree, filterLabel, levelCounts, type Filter } from "./CategoryTree";
 import { TemplateDetail } from "./TemplateDetail";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalS },
   pad: {
     padding: `0 ${tokens.spacingHorizontalM}`,
     display: "flex",
@@ -41,15 +35,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: "2px",
     width: "100%",
-    border: "none",
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    background: "none",
-    textAlign: "left",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    cursor: "pointer",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
   itemName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
@@ -70,6 +57,7 @@ interface TemplatesViewProps {
 
 export function TemplatesView({ assistant, state }: TemplatesViewProps): React.JSX.Element {
   const s = useStyles();
+  const u = useSharedStyles();
   const [query, setQuery] = React.useState("");
   const [filter, setFilter] = React.useState<Filter>({ level1: null, level2: null });
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
@@ -86,7 +74,7 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
 
   if (selected) {
     return (
-      <section className={s.root} aria-label="模板">
+      <section className={u.view} aria-label="模板">
         <TemplateDetail
           key={selected.id}
           template={selected}
@@ -100,7 +88,7 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
   }
 
   return (
-    <section className={s.root} aria-label="模板">
+    <section className={u.view} aria-label="模板">
       <div className={s.pad}>
         <SearchBox
           value={query}
@@ -188,17 +176,15 @@ function Categories(props: {
 /** 导入模板 / 导出我的模板 (JSON files, the format of docs/templates.md). */
 function UserTemplateFiles({ assistant, count }: { assistant: Assistant; count: number }): React.JSX.Element {
   const s = useStyles();
-  const fileInput = React.useRef<HTMLInputElement>(null);
   return (
     <div className={s.row}>
-      <Button
-        size="small"
-        icon={<ArrowUpload16Regular />}
-        onClick={() => fileInput.current?.click()}
+      <JsonFileButton
         aria-label="导入自定义模板（JSON 文件）"
+        pickerLabel="选择模板 JSON 文件"
+        onText={(text) => assistant.importTemplates(text)}
       >
         导入模板
-      </Button>
+      </JsonFileButton>
       <Button
         size="small"
         icon={<ArrowDownload16Regular />}
@@ -209,12 +195,6 @@ function UserTemplateFiles({ assistant, count }: { assistant: Assistant; count: 
         导出我的模板
       </Button>
       <Caption1 className={s.muted}>自定义模板 {count} 个</Caption1>
-      <FilePicker
-        ref={fileInput}
-        accept=".json,application/json"
-        label="选择模板 JSON 文件"
-        onFile={(file) => void readFileText(file).then((text) => assistant.importTemplates(text))}
-      />
     </div>
   );
 }
@@ -225,6 +205,7 @@ const TemplateItem = React.memo(function TemplateItem(props: {
   onOpen: (id: string) => void;
 }): React.JSX.Element {
   const s = useStyles();
+  const u = useSharedStyles();
   const fo = useFocusStyles();
   const t = props.template;
   const row = React.useMemo(() => fillTemplate(t), [t]);
@@ -232,7 +213,7 @@ const TemplateItem = React.memo(function TemplateItem(props: {
     <div role="listitem">
       <button
         type="button"
-        className={mergeClasses(s.item, fo.focus)}
+        className={mergeClasses(u.plainButton, u.hover, s.item, fo.focus)}
         onClick={() => props.onOpen(t.id)}
         aria-label={`${row.name}，${row.value}，${t.level1}指标 › ${t.level2}指标${props.isUser ? "，自定义模板" : ""}`}
         data-template={t.id}
