@@ -196,8 +196,6 @@ describe("helpers", () => {
 });
 
 describe("the fake behaves like Excel where it matters", () => {
-  // reads properties before load and sync on purpose: the fake must refuse them as Excel does
-  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read */
   it("reading an unloaded property throws; values appear at sync", async () => {
     const model = workbookOf(1, 60);
     const ctx = model.context();
@@ -209,7 +207,6 @@ describe("the fake behaves like Excel where it matters", () => {
     expect(range.text).toEqual([["系统运行维护数量"]]);
     expect(() => range.valueTypes).toThrow();
   });
-  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read */
 
   it("writes take effect at sync; inserting rows shifts cells and grows the merges spanning the row", async () => {
     const model = workbookOf(1, 60);
