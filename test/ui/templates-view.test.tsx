@@ -53,7 +53,10 @@ describe("模板 view", () => {
     expect(item.textContent).toContain("≥90%");
     expect(item.textContent).toContain("随机抽取30名服务对象");
     fireEvent.change(screen.getByRole("searchbox", { name: /搜索模板/ }), { target: { value: "不存在的指标xyz" } });
-    expect(await screen.findByText(/没有找到匹配的模板/)).toBeTruthy();
+    const empty = await screen.findByText(/没有找到匹配的模板/);
+    expect(empty.textContent).toContain("换个关键词");
+    expect(screen.queryByTestId("templates")).toBeNull();
+    expect(screen.getByText(/^\d+ 个模板$/).textContent).toBe("0 个模板");
   });
 
   test("the category tree filters by 一级 and 二级", async () => {
@@ -69,7 +72,17 @@ describe("模板 view", () => {
     fireEvent.click(within(tree).getByRole("button", { name: /^产出指标 › 时效指标，/ }));
     await waitFor(() => expect(templateItems()[0].textContent).toContain("产出 › 时效"));
     expect(templateItems().every((el) => el.textContent!.includes("产出 › 时效"))).toBe(true);
-    expect(screen.getByRole("button", { name: /^分类：产出指标 › 时效指标/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^分类：/ }).textContent).toBe("分类：产出指标 › 时效指标");
+    expect(
+      within(tree)
+        .getByRole("button", { name: /^产出指标 › 时效指标，/ })
+        .getAttribute("aria-pressed")
+    ).toBe("true");
+    expect(
+      within(tree)
+        .getByRole("button", { name: /^产出指标，/ })
+        .getAttribute("aria-pressed")
+    ).toBe("false");
   });
 
   test("the table's own sector first, a sector filter, and where each template comes from", async () => {
@@ -119,7 +132,8 @@ describe("模板 view", () => {
     );
     const n = screen.getByRole("textbox", { name: /抽样人数/ });
     fireEvent.change(n, { target: { value: "三十" } });
-    expect(await screen.findByText(/“抽样人数”应为整数/)).toBeTruthy();
+    await screen.findByText(/“抽样人数”应为整数/);
+    expect(n.getAttribute("aria-invalid")).toBe("true");
     fireEvent.click(screen.getByRole("button", { name: /^插入“/ }));
     expect(port.applied).toHaveLength(0);
     fireEvent.change(n, { target: { value: "30" } });
