@@ -64,7 +64,8 @@ const norm = (s: unknown) =>
     .replace(/[（]/g, "(")
     .replace(/[）]/g, ")");
 const lvl = (s: unknown) => norm(s).replace(/指标$/, "");
-const rowOf = (f: { row?: number; cell?: string }) => f.row ?? Number(String(f.cell ?? "").replace(/^.*?([0-9]+)$/, "$1"));
+const rowOf = (f: { row?: number; cell?: string }) =>
+  f.row ?? Number(String(f.cell ?? "").replace(/^.*?([0-9]+)$/, "$1"));
 
 export async function loadTruth(): Promise<TruthEntry[]> {
   return JSON.parse(await fs.readFile(path.join(REAL_DIR, "expected.json"), "utf8")) as TruthEntry[];
@@ -116,7 +117,10 @@ export function score(truth: readonly TruthEntry[], files: readonly ScoredFile[]
       if (g && norm(g.name) === norm(e.name) && norm(g.value) === norm(e.value)) {
         s.parsed++;
         if (lvl(g.level1) === lvl(e.level1) && lvl(g.level2) === lvl(e.level2)) s.levels++;
-      } else s.parseMisses.push(`${t.file}!${e.row} ${e.name} = ${e.value}  got: ${g ? `${g.name} = ${g.value}` : "nothing"}`);
+      } else
+        s.parseMisses.push(
+          `${t.file}!${e.row} ${e.name} = ${e.value}  got: ${g ? `${g.name} = ${g.value}` : "nothing"}`
+        );
     }
     const key = (row: number, rule: string) => `${row}|${rule}`;
     const allowed = new Set(t.findings.map((f) => key(rowOf(f), f.rule)));

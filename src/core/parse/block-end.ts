@@ -4,7 +4,7 @@
  * ("财政部门审核意见 | （盖章）", "填表人：…"), a remarks row ("其他需说明的问题", "说明 | 无"), a total
  * ("总分 | 100", "合计") or a footnote ("注：…", "★为核心指标").
  */
-import { isTitleText, matchFieldLabel, trailerKind } from "../vocabulary";
+import { isTitleText, matchFieldLabel, trailerKind } from "../vocabulary/fields";
 import type { HeaderRow } from "./columns";
 import type { SheetReader } from "./reader";
 import { valueLikeness } from "./value";

@@ -7,7 +7,7 @@
  */
 import { cellAddress, rangeAddress } from "../grid";
 import type { ColumnRole, IndicatorBlock, IndicatorRowKind } from "../model";
-import { matchLevel1, matchLevel2 } from "../vocabulary";
+import { matchLevel1, matchLevel2 } from "../vocabulary/levels";
 import type { HeaderRow } from "./columns";
 import { buildIndicators, type Group, type PendingRow } from "./indicators";
 import { resolveColumns, type ColumnLayout } from "./layout";

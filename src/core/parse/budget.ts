@@ -6,7 +6,7 @@
  */
 import type { Budget, BudgetPart, HeaderField, MoneyUnit } from "../model";
 import { clean } from "../text";
-import { moneyUnitIn } from "../vocabulary";
+import { moneyUnitIn } from "../vocabulary/fields";
 import type { SheetReader } from "./reader";
 
 const PART_KEYS = new Set(["财政拨款", "其他资金", "基本支出", "项目支出"]);

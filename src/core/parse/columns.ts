@@ -7,10 +7,10 @@
  * kept as other columns.
  */
 import type { CellRange } from "../grid";
-import { matchColumnHeader, mayBeHeader, targetPreference, type HeaderRole } from "../vocabulary";
+import { matchColumnHeader, mayBeHeader, targetPreference, type HeaderRole } from "../vocabulary/column-headers";
 import type { SheetReader } from "./reader";
 
-export type { HeaderRole } from "../vocabulary";
+export type { HeaderRole } from "../vocabulary/column-headers";
 
 export interface HeaderRow {
   /** The header row; the lower one of a two-row header. */
@@ -85,12 +85,12 @@ function candidateOf(reader: SheetReader, row: number, c: number, fill: boolean)
 
 /** Reads a row as a header row, or returns null when it is not one. `fill`: blank cells take the row above's text (sub-headers below a header). */
 export function readHeaderRow(reader: SheetReader, row: number, fill = false): HeaderRow | null {
-  const found = new Map<number, Candidate>();
+  let found: Map<number, Candidate> | null = null;
   for (let c = 1; c <= reader.columnCount; c++) {
     const candidate = candidateOf(reader, row, c, fill);
-    if (candidate) found.set(c, candidate);
+    if (candidate) (found ??= new Map()).set(c, candidate);
   }
-  if (found.size === 0) return null;
+  if (found === null) return null;
   const roles = new Map<number, HeaderRole>();
   const texts = new Map<number, string>();
   const best = new Map<HeaderRole, number>();

@@ -17,7 +17,7 @@ import {
   matchFieldLabel,
   matchGroupLabel,
   moneyUnitIn,
-} from "../vocabulary";
+} from "../vocabulary/fields";
 import { amountOf } from "./budget";
 import type { SheetReader } from "./reader";
 

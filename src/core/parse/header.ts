@@ -5,7 +5,7 @@
 import { cellAddress } from "../grid";
 import type { Budget, HeaderField, TableKind } from "../model";
 import { matchKey } from "../text";
-import { isTitleText } from "../vocabulary";
+import { isTitleText } from "../vocabulary/fields";
 import { budgetOf } from "./budget";
 import { readFields, startsTable } from "./header-fields";
 import type { SheetReader } from "./reader";

@@ -4,7 +4,7 @@
  */
 import { cellAddress } from "../grid";
 import type { Indicator, IndicatorLevel1, IndicatorLevel2, IndicatorRowKind, Level1Name } from "../model";
-import { LEVEL2_PARENTS, matchLevel1, matchLevel2 } from "../vocabulary";
+import { LEVEL2_PARENTS, matchLevel1, matchLevel2 } from "../vocabulary/levels";
 import type { ColumnLayout } from "./layout";
 import type { SheetReader } from "./reader";
 import { parseTargetValue } from "./value";

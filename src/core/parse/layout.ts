@@ -8,7 +8,10 @@
 import { cellAddress, columnLetter } from "../grid";
 import type { ColumnRole, IndicatorColumn } from "../model";
 import { isBlankText } from "../text";
-import { isSubHeader, looksLikeCategory, matchColumnHeader, matchFieldLabel, OPERATOR_TEXTS } from "../vocabulary";
+import { isSubHeader, matchFieldLabel } from "../vocabulary/fields";
+import { looksLikeCategory } from "../vocabulary/levels";
+import { matchColumnHeader } from "../vocabulary/column-headers";
+import { OPERATOR_TEXTS } from "../vocabulary";
 import type { HeaderRow } from "./columns";
 import type { SheetReader } from "./reader";
 

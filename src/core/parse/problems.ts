@@ -5,7 +5,8 @@
  */
 import { cellAddress } from "../grid";
 import type { Indicator, ParseProblem } from "../model";
-import { isTitleText, matchColumnHeader, matchFieldLabel, trailerKind } from "../vocabulary";
+import { isTitleText, matchFieldLabel, trailerKind } from "../vocabulary/fields";
+import { matchColumnHeader } from "../vocabulary/column-headers";
 import type { BlockReadingResult } from "./block";
 import { partialHeaderRoles, ROLE_LABEL, type HeaderRow } from "./columns";
 import type { SheetReader } from "./reader";
@@ -31,6 +32,8 @@ function isHeaderWords(text: string): boolean {
   );
 }
 
+const SAMPLE = 200;
+
 function invented(i: Indicator): boolean {
   return isHeaderWords(i.name) || isHeaderWords(i.value.raw);
 }
@@ -45,7 +48,8 @@ export function unreadableBlock(
   if (!reading) return at(`第 ${header.row} 行是指标表头，但下面没有指标行。`);
   const { block, realigned } = reading;
   if (block.rows.length === 0) return at(`第 ${header.row} 行是指标表头，但其下的行里没有读到指标。`);
-  const indicators = block.indicators;
+  // what is invented from header cells shows in the first rows: a sample is enough (and keeps large sheets fast)
+  const indicators = block.indicators.length > SAMPLE ? block.indicators.slice(0, SAMPLE) : block.indicators;
   const bad = indicators.filter(invented);
   if (indicators.length >= 2 && bad.length * 2 >= indicators.length) {
     const sample = bad[0].name || bad[0].value.raw;

@@ -3,7 +3,8 @@
  * (a messy paste shifts rows left or right): labels, categories, then name, value, explanation in
  * that order.
  */
-import { looksLikeCategory, matchColumnHeader, matchLevel1, matchLevel2 } from "../vocabulary";
+import { looksLikeCategory, matchLevel1, matchLevel2 } from "../vocabulary/levels";
+import { matchColumnHeader } from "../vocabulary/column-headers";
 import type { ColumnLayout } from "./layout";
 import type { SheetReader } from "./reader";
 import { valueLikeness } from "./value";

@@ -135,6 +135,8 @@ export function isSignOff(text: string): boolean {
 
 export type TrailerKind = "sign-off" | "remark" | "total" | "footnote";
 
+/** A character every trailer text has: a quick test before any key is built. */
+const TRAILER_HINT = /[总合計计说說明备備注註意见見盖蓋章签簽字名填表制编編审審核复復批月日★☆※]/;
 const REMARK = /^(其他|其它)?(需要?|须|应|要)?(补充)?(说明|备注)的?(问题|事项|情况|内容)?$|^(备注|说明|情况说明)$/;
 const TOTAL = /^(总分|合计|总计|小计|总得分|得分合计|分值合计|权重合计|自评得分|评价得分|综合得分|自评总分)$/;
 const FOOTNOTE = /^(注|注释|备注|说明|填表说明|填报说明|附注)\s*[\d一二三四五六七八九]*\s*[:：、.．]/;
@@ -146,7 +148,7 @@ const SIGN_OFF_WORDS = /盖章|签章|签字|签名|公章|^(填表|填报|制�
  * a total ("总分", "合计") or a footnote ("注：…", "★为核心指标"); null for anything else.
  */
 export function trailerKind(text: string): TrailerKind | null {
-  if (text.length > 200) return null;
+  if (text.length > 200 || !TRAILER_HINT.test(text)) return null;
   const k = labelKey(text);
   const bare = withoutBrackets(k);
   if (TOTAL.test(bare)) return "total";
