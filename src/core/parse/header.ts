@@ -11,6 +11,8 @@ import { readFields, startsTable } from "./header-fields";
 import type { SheetReader } from "./reader";
 
 export interface HeaderArea {
+  /** First row of the area (title lines included). */
+  readonly from: number;
   readonly title: string | null;
   readonly titleCell: string | null;
   readonly titleRow: number | null;
@@ -63,6 +65,7 @@ export function readHeaderArea(reader: SheetReader, from: number, to: number): H
     }
   }
   return {
+    from,
     title,
     titleCell,
     titleRow,
@@ -70,7 +73,7 @@ export function readHeaderArea(reader: SheetReader, from: number, to: number): H
     fields,
     budgetYear,
     kind,
-    budget: budgetOf(fields, reader, top, to),
+    budget: budgetOf(fields, reader, from, to),
   };
 }
 

@@ -96,6 +96,7 @@ function looksLikeUnitColumn(rows: Rows, column: number): boolean {
   return units / cells.length >= 0.8 && cells.every((t) => t.length <= 6);
 }
 
+/** A column of the layout; its cell is where its header shows (a merge's top-left, or the upper row of a two-row header). */
 function columnOf(
   reader: SheetReader,
   header: HeaderRow,
@@ -104,8 +105,10 @@ function columnOf(
   text: string
 ): IndicatorColumn {
   const m = reader.mergeAt(header.row, column);
-  const cell = m ? cellAddress(m.top, m.left) : cellAddress(header.row, column);
-  return { role, column, letter: columnLetter(column), header: text, cell };
+  let row = m ? m.top : header.row;
+  if (!m && header.top < header.row && !reader.own(header.row, column) && reader.own(header.top, column))
+    row = header.top;
+  return { role, column, letter: columnLetter(column), header: text, cell: cellAddress(row, m ? m.left : column) };
 }
 
 function leftColumns(

@@ -64,8 +64,14 @@ export function projectSegments(
   const named = layout.projectColumns.filter((p) => p.key !== null);
   if (named.length === 0) return null;
   const anchor = named.find((p) => p.key === "项目名称") ?? named[0];
+  // a project starts where its name cell holds a new text (merged over its rows, or repeated on each)
   const starts: number[] = [];
-  for (let r = block.firstRow; r <= block.lastRow; r++) if (reader.own(r, anchor.column) !== "") starts.push(r);
+  let current = "";
+  for (let r = block.firstRow; r <= block.lastRow; r++) {
+    const text = reader.own(r, anchor.column);
+    if (text !== "" && text !== current) starts.push(r);
+    if (text !== "") current = text;
+  }
   if (starts.length === 0) return null;
   const segments: ProjectSegment[] = [];
   for (let k = 0; k < starts.length; k++) {

@@ -102,7 +102,7 @@ function tableOf(
     left,
     right,
     headerFields: [...fields],
-    budget: own ? (budgetOf(fields, reader, area.top, block.headerTop - 1) ?? area.budget) : area.budget,
+    budget: own ? (budgetOf(fields, reader, area.from, block.headerTop - 1) ?? area.budget) : area.budget,
     annualTarget,
     detailTargets: fields.filter((f) => /^明细目标\d+$/.test(f.key)),
     indicatorBlock: block,

@@ -51,7 +51,8 @@ const HEADER_CHARS = new Set<string>();
 for (const list of Object.values(columns))
   if (Array.isArray(list)) for (const h of list) for (const ch of matchKey(h)) HEADER_CHARS.add(ch);
 for (const [re] of MEANING) for (const ch of re.source.replace(/[^\u4e00-\u9fff]/g, "")) HEADER_CHARS.add(ch);
-for (const ch of "0123456789年度预期本计划目标%") HEADER_CHARS.add(ch);
+// digits (years), and the small words that join header words ("指标标准或依据", "解释及计算公式")
+for (const ch of "0123456789年度预期本计划目标%或及和与并含对应其中各项之") HEADER_CHARS.add(ch);
 addVariants(HEADER_CHARS);
 
 /** Quick test: could the text be a column header at all? */
