@@ -39,7 +39,10 @@ const MEANING: readonly (readonly [RegExp, HeaderRole])[] = [
   // what was achieved, scored or deviated (自评 tables): never the target
   [/实际|完成值|完成数|完成情况|得分|偏差|原因|上年|上一年|去年|以前年度|执行数/, "other"],
   [/权重|权数/, "weight"],
-  [/解释|说明|定义|口径|公式|评分|扣分|评价标准|评价要点|考核|衡量|计算方法|标准|依据|细则|要点/, "explanation"],
+  [
+    /解释|说明|定义|口径|内涵|公式|评分|扣分|计分|打分|评价标准|评价要点|考核|衡量|计算方法|标准|依据|细则|规则|要点/,
+    "explanation",
+  ],
   [/^(计量|度量|指标|计算|数值|指标值)?单位$/, "unit"],
   [/^(指标|计算|比较|运算)?(符号|性质|方向)$/, "operator"],
   [/值/, "value"],
@@ -55,10 +58,16 @@ for (const [re] of MEANING) for (const ch of re.source.replace(/[^\u4e00-\u9fff]
 for (const ch of "0123456789年度预期本计划目标%或及和与并含对应其中各项之") HEADER_CHARS.add(ch);
 addVariants(HEADER_CHARS);
 
-/** Quick test: could the text be a column header at all? */
+/** Quick test: could the text be a column header at all (every character outside brackets is one a header uses)? */
 export function mayBeHeader(text: string): boolean {
   if (text.length > 30) return false;
-  for (let k = 0; k < text.length; k++) if (!HEADER_CHARS.has(text[k])) return false;
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === "(" || ch === "（" || ch === "【" || ch === "[") depth++;
+    else if (ch === ")" || ch === "）" || ch === "】" || ch === "]") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !HEADER_CHARS.has(ch)) return false;
+  }
   return true;
 }
 
