@@ -139,6 +139,8 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
     if (r.readError) progress.write(process.stderr, `${pe.red("✘")} ${r.file}  ${r.readError}\n`);
     if (r.writeError) progress.write(process.stderr, `${pe.red("✘")} ${r.file}  ${r.writeError}\n`);
     for (const w of r.warnings) progress.write(process.stderr, `${pe.yellow("注意：")}${r.file}：${w}\n`);
+    // what could not be read: in the text report, and on stderr when stdout carries the JSON document
+    if (cmd.json) for (const x of r.problems) progress.write(process.stderr, `${pe.yellow("注意：")}${r.file}：${x}\n`);
     for (const s of r.fix?.skipped ?? [])
       progress.write(
         process.stderr,

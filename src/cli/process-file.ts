@@ -178,10 +178,10 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
   }
   const findings = result.findings.map(findingJson);
   const counts = countsOf(findings);
-  const problems =
-    result.parse.tables.length === 0
-      ? result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`)
-      : [];
+  // with tables found, a sheet without one (a sheet of notes beside the tables) is no news
+  const problems = result.problems
+    .filter((p) => result.parse.tables.length === 0 || p.scope !== "sheet")
+    .map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`);
   return {
     index: task.index,
     file: task.given,

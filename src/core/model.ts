@@ -201,9 +201,9 @@ export interface ParseProblem {
   /** One sentence in Chinese. */
   readonly message: string;
   /**
-   * What it is about: a whole sheet with no table (worth showing only when no table was found at
-   * all), a region of a sheet that looks like a table but could not be read, or one cell (an error
-   * value). Absent: "sheet".
+   * What it is about: a whole sheet with no table ("sheet": worth showing only when no table was
+   * found at all), a region of a sheet that looks like a table but could not be read ("table"), or
+   * one cell, an error value ("cell"). Problems other than "sheet" are always shown.
    */
   readonly scope?: "sheet" | "table" | "cell";
 }

@@ -325,6 +325,7 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
         </div>
       )}
       {result && result.summary.tables === 0 && !state.running && <NoTables problems={result.problems} />}
+      {result && result.summary.tables > 0 && !state.running && <Unread problems={result.problems} />}
       {result && result.summary.tables > 0 && findings.length === 0 && !state.running && (
         <div className={s.ok} role="status">
           <CheckmarkCircle20Filled className={s.verdictOk} aria-hidden />
@@ -420,6 +421,27 @@ function NoTables({ problems }: { problems: readonly ParseProblem[] }): React.JS
       <Body1>
         可以这样做：打开含有绩效目标表的工作簿；确认表头写在同一行；如果表头是图片或文本框，请改为单元格文字。然后再点“一键校验”。
       </Body1>
+    </div>
+  );
+}
+
+/** Parts of the workbook that look like tables but could not be read: said, not guessed at. */
+function Unread({ problems }: { problems: readonly ParseProblem[] }): React.JSX.Element | null {
+  const s = useStyles();
+  const shown = problems.filter((p) => p.scope !== "sheet");
+  if (shown.length === 0) return null;
+  return (
+    <div className={s.empty} role="status" data-testid="parse-problems">
+      <Text weight="semibold">以下部分未能识别，未作校验：</Text>
+      <ul className={s.problems}>
+        {shown.slice(0, 50).map((p, i) => (
+          <li key={i}>
+            <Caption1>
+              {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
