@@ -21,6 +21,10 @@ const RANGE_RE = /^\s*[-~～—–至到]\s*([-+]?\d+(?:\.\d+)?)/;
 const DEADLINE_RE =
   /^(\d{4})\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\/\d{1,2}(?!\d))\s*(?:底|末|年底|年末)?\s*(?:前|之前|以前|内|止|完成)?/;
 const SHORT_DEADLINE_RE = /^(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前|内|止)/;
+/** A period of months: "2023.07-2024.01". */
+const PERIOD_RE = /^(\d{4})[./-](\d{1,2})\s*[-~～—–至到]\s*(\d{4})[./-](\d{1,2})$/;
+/** A count after a quantifier word: "各 1 次", "共3批", "每年2次". */
+const COUNTED_RE = /^(各|共|累计|全年|每[年月季周日天])\s*(?=\d)/;
 const PLACEHOLDER_RE = /\*{2,}|＊{2,}|[xX]{2,}|ＸＸ|_{2,}|＿{2,}|×{2,}|\{[^{}]{1,12}\}|[（(]\s*[必选]填\s*[)）]|□/;
 
 function matchOperatorPrefix(t: string): { op: Operator; text: string } | null {
@@ -135,12 +139,18 @@ function parseUncached(rawText: string, ctx: ValueContext): TargetValue {
     Number(deadline[1]) >= 1990 &&
     Number(deadline[1]) <= 2100 &&
     (/月|[-/.]\d/.test(deadline[0]) || /前|底|末|内|止/.test(deadline[0]));
+  const period = mayBeDate && !isDeadline ? PERIOD_RE.exec(t) : null;
   if (ctx.isDate || isDeadline) {
     kind = "deadline";
     year = deadline ? Number(deadline[1]) : null;
+  } else if (period) {
+    kind = "deadline";
+    year = Number(period[3]);
   } else if (shortDeadline) {
     kind = "deadline";
   } else {
+    const counted = COUNTED_RE.exec(t);
+    if (counted) t = t.slice(counted[0].length);
     const num = NUMBER_RE.exec(t);
     if (num) {
       number = toNumber(num[0]);
