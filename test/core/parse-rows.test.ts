@@ -38,6 +38,13 @@ const TRAILERS: readonly (readonly [string, GridInput[][], string[]])[] = [
   ["a footnote about ★ core indicators", [["注：带★的指标为核心指标，须按要求填报。"]], ["A1:F1"]],
   ["a ★ footnote in the name column", [[null, null, null, "★为必填的核心绩效指标"]], []],
   ["a numbered footnote", [["注1：指标值须包含比较符号和计量单位。"]], []],
+  ["a contact line", [["联系人：张三", null, "联系电话：0851-1234567"]], []],
+  ["审核： and 日期： on one row", [["审核：", null, "日期：", null, "年 月 日"]], []],
+  [
+    "another table below, with its title and column headers",
+    [["项目成本测算表"], ["序号", "支出内容", "单价", "数量", "金额"], [1, "讲课费", 500, 20, "1万元"]],
+    ["A1:F1"],
+  ],
 ];
 
 describe("rows below the indicators that are not indicators", () => {
@@ -61,6 +68,22 @@ describe("rows below the indicators that are not indicators", () => {
     const t = parseSheet(grid).tables[0];
     expect(t.indicatorBlock.indicators.map((i) => i.name)).toContain("审核意见采纳率");
     expect(t.bottom).toBe(first);
+  });
+});
+
+describe("an empty row inside the block", () => {
+  it("does not end it when the row after it goes on with the indicators", () => {
+    const built = layoutTable({ rows: VALID_ROWS });
+    const header = built.rows.findIndex((r) => r[0] === "一级指标");
+    // an empty row before the 效益 group
+    const split = built.rows.findIndex((r) => r[0] === "效益指标");
+    const rows = [...built.rows.slice(0, split), [], ...built.rows.slice(split)];
+    const merges = built.merges.map((m) =>
+      m.replace(/\d+/g, (n) => String(Number(n) > split ? Number(n) + 1 : Number(n)))
+    );
+    const t = parseSheet(gridFromRows("S", rows, merges)).tables[0];
+    expect(header).toBeGreaterThan(0);
+    expect(t.indicatorBlock.indicators.map((i) => i.name)).toEqual(VALID_ROWS.map((r) => r[2]));
   });
 });
 

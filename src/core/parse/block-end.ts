@@ -5,6 +5,8 @@
  * ("总分 | 100", "合计") or a footnote ("注：…", "★为核心指标").
  */
 import { isTitleText, matchFieldLabel, trailerKind } from "../vocabulary/fields";
+import { looksLikeCategory } from "../vocabulary/levels";
+import { matchColumnHeader } from "../vocabulary/column-headers";
 import type { HeaderRow } from "./columns";
 import type { SheetReader } from "./reader";
 import { valueLikeness } from "./value";
@@ -32,13 +34,31 @@ export function findBlockEnd(
   for (let r = header.row + 1; r <= limit; r++) {
     if (skipRows.has(r)) continue;
     if (reader.rowIsEmpty(r)) {
-      if (mergeContinuesBelow(reader, r, last)) continue;
+      if (mergeContinuesBelow(reader, r, last) || gapInsideBlock(reader, header, r, limit, valueColumn)) continue;
       break;
     }
     if (isStopRow(reader, r, valueColumn)) break;
     last = r;
   }
   return last;
+}
+
+/** A single empty row between indicator rows (the row after it opens a category or holds a value where the values are). */
+function gapInsideBlock(
+  reader: SheetReader,
+  header: HeaderRow,
+  row: number,
+  limit: number,
+  valueColumn: number
+): boolean {
+  const next = row + 1;
+  if (row === header.row + 1 || next > limit || reader.rowIsEmpty(next) || isStopRow(reader, next, valueColumn))
+    return false;
+  for (const [c, role] of header.roles) {
+    const text = reader.own(next, c);
+    if ((role === "level1" || role === "level2") && looksLikeCategory(text) && !matchColumnHeader(text)) return true;
+  }
+  return valueColumn > 0 && valueLikeness(reader.own(next, valueColumn)) === 2;
 }
 
 function mergeContinuesBelow(reader: SheetReader, row: number, blockLast: number): boolean {
@@ -67,6 +87,13 @@ function firstTexts(reader: SheetReader, row: number): { first: string; second: 
   return { first, second, column, seen };
 }
 
+/** The title of another table ("项目成本测算表"): alone on its row, merged across the table or named as a list of figures. */
+function isOtherTitle(reader: SheetReader, row: number, column: number, text: string): boolean {
+  if (!/^[^≥≤=<>\d]{2,38}表$/.test(text)) return false;
+  const m = reader.mergeAt(row, column);
+  return (m !== undefined && m.right - m.left >= 2) || /(测算|明细|一览|汇总|清单|分配|安排|计算)表$/.test(text);
+}
+
 /** A row that closes the block (it and everything below it are not indicators). */
 export function isStopRow(reader: SheetReader, row: number, valueColumn: number): boolean {
   const { first, second, column, seen } = firstTexts(reader, row);
@@ -78,8 +105,11 @@ export function isStopRow(reader: SheetReader, row: number, valueColumn: number)
     const value = valueColumn > 0 && valueColumn !== column ? reader.own(row, valueColumn) : "";
     return !(value && valueLikeness(value) === 2);
   }
-  // titles and the next table's header fields stand on rows with few cells (an indicator row has more)
+  // titles (of this kind of table or another: "项目成本测算表") and the next table's header fields stand on rows with few cells
   if (seen <= 2 && (isTitleText(first) || (second !== "" && isTitleText(second)))) return true;
+  if (seen === 1 && isOtherTitle(reader, row, column, first)) return true;
+  // the column header line of another table ("序号 | 支出内容 | 单价 | 数量 | 金额")
+  if (/^序号$/.test(first)) return true;
   if (seen <= 4) {
     for (const text of [first, second]) {
       if (!text) continue;

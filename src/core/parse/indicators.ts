@@ -37,7 +37,7 @@ const NO_EXTRAS: Record<string, string> = Object.freeze({}) as Record<string, st
 class LevelRefs {
   // rows of one group share their LevelRef objects (a group's extent is final by now)
   private readonly level2 = new Map<Group, IndicatorLevel2>();
-  private readonly level1 = new Map<string, IndicatorLevel1>();
+  private readonly level1 = new Map<Group, Map<Level1Name | null, IndicatorLevel1>>();
 
   of(p: PendingRow): { level1: IndicatorLevel1; level2: IndicatorLevel2 } {
     const group2 = p.g2 ?? (p.l2FromL1 ? p.g1 : null);
@@ -54,8 +54,8 @@ class LevelRefs {
     }
     let standard: Level1Name | null = p.g1 ? (matchLevel1(p.g1.text)?.name ?? null) : null;
     if (!standard && level2.standard) standard = LEVEL2_PARENTS[level2.standard][0];
-    const key = p.g1 ? `${p.g1.cell}\u0001${p.g1.firstRow}\u0001${standard}` : "";
-    let level1 = p.g1 ? this.level1.get(key) : undefined;
+    let byStandard = p.g1 ? this.level1.get(p.g1) : undefined;
+    let level1 = byStandard?.get(standard);
     if (!level1) {
       level1 = {
         text: p.g1?.text ?? "",
@@ -64,7 +64,10 @@ class LevelRefs {
         firstRow: p.g1?.firstRow ?? p.row,
         lastRow: p.g1?.lastRow ?? p.row,
       };
-      if (p.g1) this.level1.set(key, level1);
+      if (p.g1) {
+        if (!byStandard) this.level1.set(p.g1, (byStandard = new Map()));
+        byStandard.set(standard, level1);
+      }
     }
     return { level1, level2 };
   }

@@ -71,10 +71,15 @@ export function unreadableRegions(
   claimed: readonly { top: number; bottom: number }[]
 ): ParseProblem[] {
   const out: ParseProblem[] = [];
-  const covered = (r: number) => claimed.some((t) => r >= t.top && r <= t.bottom);
+  const ranges = [...claimed].sort((a, b) => a.top - b.top);
   let lastReported = -2;
+  let next = 0;
   for (let r = 1; r <= reader.rowCount; r++) {
-    if (covered(r)) continue;
+    while (next < ranges.length && ranges[next].bottom < r) next++;
+    if (next < ranges.length && ranges[next].top <= r) {
+      r = ranges[next].bottom;
+      continue;
+    }
     const roles = [...new Set(partialHeaderRoles(reader, r))];
     if (roles.length < 2) continue;
     if (r > lastReported + 1) {

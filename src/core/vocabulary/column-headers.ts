@@ -54,13 +54,16 @@ const HEADER_CHARS = new Set<string>();
 for (const list of Object.values(columns))
   if (Array.isArray(list)) for (const h of list) for (const ch of matchKey(h)) HEADER_CHARS.add(ch);
 for (const [re] of MEANING) for (const ch of re.source.replace(/[^\u4e00-\u9fff]/g, "")) HEADER_CHARS.add(ch);
-// digits (years), and the small words that join header words ("指标标准或依据", "解释及计算公式")
-for (const ch of "0123456789年度预期本计划目标%或及和与并含对应其中各项之") HEADER_CHARS.add(ch);
+// the small words that join header words ("指标标准或依据", "解释及计算公式"); digits only in a year (below)
+for (const ch of "年度预期本计划目标%或及和与并含对应其中各项之") HEADER_CHARS.add(ch);
+for (const ch of "0123456789") HEADER_CHARS.delete(ch);
 addVariants(HEADER_CHARS);
 
 /** Quick test: could the text be a column header at all (every character outside brackets is one a header uses)? */
 export function mayBeHeader(text: string): boolean {
   if (text.length > 30) return false;
+  // a year is the only number a header has ("2021年实际实现值", "预期2022年实现值")
+  if (/\d/.test(text)) text = text.replace(/(19|20)\d\d年?/g, "");
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
     const ch = text[k];

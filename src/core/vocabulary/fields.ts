@@ -136,11 +136,12 @@ export function isSignOff(text: string): boolean {
 export type TrailerKind = "sign-off" | "remark" | "total" | "footnote";
 
 /** A character every trailer text has: a quick test before any key is built. */
-const TRAILER_HINT = /[总合計计说說明备備注註意见見盖蓋章签簽字名填表制编編审審核复復批月日★☆※]/;
+const TRAILER_HINT = /[总合計计说說明备備注註意见見盖蓋章签簽字名填表制编編审審核复復批月日人话話★☆※]/;
 const REMARK = /^(其他|其它)?(需要?|须|应|要)?(补充)?(说明|备注)的?(问题|事项|情况|内容)?$|^(备注|说明|情况说明)$/;
 const TOTAL = /^(总分|合计|总计|小计|总得分|得分合计|分值合计|权重合计|自评得分|评价得分|综合得分|自评总分)$/;
 const FOOTNOTE = /^(注|注释|备注|说明|填表说明|填报说明|附注)\s*[\d一二三四五六七八九]*\s*[:：、.．]/;
-const SIGN_OFF_WORDS = /盖章|签章|签字|签名|公章|^(填表|填报|制表|编制|审核|复核|审批)(人|日期|时间)|年\s*月\s*日$/;
+const SIGN_OFF_WORDS =
+  /盖章|签章|签字|签名|公章|^(填表|填报|制表|编制|审核|复核|审批)(人|日期|时间)|^(填表人|填报人|制表人|编制人|经办人|联系人|负责人|审核人|复核人|联系电话|审核|复核|审批|日期)(:|$)|年\s*月\s*日$/;
 
 /**
  * What a row's first text says about the row when it is not an indicator: an approval or sign-off
