@@ -7,7 +7,13 @@
  * kept as other columns.
  */
 import type { CellRange } from "../grid";
-import { matchColumnHeader, mayBeHeader, targetPreference, type HeaderRole } from "../vocabulary/column-headers";
+import {
+  matchColumnHeader,
+  mayBeHeader,
+  SINGLE_ROLES,
+  targetPreference,
+  type HeaderRole,
+} from "../vocabulary/column-headers";
 import type { SheetReader } from "./reader";
 
 export type { HeaderRole } from "../vocabulary/column-headers";
@@ -26,17 +32,6 @@ export interface HeaderRow {
 }
 
 const HEADER_MAX_LENGTH = 20;
-/** Roles a table has one column of; a second column naming the same role is an other column. */
-const SINGLE: ReadonlySet<HeaderRole> = new Set([
-  "level1",
-  "level2",
-  "name",
-  "value",
-  "operator",
-  "unit",
-  "explanation",
-  "weight",
-]);
 
 /** A merge of the row above that spans several columns over this one (a group header). */
 function groupAbove(reader: SheetReader, row: number, column: number): CellRange | undefined {
@@ -97,7 +92,7 @@ export function readHeaderRow(reader: SheetReader, row: number, fill = false): H
   for (const [c, cand] of found) {
     texts.set(c, cand.text);
     roles.set(c, cand.role);
-    if (!SINGLE.has(cand.role)) continue;
+    if (!SINGLE_ROLES.has(cand.role)) continue;
     const seen = best.get(cand.role);
     if (seen === undefined) best.set(cand.role, c);
     else if (cand.role === "value" && cand.preference > found.get(seen)!.preference) {

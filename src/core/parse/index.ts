@@ -4,6 +4,7 @@
  */
 import type { SheetGrid } from "../grid";
 import type { SheetParse, WorkbookParse } from "../model";
+import { sheetProblem } from "./problems";
 import { parseSheetUnsafe } from "./sheet";
 
 export { parseTargetValue, valueLikeness, isPercentUnit, hasPlaceholder } from "./value";
@@ -17,14 +18,7 @@ export function parseSheet(grid: SheetGrid): SheetParse {
     return {
       sheet: grid.name,
       tables: [],
-      problems: [
-        {
-          sheet: grid.name,
-          cell: null,
-          message: `解析工作表“${grid.name}”时出错：${(error as Error).message}`,
-          scope: "sheet",
-        },
-      ],
+      problems: [sheetProblem(grid.name, `解析工作表“${grid.name}”时出错：${(error as Error).message}`)],
     };
   }
 }

@@ -10,7 +10,7 @@ import type { ColumnRole, IndicatorColumn } from "../model";
 import { isBlankText } from "../text";
 import { isSubHeader, matchFieldLabel } from "../vocabulary/fields";
 import { looksLikeCategory } from "../vocabulary/levels";
-import { matchColumnHeader } from "../vocabulary/column-headers";
+import { matchColumnHeader, SINGLE_ROLES } from "../vocabulary/column-headers";
 import { OPERATOR_TEXTS } from "../vocabulary";
 import type { HeaderRow } from "./columns";
 import type { SheetReader } from "./reader";
@@ -34,17 +34,6 @@ export interface ColumnLayout {
   /** Columns filled on most rows (data columns even without a header): cells there are not shifted. */
   readonly structural: ReadonlySet<number>;
 }
-
-const INDICATOR_ROLES: ReadonlySet<string> = new Set([
-  "level1",
-  "level2",
-  "name",
-  "value",
-  "operator",
-  "unit",
-  "explanation",
-  "weight",
-]);
 
 interface Rows {
   readonly reader: SheetReader;
@@ -184,7 +173,7 @@ export function resolveColumns(
     labelColumns: [] as number[],
     projectColumns: [] as ProjectColumn[],
   };
-  const indicatorColumns = [...header.roles.entries()].filter(([, r]) => INDICATOR_ROLES.has(r)).map(([c]) => c);
+  const indicatorColumns = [...header.roles.entries()].filter(([, r]) => SINGLE_ROLES.has(r)).map(([c]) => c);
   const leftmost = Math.min(...indicatorColumns);
   leftColumns(rows, header, leftmost, layout);
   const label = layout.columns.find((c) => c.role === "label");

@@ -91,6 +91,11 @@ export function unreadableRegions(
   return out;
 }
 
+/** A problem about a whole sheet (shown when no table was found at all). */
+export function sheetProblem(sheet: string, message: string): ParseProblem {
+  return { sheet, cell: null, message, scope: "sheet" };
+}
+
 /** Why no table was found, in one Chinese sentence, with what to do. */
 export function explainNoTable(reader: SheetReader, hadHeader: boolean): ParseProblem {
   const sheet = reader.name;

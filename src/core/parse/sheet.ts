@@ -10,7 +10,7 @@ import { findBlockEnd, readBlock } from "./block";
 import { findHeaderRows, type HeaderRow } from "./columns";
 import { readHeaderArea, type HeaderArea } from "./header";
 import { budgetOf } from "./budget";
-import { explainNoTable, unreadableBlock, unreadableRegions } from "./problems";
+import { explainNoTable, sheetProblem, unreadableBlock, unreadableRegions } from "./problems";
 import { projectSegments } from "./projects";
 import { SheetReader } from "./reader";
 
@@ -116,14 +116,7 @@ export function parseSheetUnsafe(grid: SheetGrid): SheetParse {
     return {
       sheet: grid.name,
       tables: [],
-      problems: [
-        {
-          sheet: grid.name,
-          cell: null,
-          message: `工作表“${grid.name}”是空的。`,
-          scope: "sheet",
-        },
-      ],
+      problems: [sheetProblem(grid.name, `工作表“${grid.name}”是空的。`)],
     };
   }
   const headers = findHeaderRows(reader);

@@ -10,7 +10,8 @@ import { addVariants, cached, labelKey, withoutBrackets } from "./keys";
 
 export type HeaderRole = ColumnRole | "remark";
 
-const ROLES = [
+/** The roles a table has one column of (a second column naming the same role is an other column). */
+export const SINGLE_ROLES: ReadonlySet<HeaderRole> = new Set<HeaderRole>([
   "level1",
   "level2",
   "name",
@@ -19,10 +20,8 @@ const ROLES = [
   "unit",
   "explanation",
   "weight",
-  "remark",
-  "other",
-  "label",
-] as const;
+]);
+const ROLES = [...SINGLE_ROLES, "remark", "other", "label"] as const;
 
 const COLUMN_INDEX = new Map<string, HeaderRole>();
 for (const role of ROLES) {

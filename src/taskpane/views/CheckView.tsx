@@ -407,15 +407,7 @@ function NoTables({ problems }: { problems: readonly ParseProblem[] }): React.JS
       {problems.length > 0 && (
         <>
           <Body1>各工作表的情况：</Body1>
-          <ul className={s.problems}>
-            {problems.slice(0, 50).map((p, i) => (
-              <li key={i}>
-                <Caption1>
-                  {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} />
         </>
       )}
       <Body1>
@@ -433,16 +425,23 @@ function Unread({ problems }: { problems: readonly ParseProblem[] }): React.JSX.
   return (
     <div className={s.empty} role="status" data-testid="parse-problems">
       <Text weight="semibold">以下部分未能识别，未作校验：</Text>
-      <ul className={s.problems}>
-        {shown.slice(0, 50).map((p, i) => (
-          <li key={i}>
-            <Caption1>
-              {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
-            </Caption1>
-          </li>
-        ))}
-      </ul>
+      <ProblemList problems={shown} />
     </div>
+  );
+}
+
+function ProblemList({ problems }: { problems: readonly ParseProblem[] }): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <ul className={s.problems}>
+      {problems.slice(0, 50).map((p, i) => (
+        <li key={i}>
+          <Caption1>
+            {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
   );
 }
 
