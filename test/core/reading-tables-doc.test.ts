@@ -21,11 +21,20 @@ function tables(text: string): { before: string; rows: string[][] }[] {
       k++;
       continue;
     }
-    const before = lines.slice(0, k).reverse().find((l) => l.trim() !== "") ?? "";
+    const before =
+      lines
+        .slice(0, k)
+        .reverse()
+        .find((l) => l.trim() !== "") ?? "";
     const rows: string[][] = [];
     for (; k < lines.length && lines[k].startsWith("|"); k++) {
       if (/^\|[-| ]+\|$/.test(lines[k])) continue;
-      rows.push(lines[k].slice(1, -1).split("|").map((c) => c.trim()));
+      rows.push(
+        lines[k]
+          .slice(1, -1)
+          .split("|")
+          .map((c) => c.trim())
+      );
     }
     out.push({ before, rows });
   }
@@ -41,8 +50,18 @@ describe("docs/reading-tables.md", () => {
 
   describe.each(examples.map((e, k) => [k + 1, e] as const))("example %d", (_n, text) => {
     const [grid, ...rest] = tables(text);
-    const merges = /合并：(.+)/.exec(text)?.[1].split(/[，,]/).map((m) => m.trim()) ?? [];
-    const parse = parseSheet(gridFromRows("示例", grid.rows.slice(1).map((r) => r.slice(1).map(cellOf)), merges));
+    const merges =
+      /合并：(.+)/
+        .exec(text)?.[1]
+        .split(/[，,]/)
+        .map((m) => m.trim()) ?? [];
+    const parse = parseSheet(
+      gridFromRows(
+        "示例",
+        grid.rows.slice(1).map((r) => r.slice(1).map(cellOf)),
+        merges
+      )
+    );
 
     it("reads the indicators the page lists", () => {
       const reading = rest.find((t) => t.before.startsWith("读作"));
@@ -61,7 +80,11 @@ describe("docs/reading-tables.md", () => {
           比较符号: i.value.operator ?? "",
           单位: i.value.unit ?? "",
         };
-        head.slice(1).forEach((column, k) => expect(`${r[0]}行${column}=${actual[column]}`).toBe(`${r[0]}行${column}=${r[k + 1]}`));
+        head
+          .slice(1)
+          .forEach((column, k) =>
+            expect(`${r[0]}行${column}=${actual[column]}`).toBe(`${r[0]}行${column}=${r[k + 1]}`)
+          );
       }
     });
 
@@ -69,7 +92,8 @@ describe("docs/reading-tables.md", () => {
       const fields = rest.find((t) => t.before.startsWith("表头信息"));
       if (!fields) return;
       const first = parse.tables[0].headerFields;
-      for (const [key, value] of fields.rows.slice(1)) expect(first.filter((f) => f.key === key).map((f) => f.value)).toContain(value);
+      for (const [key, value] of fields.rows.slice(1))
+        expect(first.filter((f) => f.key === key).map((f) => f.value)).toContain(value);
     });
 
     it("finds the tables and reports the problems the page states", () => {
