@@ -193,3 +193,24 @@ describe("fields a layout does not have are not 未填写; blank ones that it ha
     expect(blanks).toEqual(["D2", "D3"]);
   });
 });
+
+describe("a department table's 年度总体目标 is its 绩效目标", () => {
+  it.each([
+    ["filled", "做好社会救助工作", []],
+    ["blank", null, ["B3"]],
+  ])("%s", (_name, target, blanks) => {
+    const grid = gridFromRows("S", [
+      ["某局2025年部门整体支出绩效目标表"],
+      ["部门（单位）名称", "某局"],
+      ["年度总体目标", target],
+      ...INDICATORS,
+    ]);
+    const t = parseSheet(grid).tables[0];
+    expect(t.kind).toBe("department");
+    expect(t.annualTarget).toMatchObject({ key: "绩效目标", valueCell: "B3" });
+    const found = checkGrids([grid])
+      .findings.filter((f) => f.rule === "blank-required-field")
+      .map((f) => f.cell);
+    expect(found).toEqual(blanks);
+  });
+});

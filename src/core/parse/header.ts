@@ -49,8 +49,11 @@ export function readHeaderArea(reader: SheetReader, from: number, to: number): H
       }
     }
   }
-  const fields = readFields(reader, top, to);
+  let fields = readFields(reader, top, to);
   const kind = kindOf(title, fields);
+  // a department's 年度（总体）目标 is its 绩效目标 (what the department table requires)
+  if (kind === "department" && !fields.some((f) => f.key === "绩效目标"))
+    fields = fields.map((f) => (f.key === "年度目标" ? { ...f, key: "绩效目标" } : f));
   let budgetYear = title ? yearIn(title) : null;
   if (budgetYear === null) budgetYear = subtitleYear;
   if (budgetYear === null) {
