@@ -176,6 +176,14 @@ describe("labels by meaning", () => {
 });
 
 describe("fields a layout does not have are not 未填写; blank ones that it has are", () => {
+  it("a blank value between two labels (项目负责人 | | 联系电话 | 123)", () => {
+    const { blanks } = tableWith([
+      ["项目名称", "测试项目"],
+      ["项目负责人", null, "联系电话", "0851-1234567"],
+      ["年度目标", "完成培训"],
+    ]);
+    expect(blanks).toEqual(["B3"]);
+  });
   it("a table with only 项目名称 and 年度目标", () => {
     expect(
       tableWith([

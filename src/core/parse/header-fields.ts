@@ -168,8 +168,8 @@ class FieldReader {
       this.push(key, cell.text, below.text, below.row, below.column, cell.column, unit, r);
       return;
     }
-    if (next) {
-      // "预算资金（万元） | 资金总额 | 680": a label that only groups the sub-label after it
+    if (next && next.column === right + 1) {
+      // "预算资金（万元） | 资金总额 | 680": a label that only groups the sub-label right after it
       this.group = {
         key,
         label: cell.text,
