@@ -325,3 +325,27 @@ describe("a whole table converted to 繁体 with pinyin debris", () => {
     expect(field(t, "部门名称")).toBe("某單位");
   });
 });
+
+describe("no 二级 column: the categories stand in a column headed 指标", () => {
+  it.each([
+    ["merged", true],
+    ["written on every row", false],
+  ])("%s", (_name, merged) => {
+    const t = one(
+      [
+        ["项目名称", "水质监测"],
+        ["项目绩效指标", "指标", "指标内容", "指标值"],
+        [null, "产出指标", "监测点位数", "36个"],
+        [null, merged ? null : "产出指标", "监测报告份数", "12份"],
+        [null, "效益指标", "水质达标情况", "通过定期监测及时发现水质异常并报告主管部门处理"],
+      ],
+      merged ? ["A2:A5", "B3:B4"] : []
+    );
+    expect(t.indicatorBlock.roles).toMatchObject({ level1: 2, name: 3, value: 4 });
+    expect(summary(t)).toEqual([
+      [3, "产出", null, "监测点位数", "36个"],
+      [4, "产出", null, "监测报告份数", "12份"],
+      [5, "效益", null, "水质达标情况", "通过定期监测及时发现水质异常并报告主管部门处理"],
+    ]);
+  });
+});

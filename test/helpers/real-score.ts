@@ -8,6 +8,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkGrids } from "../../src/core/check";
+import { RowGrid, type GridCell, type SheetGrid } from "../../src/core/grid";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 export const REAL_DIR = path.join(__dirname, "..", "fixtures", "real");
@@ -71,26 +72,93 @@ export async function loadTruth(): Promise<TruthEntry[]> {
   return JSON.parse(await fs.readFile(path.join(REAL_DIR, "expected.json"), "utf8")) as TruthEntry[];
 }
 
-/** Checks one workbook the way `perf-target check --json` does (its own settings, no fixes). */
-export async function checkFile(file: string): Promise<ScoredFile> {
+/** A change of a sheet that real tables show too (moved, unmerged …); `rows`: how many rows it inserts on top. */
+export interface Variation {
+  readonly change: (grid: SheetGrid) => SheetGrid;
+  readonly rows: number;
+}
+
+const AS_IS: Variation = { change: (g) => g, rows: 0 };
+
+/**
+ * Checks one workbook the way `perf-target check --json` does (its own settings, no fixes); with a
+ * variation, on its sheets so changed, rows given back in the original numbering.
+ */
+export async function checkFile(file: string, variation: Variation = AS_IS): Promise<ScoredFile> {
   const bytes = await fs.readFile(path.join(REAL_DIR, file));
   const wb = await XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const result = checkGrids(await wb.readSheets(), await wb.loadSettings());
+  const result = checkGrids((await wb.readSheets()).map(variation.change), await wb.loadSettings());
+  const back = (row: number) => row - variation.rows;
   return {
     file,
     tables: result.parse.tables.map((t) => ({
       sheet: t.sheet,
       indicators: t.indicatorBlock.indicators.map((i) => ({
-        row: i.row,
+        row: back(i.row),
         name: i.name,
         value: i.value.raw,
         level1: i.level1.text,
         level2: i.level2.text,
       })),
     })),
-    findings: result.findings.map((f) => ({ sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message })),
+    findings: result.findings.map((f) => ({
+      sheet: f.sheet,
+      cell: f.cell.replace(/\d+$/, (n) => String(back(Number(n)))),
+      rule: f.rule,
+      message: f.message,
+    })),
   };
 }
+
+function cellsOf(g: SheetGrid): (GridCell | undefined)[][] {
+  const rows: (GridCell | undefined)[][] = [];
+  for (let r = 1; r <= g.rowCount; r++) {
+    const row: (GridCell | undefined)[] = [];
+    for (let c = 1; c <= g.columnCount; c++) row.push(g.cell(r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Ways the same tables are laid out elsewhere: not at A1, no merges, texts repeated instead of merged, sign-off lines below. */
+export const VARIATIONS: Readonly<Record<string, Variation>> = {
+  "moved to C4": {
+    rows: 3,
+    change: (g) =>
+      new RowGrid(
+        g.name,
+        [[], [], [], ...cellsOf(g).map((r) => [undefined, undefined, ...r])],
+        g.merges.map((m) => ({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 2, right: m.right + 2 }))
+      ),
+  },
+  "merges removed (blank continuation cells)": { rows: 0, change: (g) => new RowGrid(g.name, cellsOf(g), []) },
+  "vertical merges written out on every row": {
+    rows: 0,
+    change: (g) => {
+      const rows = cellsOf(g);
+      for (const m of g.merges)
+        if (m.left === m.right)
+          for (let r = m.top + 1; r <= m.bottom; r++) rows[r - 1][m.left - 1] = rows[m.top - 1][m.left - 1];
+      return new RowGrid(
+        g.name,
+        rows,
+        g.merges.filter((m) => m.left !== m.right)
+      );
+    },
+  },
+  "sign-off lines and a footnote below": {
+    rows: 0,
+    change: (g) => {
+      const text = (t: string): GridCell => ({ text: t, type: "text" });
+      const rows = [
+        ...cellsOf(g),
+        [text("单位负责人签字："), undefined, text("填报日期：  年  月  日")],
+        [text("注：本表由项目单位填报。")],
+      ];
+      return new RowGrid(g.name, rows, g.merges);
+    },
+  },
+};
 
 export function score(truth: readonly TruthEntry[], files: readonly ScoredFile[]): Score {
   const byFile = new Map(files.map((f) => [path.basename(f.file), f]));

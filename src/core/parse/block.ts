@@ -82,12 +82,8 @@ class BlockReading {
     const known = new Set<number>();
     for (const col of layout.columns)
       if (col.role !== "other" || col.header !== "" || layout.structural.has(col.column)) known.add(col.column);
-    this.ctx = {
-      reader,
-      layout,
-      known,
-      labelColumns: new Set(layout.labelColumns),
-    };
+    const labelTexts = new Set(layout.columns.filter((c) => c.role === "label" && c.header).map((c) => c.header));
+    this.ctx = { reader, layout, known, labelColumns: new Set(layout.labelColumns), labelTexts };
   }
 
   row(r: number): void {

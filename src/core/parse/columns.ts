@@ -140,7 +140,8 @@ export function isSubHeaderRow(reader: SheetReader, header: HeaderRow, row: numb
     if (role === "level1" || role === "level2" || role === "name") return false;
     if (text.length > HEADER_MAX_LENGTH || /[≥≤<>=＞＜≧≦]/.test(text)) return false;
     const over = groupAbove(reader, row, c);
-    if (!over && header.texts.has(c)) return false;
+    // under a group header, an empty header cell, or a value column without a merge over its sub-headers
+    if (!over && header.texts.has(c) && role !== "value" && role !== "other") return false;
     if (matchColumnHeader(text) === null && !/(19|20)\d\d|年|值/.test(text)) return false;
     seen++;
   }
@@ -168,9 +169,24 @@ export function findHeaderRows(reader: SheetReader): HeaderRow[] {
     if (h.row + 1 < next && isSubHeaderRow(reader, h, h.row + 1)) {
       const band = readHeaderRow(reader, h.row + 1, true);
       if (band) rows[k] = { ...band, top: h.top };
+    } else if (h.top === h.row && namesBlankColumns(reader, h.row - 1, h.row)) {
+      const band = readHeaderRow(reader, h.row, true);
+      if (band) rows[k] = { ...band, top: h.row - 1 };
     }
   }
   return rows;
+}
+
+/** The row above names columns left blank in the header row ("实际完成值 | 分值" over blank cells, nothing merged). */
+function namesBlankColumns(reader: SheetReader, upper: number, row: number): boolean {
+  if (upper < 1) return false;
+  for (let c = 1; c <= reader.columnCount; c++) {
+    const text = reader.own(upper, c);
+    if (!text || reader.own(row, c) || reader.mergeAt(row, c) || reader.mergeAt(upper, c)) continue;
+    const role = matchColumnHeader(text);
+    if (role !== null && role !== "label" && role !== "remark") return true;
+  }
+  return false;
 }
 
 /** A row that names some indicator columns but not enough to be a header (for the "why not" message). */

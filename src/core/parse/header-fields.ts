@@ -189,8 +189,10 @@ class FieldReader {
     const subs = cells.slice(i + 1).filter((c) => isSubHeader(c.text));
     const unit = moneyUnitIn(cell.text) ?? subs.map((s) => moneyUnitIn(s.text)).find((u) => u) ?? null;
     const targets = subs.filter((s) => isTargetSubHeader(s.text));
-    if (this.rowsHaveLabels(r + 1, bottom)) {
-      const group: ActiveGroup = { key, label: cell.text, column: cell.column, lastRow: bottom, unit };
+    // labelled rows below (within the label's merge, or right below an unmerged label): a group of them
+    if (this.rowsHaveLabels(r + 1, Math.max(bottom, r + 1))) {
+      const lastRow = bottom > r ? bottom : this.to;
+      const group: ActiveGroup = { key, label: cell.text, column: cell.column, lastRow, unit };
       if (targets.length > 0) group.targets = targets.map((s) => s.column);
       this.group = group;
       return;
@@ -221,7 +223,10 @@ class FieldReader {
     until = from
   ): { row: number; column: number; text: string } | null {
     for (let r = from; r <= Math.min(until, this.to); r++) {
-      const cells = this.reader.rowCells(r);
+      // a label repeated from the row above (a group label filled down instead of merged) is no new label
+      const cells = this.reader
+        .rowCells(r)
+        .filter((c) => c.text !== this.reader.own(r - 1, c.column) || c.column >= left);
       if (cells.some((c) => isLabelCell(c.text) || isSubHeader(c.text) || this.keyOf(c.text) !== null)) return null;
       const hit = cells.find((c) => c.column >= left && c.column <= right);
       if (hit) return { row: r, column: hit.column, text: hit.text };

@@ -9,11 +9,12 @@ import { cellAddress, columnLetter } from "../grid";
 import type { ColumnRole, IndicatorColumn } from "../model";
 import { isBlankText } from "../text";
 import { isSubHeader, matchFieldLabel } from "../vocabulary/fields";
-import { looksLikeCategory } from "../vocabulary/levels";
+import { looksLikeCategory, matchLevel1 } from "../vocabulary/levels";
 import { matchColumnHeader, SINGLE_ROLES } from "../vocabulary/column-headers";
 import { OPERATOR_TEXTS } from "../vocabulary";
 import type { HeaderRow } from "./columns";
 import type { SheetReader } from "./reader";
+import { valueLikeness } from "./value";
 
 export interface ProjectColumn {
   readonly column: number;
@@ -55,10 +56,13 @@ function isLabelHeader(text: string): boolean {
   return matchColumnHeader(text) === "label" || /绩效|指标|目标情况/.test(text);
 }
 
-/** Filled on at least 30% of the rows with sentence-like text ("反映…", formulas, ≥ 8 characters on average). */
+/**
+ * Filled on at least 30% of the rows with sentence-like text ("反映…", formulas, ≥ 8 characters on
+ * average); values ("100%", "735人次") are no sentences.
+ */
 export function looksLikeExplanationColumn(rows: Rows, column: number): boolean {
   const cells = texts(rows, column).filter((t) => !isBlankText(t));
-  if (cells.length === 0) return false;
+  if (cells.length === 0 || cells.some((t) => valueLikeness(t) === 2 || !/[\u4e00-\u9fff]/.test(t))) return false;
   const length = cells.reduce((n, t) => n + t.length, 0);
   const sentence = cells.filter((t) => /反映|计算公式|[/÷×]|%|说明|情况|完成|评分|扣分|考核|衡量|标准/.test(t)).length;
   return (
@@ -95,8 +99,9 @@ function columnOf(
 ): IndicatorColumn {
   const m = reader.mergeAt(header.row, column);
   let row = m ? m.top : header.row;
-  if (!m && header.top < header.row && !reader.own(header.row, column) && reader.own(header.top, column))
-    row = header.top;
+  // the upper row of a two-row header when the lower one is blank or repeats it
+  const upper = header.top < header.row && !m ? reader.own(header.top, column) : "";
+  if (upper && (!reader.own(header.row, column) || reader.own(header.row, column) === upper)) row = header.top;
   return { role, column, letter: columnLetter(column), header: text, cell: cellAddress(row, m ? m.left : column) };
 }
 
@@ -122,6 +127,24 @@ function leftColumns(
     out.labelColumns.push(c);
     if (role === null && !text && texts(rows, c).length === 0) continue;
     out.columns.push(columnOf(rows.reader, header, "label", c, text));
+  }
+}
+
+/** A label column ("指标") that holds the 一级 categories when no column is headed 一级: it is the 一级 column. */
+function categoriesInLabel(
+  rows: Rows,
+  layout: Pick<ColumnLayout, "columns" | "labelColumns">,
+  roles: Partial<Record<ColumnRole, number>>
+): void {
+  for (let k = layout.columns.length - 1; k >= 0; k--) {
+    const col = layout.columns[k];
+    if (col.role !== "label") continue;
+    const cells = texts(rows, col.column).filter((t) => t !== col.header);
+    if (cells.length === 0 || cells.filter((t) => matchLevel1(t) !== null).length * 2 < cells.length) continue;
+    layout.columns[k] = { ...col, role: "level1" };
+    layout.labelColumns.splice(layout.labelColumns.indexOf(col.column), 1);
+    roles.level1 = col.column;
+    return;
   }
 }
 
@@ -176,6 +199,7 @@ export function resolveColumns(
   const indicatorColumns = [...header.roles.entries()].filter(([, r]) => SINGLE_ROLES.has(r)).map(([c]) => c);
   const leftmost = Math.min(...indicatorColumns);
   leftColumns(rows, header, leftmost, layout);
+  if (![...header.roles.values()].includes("level1")) categoriesInLabel(rows, layout, roles);
   const label = layout.columns.find((c) => c.role === "label");
   if (label) roles.label = label.column;
   const unnamed = new Set<number>();

@@ -29,10 +29,12 @@ export interface RowContext {
   /** Columns whose cells are expected (named by the header, labels, project or data columns). */
   readonly known: ReadonlySet<number>;
   readonly labelColumns: ReadonlySet<number>;
+  /** The header texts of the label columns (repeated on every row when the label is not merged). */
+  readonly labelTexts: ReadonlySet<string>;
 }
 
-function isLabelText(text: string): boolean {
-  return matchColumnHeader(text) === "label";
+function isLabelText(ctx: RowContext, text: string): boolean {
+  return ctx.labelTexts.has(text) || matchColumnHeader(text) === "label";
 }
 
 /** A row read by position is trusted unless something is in the wrong column. */
@@ -42,7 +44,7 @@ export function isConsistent(ctx: RowContext, r: number, p: RowParts): boolean {
     const text = reader.own(r, c);
     if (!text) continue;
     if (ctx.labelColumns.has(c)) {
-      if (!isLabelText(text)) return false;
+      if (!isLabelText(ctx, text)) return false;
       continue;
     }
     if (!ctx.known.has(c)) return false;
@@ -103,7 +105,7 @@ export function realign(ctx: RowContext, r: number, positional: RowParts, curren
   let i = 0;
   while (
     i < tokens.length &&
-    isLabelText(tokens[i].text) &&
+    isLabelText(ctx, tokens[i].text) &&
     !matchLevel1(tokens[i].text) &&
     !matchLevel2(tokens[i].text)
   )
@@ -131,7 +133,9 @@ export function realign(ctx: RowContext, r: number, positional: RowParts, curren
     const candidate = rest[k];
     const next = rest[k + 1];
     if (valueLikeness(candidate.text) < 2 && next && valueLikeness(next.text) === 2) k++; // a repeated name or a stray cell
-    if (valueLikeness(rest[k].text) === 0 && rest[k].text.length > 16) {
+    // a sentence after the name is the explanation, when the table has a column for one
+    const explains = ctx.layout.roles.explanation !== undefined;
+    if (explains && valueLikeness(rest[k].text) === 0 && rest[k].text.length > 16) {
       explanation = rest[k++];
     } else {
       value = rest[k++];
