@@ -1,6 +1,6 @@
 /**
  * Acceptance: the parse of the bundled seed workbook equals its ground truth
- * (test/fixtures/seed/liupanshui-2025.expected.json), and the messy paste is mostly understood.
+ * (test/fixtures/seed/liupanshui-2025.expected.json), and the messy paste is understood in full.
  */
 import expected from "../fixtures/seed/liupanshui-2025.expected.json";
 import { parseWorkbook } from "../../src/core/parse";
@@ -102,7 +102,7 @@ describe("seed workbook liupanshui-2025.xlsx", () => {
 });
 
 describe("messy paste liupanshui-2025-raw.xlsx", () => {
-  it("finds at least 90% of the indicators with the right name and value, without an exception", async () => {
+  it("finds every indicator with the right name and value, without an exception", async () => {
     const parse = parseWorkbook(await loadGrids(SAMPLE_RAW));
     const rowOfSeedLine = new Map(expected.raw.rows.map((r) => [r.seedLine, r.row]));
     const found = new Map<number, { name: string; value: string }>();
@@ -120,8 +120,7 @@ describe("messy paste liupanshui-2025-raw.xlsx", () => {
       }
     }
     expect(total).toBe(111);
-    if (right / total < 0.9) throw new Error(`只找到 ${right}/${total}：\n${wrong.join("\n")}`);
-    expect(right / total).toBeGreaterThanOrEqual(0.9);
+    if (right < total) throw new Error(`只找到 ${right}/${total}：\n${wrong.join("\n")}`);
     // the paste holds six tables (one per title)
     expect(parse.tables).toHaveLength(6);
   });

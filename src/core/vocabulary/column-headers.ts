@@ -61,16 +61,24 @@ addVariants(HEADER_CHARS);
 /** Quick test: could the text be a column header at all (every character outside brackets is one a header uses)? */
 export function mayBeHeader(text: string): boolean {
   if (text.length > 30) return false;
-  // a year is the only number a header has ("2021年实际实现值", "预期2022年实现值")
-  if (/\d/.test(text)) text = text.replace(/(19|20)\d\d年?/g, "");
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
     const ch = text[k];
     if (ch === "(" || ch === "（" || ch === "【" || ch === "[") depth++;
     else if (ch === ")" || ch === "）" || ch === "】" || ch === "]") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !HEADER_CHARS.has(ch)) return false;
+    else if (depth > 0 || HEADER_CHARS.has(ch)) continue;
+    // a year is the only number a header has ("2021年实际实现值", "预期2022年实现值")
+    else if (ch >= "0" && ch <= "9" && isYearAt(text, k)) k += 3;
+    else return false;
   }
   return true;
+}
+
+function isYearAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  const d = text.charCodeAt(k + 1);
+  const isDigit = (x: number) => x >= 48 && x <= 57;
+  return ((c === 49 && d === 57) || (c === 50 && d === 48)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3));
 }
 
 function roleOf(text: string): HeaderRole | null {

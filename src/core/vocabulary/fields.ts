@@ -135,8 +135,9 @@ export function isSignOff(text: string): boolean {
 
 export type TrailerKind = "sign-off" | "remark" | "total" | "footnote";
 
-/** A character every trailer text has: a quick test before any key is built. */
-const TRAILER_HINT = /[总合計计说說明备備注註意见見盖蓋章签簽字名填表制编編审審核复復批月日人话話★☆※]/;
+/** Words every trailer text has: a quick test before any key is built. */
+const TRAILER_HINT =
+  /总分|合计|合計|总计|總計|小计|小計|得分|说明|說明|备注|備註|注|意见|意見|盖章|蓋章|签|簽|填表|填报|填報|制表|编制|編制|审|審|核|批|日期|月\s*日|负责人|負責人|联系人|聯繫人|经办|經辦|电话|電話|[★☆※]/;
 const REMARK = /^(其他|其它)?(需要?|须|应|要)?(补充)?(说明|备注)的?(问题|事项|情况|内容)?$|^(备注|说明|情况说明)$/;
 const TOTAL = /^(总分|合计|总计|小计|总得分|得分合计|分值合计|权重合计|自评得分|评价得分|综合得分|自评总分)$/;
 const FOOTNOTE = /^(注|注释|备注|说明|填表说明|填报说明|附注)\s*[\d一二三四五六七八九]*\s*[:：、.．]/;
