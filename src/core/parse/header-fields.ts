@@ -91,8 +91,11 @@ class FieldReader {
       if (
         isBlockLabel(text) &&
         (!matchFieldLabel(text) || (next && matchFieldLabel(next.text) === matchFieldLabel(text)))
-      )
+      ) {
+        // "资金情况（万元）": a block label that states the unit of the amounts it holds
+        if (moneyUnitIn(text)) this.startGroup(r, cell, "预算");
         continue;
+      }
       const groupKey = matchGroupLabel(text);
       if (groupKey) {
         this.startGroup(r, cell, groupKey);
