@@ -79,6 +79,8 @@ describe("other columns by meaning or content", () => {
     ["2025年目标值", "value"],
     ["本年预期值", "value"],
     ["上年实际完成值", "other"],
+    ["實際完成值", "other"],
+    ["指標說明及評分規則", "explanation"],
     ["计量单位（个/次/%）", "unit"],
     ["比较符号", "operator"],
     ["权重分（%）", "weight"],
