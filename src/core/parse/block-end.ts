@@ -69,22 +69,32 @@ function mergeContinuesBelow(reader: SheetReader, row: number, blockLast: number
   return false;
 }
 
+interface FirstTexts {
+  first: string;
+  second: string;
+  column: number;
+  seen: number;
+}
+
+/** Scratch for the row being looked at (one object for the whole sheet: no garbage per row). */
+const SCRATCH: FirstTexts = { first: "", second: "", column: -1, seen: 0 };
+
 /** The first two own texts of a row, their count up to 5, and the first text's column. */
-function firstTexts(reader: SheetReader, row: number): { first: string; second: string; column: number; seen: number } {
-  let seen = 0;
-  let first = "";
-  let second = "";
-  let column = -1;
-  for (let c = 1; c <= reader.columnCount && seen < 5; c++) {
+function firstTexts(reader: SheetReader, row: number): FirstTexts {
+  const out = SCRATCH;
+  out.seen = 0;
+  out.first = out.second = "";
+  out.column = -1;
+  for (let c = 1; c <= reader.columnCount && out.seen < 5; c++) {
     const text = reader.own(row, c);
     if (!text) continue;
-    seen++;
-    if (seen === 1) {
-      first = text;
-      column = c;
-    } else if (seen === 2) second = text;
+    out.seen++;
+    if (out.seen === 1) {
+      out.first = text;
+      out.column = c;
+    } else if (out.seen === 2) out.second = text;
   }
-  return { first, second, column, seen };
+  return out;
 }
 
 /** The title of another table ("项目成本测算表"): alone on its row, merged across the table or named as a list of figures. */

@@ -56,8 +56,8 @@ export function unreadableBlock(
     return at(`表头下读出的“指标”多是表头或签章文字（如“${sample}”），请检查表头行是否完整、各列是否对齐。`);
   }
   const rows = block.lastRow - block.firstRow + 1;
-  const complete = indicators.filter((i) => i.name !== "" && i.value.raw !== "").length;
-  if (rows >= 3 && realigned * 2 > rows && complete * 2 < indicators.length) {
+  const complete = () => indicators.filter((i) => i.name !== "" && i.value.raw !== "").length;
+  if (rows >= 3 && realigned * 2 > rows && complete() * 2 < indicators.length) {
     return at(
       `各行的内容与第 ${header.row} 行表头的列对不上（${rows} 行中 ${realigned} 行错位），读不出指标名称和指标值。`
     );

@@ -74,11 +74,19 @@ export function mayBeHeader(text: string): boolean {
   return true;
 }
 
+function isDigitCode(x: number): boolean {
+  return x >= 48 && x <= 57;
+}
+
+/** "19xx" or "20xx" at k. */
 function isYearAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   const d = text.charCodeAt(k + 1);
-  const isDigit = (x: number) => x >= 48 && x <= 57;
-  return ((c === 49 && d === 57) || (c === 50 && d === 48)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3));
+  return (
+    ((c === 49 && d === 57) || (c === 50 && d === 48)) &&
+    isDigitCode(text.charCodeAt(k + 2)) &&
+    isDigitCode(text.charCodeAt(k + 3))
+  );
 }
 
 function roleOf(text: string): HeaderRole | null {
