@@ -85,9 +85,23 @@ describe("other columns by meaning or content", () => {
     ["比较符号", "operator"],
     ["权重分（%）", "weight"],
     ["三级指标（必填）", "name"],
+    ["具体指标名称", "name"],
+    ["评价指标名称", "name"],
     ["一级绩效指标名称", "level1"],
   ])("%s → %s", (header, role) => {
     expect(matchColumnHeader(header)).toBe(role);
+  });
+
+  it("a name column with an unfamiliar header, by its place and its cells", () => {
+    const grid = gridFromRows("S", [
+      ["项目名称", "测试"],
+      ["一级指标", "二级指标", "内容", "指标值", "指标解释"],
+      ["产出指标", "数量指标", "培训班次", "≥3次", "反映培训班次"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "反映满意程度"],
+    ]);
+    const t = parseSheet(grid).tables[0];
+    expect(t.indicatorBlock.roles.name).toBe(3);
+    expect(t.indicatorBlock.indicators.map((i) => i.name)).toEqual(["培训班次", "学员满意度"]);
   });
 
   it("an operator column and a unit column with unfamiliar headers, by their cells", () => {

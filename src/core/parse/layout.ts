@@ -148,6 +148,26 @@ function categoriesInLabel(
   }
 }
 
+/** No column headed 三级/指标名称: the unnamed column between the categories and the value that holds names. */
+function nameByContent(
+  rows: Rows,
+  layout: { columns: IndicatorColumn[]; roles: Partial<Record<ColumnRole, number>> },
+  unnamed: ReadonlySet<number>
+): void {
+  const { level1, level2, value } = layout.roles;
+  if (value === undefined) return;
+  const after = Math.max(level1 ?? 0, level2 ?? 0);
+  for (const col of layout.columns) {
+    if (col.column <= after || col.column >= value || col.role !== "other" || !unnamed.has(col.column)) continue;
+    const cells = texts(rows, col.column);
+    if (cells.length * 2 < rows.last - rows.first + 1 || cells.some((t) => valueLikeness(t) === 2 && t.length <= 8))
+      continue;
+    layout.columns[layout.columns.indexOf(col)] = { ...col, role: "name" };
+    layout.roles.name = col.column;
+    return;
+  }
+}
+
 /** Roles the cells show where the header named none (blank or unfamiliar header, a 备注 column filled like explanations). */
 function rolesByContent(
   rows: Rows,
@@ -158,6 +178,7 @@ function rolesByContent(
   unnamed: ReadonlySet<number>,
   remark: number | null
 ): void {
+  if (layout.roles.name === undefined) nameByContent(rows, layout, unnamed);
   const from = layout.roles.name ?? layout.roles.value ?? 0;
   const tests: [ColumnRole, (rows: Rows, c: number) => boolean][] = [
     ["explanation", looksLikeExplanationColumn],

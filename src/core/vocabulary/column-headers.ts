@@ -45,7 +45,7 @@ const MEANING: readonly (readonly [RegExp, HeaderRole])[] = [
   [/^(计量|度量|指标|计算|数值|指标值)?单位$/, "unit"],
   [/^(指标|计算|比较|运算)?(符号|性质|方向)$/, "operator"],
   [/值/, "value"],
-  [/^(指标|绩效指标|三级指标)(名称|内容)$/, "name"],
+  [/^(指标|绩效指标|三级指标)(名称|内容)$|(指标|考核|评价)(名称|内容|项目)$|^具体指标/, "name"],
 ];
 
 /** Every character that occurs in a known header or a meaning word: a text with another character is no header. */
