@@ -156,7 +156,10 @@ function checkedResult(task: FileTask, copy: Copy, warnings: string[]): FileResu
     findings,
     counts,
     verdict: found ? verdictOf(counts.error, result.ruleFailures.length) : "未识别到绩效目标表",
-    problems: found ? [] : result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
+    // with tables found, a sheet without one (a sheet of notes beside the tables) is no news
+    problems: result.problems
+      .filter((p) => !found || p.scope !== "sheet")
+      .map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
     warnings,
     fix: copy.fix,
     output: copy.output,

@@ -396,3 +396,29 @@ describe("accessibility", () => {
     expect(audited).toBeGreaterThan(100);
   });
 });
+
+describe("a region that cannot be read", () => {
+  test("is listed above the findings of the tables that could be read", async () => {
+    const grid = gridFromRows(
+      "表一",
+      [
+        ["某项目绩效目标表"],
+        ["项目名称", "测试项目"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"],
+        ["产出指标", "数量指标", "培训班次", "3次", "反映培训班次"],
+        [],
+        ["一级指标", "二级指标", "备注"],
+        ["产出指标", "数量指标", "略"],
+      ],
+      ["A1:E1"]
+    );
+    renderPane(new FakePort([grid]));
+    await ready();
+    await runCheck();
+    const box = screen.getByTestId("parse-problems");
+    expect(box.textContent).toContain("以下部分未能识别");
+    expect(box.textContent).toContain("表一!A6");
+    expect(box.textContent).toContain("第 6 行起的表格无法识别");
+    expect(findingItems().length).toBeGreaterThan(0);
+  });
+});

@@ -52,6 +52,8 @@ export class CheckOutput {
     if (r.readError) this.toStderr(`${pe.red("✘")} ${r.file}  ${r.readError}\n`);
     if (r.writeError) this.toStderr(`${pe.red("✘")} ${r.file}  ${r.writeError}\n`);
     for (const w of r.warnings) this.toStderr(`${pe.yellow("注意：")}${r.file}：${w}\n`);
+    // what could not be read: in the text report, and on stderr when stdout carries the JSON document
+    if (this.json) for (const x of r.problems) this.toStderr(`${pe.yellow("注意：")}${r.file}：${x}\n`);
     for (const s of r.fix?.skipped ?? [])
       this.toStderr(`${pe.yellow("未能修复：")}${r.file} ${s.sheet}!${s.cell} [${s.rule}]：${s.reason}\n`);
     await this.addToHtml(r);

@@ -55,5 +55,6 @@ export const missingLevel1: Rule = {
 export function anchorCell(table: TargetTable): string {
   const block = table.indicatorBlock;
   const col = block.roles.level1 ?? block.roles.level2 ?? block.roles.name ?? table.left;
-  return `${block.columns.find((c) => c.column === col)?.letter ?? "A"}${block.headerRow}`;
+  const column = block.columns.find((c) => c.column === col);
+  return column?.cell ?? `${column?.letter ?? "A"}${block.headerRow}`;
 }

@@ -55,9 +55,9 @@ const UNIT_RE = new RegExp(
 const RANGE_RE = new RegExp(`^(\\s*)(${RANGE_SEP})(\\s*)([-+]?${DIGIT}+(?:[.．]${DIGIT}+)?)`);
 const DEADLINE_RE =
   /^(\d{4})\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\/\d{1,2}(?!\d))\s*(?:底|末|年底|年末)?\s*(?:前|之前|以前|内|止|完成)?/;
-/** A period: "2023.07-2024.01", "2023年7月-2024年1月". */
+/** A period: "2023.07-2024.01", "2023年7月-2024年1月"; its year is the year it ends. */
 const PERIOD_RE =
-  /^(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)\s*[-~～—–至到]\s*(?:\d{4}\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)|\d{1,2}\s*月)(?:\s*\d{1,2}\s*日)?$/;
+  /^(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)\s*[-~～—–至到]\s*(?:(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)|\d{1,2}\s*月)(?:\s*\d{1,2}\s*日)?$/;
 const SHORT_DEADLINE_RE = /^(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前|内|止)/;
 const DATE_SUFFIX = /^(?:之前|以前|前|内|止|底|末|年底|年末)$/;
 const OPEN = "(（【[［〔";
@@ -227,7 +227,7 @@ function readDeadline(t: string, vocab: ValueVocabulary, isDate: boolean): Found
   if (!mayBeDate) return null;
   const period = PERIOD_RE.exec(rest);
   const m = period ?? DEADLINE_RE.exec(rest);
-  const year = m ? Number(m[1]) : null;
+  const year = period ? Number(period[2] ?? period[1]) : m ? Number(m[1]) : null;
   const isDeadline =
     isDate ||
     period !== null ||
@@ -272,6 +272,13 @@ function readQuantity(t: string, vocab: ValueVocabulary): Found | null {
   if (op) {
     addOperatorBefore(f, op);
     rest = rest.slice(op.text.length + op.space.length);
+    // "≥各2次": the word may also follow the operator
+    const after = word ? null : prefixWord(rest, vocab);
+    if (after) {
+      f.parts.push({ role: "prefix", text: after.text });
+      pushSpace(f.parts, after.space);
+      rest = rest.slice(after.text.length + after.space.length);
+    }
   }
   const num = NUMBER_RE.exec(rest);
   const slot = num ? null : vocab.numberSlot.exec(rest);

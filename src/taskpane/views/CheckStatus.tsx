@@ -110,20 +110,40 @@ export function NoTables({ problems }: { problems: readonly ParseProblem[] }): R
       {problems.length > 0 && (
         <>
           <Body1>各工作表的情况：</Body1>
-          <ul className={s.problems}>
-            {problems.slice(0, 50).map((p, i) => (
-              <li key={i}>
-                <Caption1>
-                  {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} />
         </>
       )}
       <Body1>
         可以这样做：打开含有绩效目标表的工作簿；确认表头写在同一行；如果表头是图片或文本框，请改为单元格文字。然后再点“一键校验”。
       </Body1>
     </div>
+  );
+}
+
+/** Parts of the workbook that look like tables but could not be read: said, not guessed at. */
+export function Unread({ problems }: { problems: readonly ParseProblem[] }): React.JSX.Element | null {
+  const s = useStyles();
+  const shown = problems.filter((p) => p.scope !== "sheet");
+  if (shown.length === 0) return null;
+  return (
+    <div className={s.empty} role="status" data-testid="parse-problems">
+      <Text weight="semibold">以下部分未能识别，未作校验：</Text>
+      <ProblemList problems={shown} />
+    </div>
+  );
+}
+
+function ProblemList({ problems }: { problems: readonly ParseProblem[] }): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <ul className={s.problems}>
+      {problems.slice(0, 50).map((p, i) => (
+        <li key={i}>
+          <Caption1>
+            {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
   );
 }

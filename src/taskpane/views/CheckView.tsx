@@ -16,7 +16,7 @@ import type { Finding } from "../../core/finding";
 import type { Assistant } from "../assistant";
 import { displayOrder, groupFindings, type FindingGroup, type GroupBy } from "../groups";
 import type { AssistantState } from "../state";
-import { CheckProgress, NoTables, RuleFailures, Summary } from "./CheckStatus";
+import { CheckProgress, NoTables, RuleFailures, Summary, Unread } from "./CheckStatus";
 import { FindingList } from "./FindingList";
 import { useSharedStyles } from "../ui";
 
@@ -101,6 +101,7 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
         </div>
       )}
       {checked && result.summary.tables === 0 && <NoTables problems={result.problems} />}
+      {checked && result.summary.tables > 0 && <Unread problems={result.problems} />}
       {checked && result.summary.tables > 0 && findings.length === 0 && (
         <div className={s.ok} role="status">
           <CheckmarkCircle20Filled className={s.verdictOk} aria-hidden />
