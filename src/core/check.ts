@@ -19,7 +19,7 @@ import { DEFAULT_VALUE_VOCABULARY, parseTargetValue, type ValueVocabulary } from
 import { templatesFor } from "./templates/registry";
 import type { IndicatorTemplate } from "./templates/types";
 
-export interface CheckSummary {
+interface CheckSummary {
   readonly error: number;
   readonly warning: number;
   readonly info: number;
@@ -31,7 +31,7 @@ export interface CheckSummary {
 }
 
 /** A rule that threw: on one table, or on the workbook (table null). */
-export interface RuleFailure {
+interface RuleFailure {
   readonly rule: string;
   readonly sheet: string | null;
   readonly tableId: string | null;
@@ -190,7 +190,7 @@ export function ruleContext(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
   vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
-  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates)
+  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates),
 ): RuleContext {
   const value =
     vocabulary === DEFAULT_VALUE_VOCABULARY
@@ -201,7 +201,7 @@ export function ruleContext(
             : parseTargetValue(
                 i.value.raw,
                 { storedAsNumber: i.value.storedAsNumber, operatorColumn: i.operatorText, unitColumn: i.unitText },
-                vocabulary
+                vocabulary,
               );
   return {
     workbook: parse,
@@ -227,7 +227,7 @@ function textLookup(grids: readonly SheetGrid[] | undefined): TextAt {
 function sortDrafts(
   drafts: Draft[],
   parse: WorkbookParse,
-  settings: AddinSettings
+  settings: AddinSettings,
 ): { shown: Finding[]; ignored: Finding[] } {
   const seen = new Map<string, number>();
   const sheetOrder = new Map(parse.sheets.map((s, i) => [s.sheet, i]));
@@ -238,7 +238,7 @@ function sortDrafts(
       a.d.finding.row - b.d.finding.row ||
       a.d.column - b.d.column ||
       SEVERITY_ORDER[a.d.finding.severity] - SEVERITY_ORDER[b.d.finding.severity] ||
-      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0)
+      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0),
   );
   const ignoredSet = new Set(settings.ignored.map((i) => i.fingerprint));
   const shown: Finding[] = [];
@@ -256,7 +256,7 @@ export function checkParsed(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
-  options: CheckOptions = {}
+  options: CheckOptions = {},
 ): CheckResult {
   const ctx = ruleContext(parse, settings, options.vocabulary, options.templates);
   const textAt = textLookup(options.grids);
@@ -293,7 +293,7 @@ export function checkGrids(
   grids: readonly SheetGrid[],
   settings: AddinSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
-  options: Omit<CheckOptions, "grids"> = {}
+  options: Omit<CheckOptions, "grids"> = {},
 ): CheckResult {
   return checkParsed(parseWorkbook(grids), settings, rules, { ...options, grids });
 }

@@ -57,7 +57,7 @@ export interface TargetValue {
 }
 
 /** A 一级 or 二级 cell as it applies to one indicator row. */
-export interface LevelRef {
+interface LevelRef {
   /** As written in the sheet (the merge's or the group's top cell), trimmed; "" when none. */
   readonly text: string;
   /** The standard name it normalises to, or null when outside the vocabulary. */

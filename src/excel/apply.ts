@@ -87,7 +87,7 @@ function queueChecks(context: Excel.RequestContext, plan: EditPlan): Loaded {
   }
   const checks = setChecks(plan);
   const texts = checks.map((c) => {
-    if (expectedBefore(plan, c, checks) !== null || c.originalRow === null) return null;
+    if (expectedBefore(c, checks) !== null || c.originalRow === null) return null;
     const r = sheets.get(c.step.sheet)!.ws.getRange(cellAddress(c.originalRow, c.column));
     r.load("text");
     return r;
@@ -117,7 +117,7 @@ function assertWritable(plan: EditPlan, loaded: Loaded): void {
 /** The merges and used ranges of the sheets whose rows move (merges read in bands where there are too many). */
 async function loadMerges(
   context: Excel.RequestContext,
-  loaded: Loaded
+  loaded: Loaded,
 ): Promise<Pick<Writing, "merges" | "usedRanges">> {
   const merges = new Map<string, CellRange[]>();
   const usedRanges = new Map<string, CellRange | null>();
@@ -157,7 +157,7 @@ function writeInsertRows(w: Writing, step: InsertRowsStep, index: number): void 
   for (const [l, r] of formatSegments(after, step.formatFrom, step.before, last, right)) {
     ws.getRange(`${columnLetter(l)}${step.before}:${columnLetter(r)}${last}`).copyFrom(
       `${columnLetter(l)}${step.formatFrom}:${columnLetter(r)}${step.formatFrom}`,
-      "Formats"
+      "Formats",
     );
   }
   const h = w.heights.get(index);
@@ -183,7 +183,7 @@ function writeMerge(w: Writing, step: MergeStep): void {
     throw new WorkbookError(
       "failed",
       `无法合并 ${step.sheet}!${step.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`,
-      step.sheet
+      step.sheet,
     );
   if (step.replaces) ws.getRange(step.replaces).unmerge();
   ws.getRange(step.range).merge(false);
@@ -227,7 +227,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: EditPlan): 
   } catch (e) {
     throw new WorkbookError(
       "failed",
-      `Excel 未能完成“${plan.label}”：${officeError(e)}。如有部分已写入，可按 Ctrl+Z 撤销。`
+      `Excel 未能完成“${plan.label}”：${officeError(e)}。如有部分已写入，可按 Ctrl+Z 撤销。`,
     );
   }
 }
@@ -242,7 +242,7 @@ export function formatSegments(
   from: number,
   top: number,
   bottom: number,
-  right: number
+  right: number,
 ): Array<[number, number]> {
   const blocked = new Set<number>();
   for (const m of merges) {

@@ -11,7 +11,7 @@ import { checkGrids } from "../../src/core/check";
 import { RowGrid, type GridCell, type SheetGrid } from "../../src/core/grid";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
-export const REAL_DIR = path.join(__dirname, "..", "fixtures", "real");
+const REAL_DIR = path.join(__dirname, "..", "fixtures", "real");
 
 interface TruthFinding {
   readonly row?: number;
@@ -128,7 +128,7 @@ export const VARIATIONS: Readonly<Record<string, Variation>> = {
       new RowGrid(
         g.name,
         [[], [], [], ...cellsOf(g).map((r) => [undefined, undefined, ...r])],
-        g.merges.map((m) => ({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 2, right: m.right + 2 }))
+        g.merges.map((m) => ({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 2, right: m.right + 2 })),
       ),
   },
   "merges removed (blank continuation cells)": { rows: 0, change: (g) => new RowGrid(g.name, cellsOf(g), []) },
@@ -142,7 +142,7 @@ export const VARIATIONS: Readonly<Record<string, Variation>> = {
       return new RowGrid(
         g.name,
         rows,
-        g.merges.filter((m) => m.left !== m.right)
+        g.merges.filter((m) => m.left !== m.right),
       );
     },
   },
@@ -187,7 +187,7 @@ export function score(truth: readonly TruthEntry[], files: readonly ScoredFile[]
         if (lvl(g.level1) === lvl(e.level1) && lvl(g.level2) === lvl(e.level2)) s.levels++;
       } else
         s.parseMisses.push(
-          `${t.file}!${e.row} ${e.name} = ${e.value}  got: ${g ? `${g.name} = ${g.value}` : "nothing"}`
+          `${t.file}!${e.row} ${e.name} = ${e.value}  got: ${g ? `${g.name} = ${g.value}` : "nothing"}`,
         );
     }
     const key = (row: number, rule: string) => `${row}|${rule}`;

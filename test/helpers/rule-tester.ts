@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
 import type { IndicatorTemplate } from "../../src/core/templates/types";
 import { sheetOf, VALID_ROWS, type TableSpec } from "./tables";
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   readonly cell?: string;
   /** Substrings (or a pattern) the message must contain. */
   readonly message?: string | RegExp;
@@ -56,7 +56,7 @@ export function runRule(rule: Rule, c: CaseInput): Finding[] {
  * Every fix the rule emits on the case (asked for as the front ends would) matches the rule's
  * metadata: none; safe (no input); needs the user (not safe); or either. Returns how many fixes it saw.
  */
-export function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
+function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
   const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
   const parse = parseWorkbook(gridsOf(c));
   const ctx = ruleContext(parse, settings);
@@ -71,7 +71,7 @@ export function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
     seen++;
     const kind = fix.safe ? "safe" : "user";
     expect({ rule: rule.meta.id, cell: d.cell, fix: kind, metadata: rule.meta.fix }).toEqual(
-      expect.objectContaining({ fix: rule.meta.fix === "safe-or-user" ? kind : rule.meta.fix })
+      expect.objectContaining({ fix: rule.meta.fix === "safe-or-user" ? kind : rule.meta.fix }),
     );
     if (fix.safe) expect(fix.inputs).toEqual([]);
   }
@@ -86,7 +86,7 @@ function describeFinding(f: Finding): string {
 export function ruleTester(
   rule: Rule,
   cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] },
-  defaults: Pick<RuleCase, "templates"> = {}
+  defaults: Pick<RuleCase, "templates"> = {},
 ): void {
   describe(`${rule.meta.id} (${rule.meta.title})`, () => {
     it("has metadata and a doc page link", () => {

@@ -26,7 +26,7 @@ export function findBlockEnd(
   reader: SheetReader,
   header: HeaderRow,
   limit: number,
-  skipRows: ReadonlySet<number>
+  skipRows: ReadonlySet<number>,
 ): number {
   let valueColumn = -1;
   for (const [c, role] of header.roles) if (role === "value") valueColumn = c;
@@ -49,7 +49,7 @@ function gapInsideBlock(
   header: HeaderRow,
   row: number,
   limit: number,
-  valueColumn: number
+  valueColumn: number,
 ): boolean {
   const next = row + 1;
   if (row === header.row + 1 || next > limit || reader.rowIsEmpty(next) || isStopRow(reader, next, valueColumn))
@@ -105,7 +105,7 @@ function isOtherTitle(reader: SheetReader, row: number, column: number, text: st
 }
 
 /** A row that closes the block (it and everything below it are not indicators). */
-export function isStopRow(reader: SheetReader, row: number, valueColumn: number): boolean {
+function isStopRow(reader: SheetReader, row: number, valueColumn: number): boolean {
   const { first, second, column, seen } = firstTexts(reader, row);
   if (seen === 0) return false;
   const kind = trailerKind(first);

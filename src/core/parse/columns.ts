@@ -79,7 +79,7 @@ function candidateOf(reader: SheetReader, row: number, c: number, fill: boolean)
 }
 
 /** Reads a row as a header row, or returns null when it is not one. `fill`: blank cells take the row above's text (sub-headers below a header). */
-export function readHeaderRow(reader: SheetReader, row: number, fill = false): HeaderRow | null {
+function readHeaderRow(reader: SheetReader, row: number, fill = false): HeaderRow | null {
   let found: Map<number, Candidate> | null = null;
   for (let c = 1; c <= reader.columnCount; c++) {
     const candidate = candidateOf(reader, row, c, fill);
@@ -130,7 +130,7 @@ function spansFromAbove(reader: SheetReader, row: number, columns: readonly numb
  * Sub-headers below a header row: short header texts under the header's group cells, nothing in
  * the 一级/二级/三级 columns ("2021年实际实现值 | 预期2022年实现值" under a merged "指标值").
  */
-export function isSubHeaderRow(reader: SheetReader, header: HeaderRow, row: number): boolean {
+function isSubHeaderRow(reader: SheetReader, header: HeaderRow, row: number): boolean {
   if (row > reader.rowCount) return false;
   let seen = 0;
   for (let c = 1; c <= reader.columnCount; c++) {

@@ -40,7 +40,7 @@ interface ActiveGroup {
 }
 
 /** "计划1：…", "<p>年度目标</p> <p>…</p>", "资金总额：250": a label and its value in one cell. */
-export function combinedField(text: string): { key: string; number: string | null } | null {
+function combinedField(text: string): { key: string; number: string | null } | null {
   const plan = /^计划\s*(\d+)\s*[:：]/.exec(text);
   if (plan) return { key: "计划", number: plan[1] };
   if (text.length < 6) return null;
@@ -67,7 +67,7 @@ class FieldReader {
   constructor(
     private readonly reader: SheetReader,
     private readonly from: number,
-    private readonly to: number
+    private readonly to: number,
   ) {}
 
   read(): HeaderField[] {
@@ -223,7 +223,7 @@ class FieldReader {
     from: number,
     left: number,
     right: number,
-    until = from
+    until = from,
   ): { row: number; column: number; text: string } | null {
     for (let r = from; r <= Math.min(until, this.to); r++) {
       // a label repeated from the row above (a group label filled down instead of merged) is no new label
@@ -245,7 +245,7 @@ class FieldReader {
     valueColumn: number | null,
     labelColumn: number | null,
     unit: MoneyUnit | null,
-    labelRow = row
+    labelRow = row,
   ): void {
     const raw = valueColumn !== null ? this.reader.raw(row, valueColumn) : undefined;
     const type = value === "" ? "empty" : (raw?.type ?? "text");

@@ -7,8 +7,8 @@ import type { SheetParse, WorkbookParse } from "../model";
 import { sheetProblem } from "./problems";
 import { parseSheetUnsafe } from "./sheet";
 
-export { parseTargetValue, valueLikeness, isPercentUnit, hasPlaceholder } from "./value";
-export { amountOf, parseAmount } from "./budget";
+export { parseTargetValue } from "./value";
+export { parseAmount } from "./budget";
 
 export function parseSheet(grid: SheetGrid): SheetParse {
   try {

@@ -9,7 +9,7 @@ import type { ColumnLayout } from "./layout";
 import type { SheetReader } from "./reader";
 import { valueLikeness } from "./value";
 
-export interface Part {
+interface Part {
   readonly text: string;
   readonly column: number;
 }
@@ -65,7 +65,7 @@ export function isConsistent(ctx: RowContext, r: number, p: RowParts): boolean {
 function categoriesOf(
   tokens: readonly Part[],
   start: number,
-  currentL1: string | undefined
+  currentL1: string | undefined,
 ): { l1: Part | null; l2: Part | null; next: number; categories: Part[] } {
   let i = start;
   let l1: Part | null = null;

@@ -1,5 +1,5 @@
 /** budget-mismatch 资金数额不一致 (docs/rules, 前后一致): parts vs total, costs above the budget, projects above the department's 项目支出. */
-import type { Budget, TargetTable } from "../model";
+import type { Budget } from "../model";
 import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, isCostAmount, isUnderCost, meta, q } from "./util";
 
@@ -39,7 +39,7 @@ function partsInTotalUnit(budget: Budget): { sum: number; mixed: boolean } | nul
   return { sum, mixed };
 }
 
-function partsMismatch(table: TargetTable, budget: Budget): FindingDraft | null {
+function partsMismatch(budget: Budget): FindingDraft | null {
   if (budget.amount === null || !budget.cell || budget.parts.length === 0) return null;
   if (budget.parts.some((p) => p.amount === null)) return null;
   const converted = partsInTotalUnit(budget);
@@ -72,7 +72,7 @@ export const budgetMismatch: Rule = {
     const out: FindingDraft[] = [];
     const budget = table.budget;
     if (!budget) return out;
-    const parts = partsMismatch(table, budget);
+    const parts = partsMismatch(budget);
     if (parts) out.push(parts);
     const total = budget.amount !== null ? inWan(budget.amount, budget.unit) : null;
     if (total === null) return out;

@@ -19,7 +19,6 @@ export const missingLevel1: Rule = {
     const rows = table.indicatorBlock.rows;
     const present = new Set(rows.map((r) => r.level1.standard).filter((x) => x !== null));
     const out: FindingDraft[] = [];
-    const block = table.indicatorBlock;
     const headerCell = anchorCell(table);
     for (const level1 of REQUIRED) {
       if (present.has(level1)) continue;
@@ -46,13 +45,12 @@ export const missingLevel1: Rule = {
         message: "成本指标既作一级指标又作产出下的二级指标，请统一为一种口径",
       });
     }
-    void block;
     return out;
   },
 };
 
 /** Where a table-level finding points: the 一级 header cell, else the first cell of the block. */
-export function anchorCell(table: TargetTable): string {
+function anchorCell(table: TargetTable): string {
   const block = table.indicatorBlock;
   const col = block.roles.level1 ?? block.roles.level2 ?? block.roles.name ?? table.left;
   const column = block.columns.find((c) => c.column === col);

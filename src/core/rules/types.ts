@@ -3,7 +3,7 @@
  * are, docs) and a pure check over a parsed table or the whole workbook. One rule = one file in
  * this folder.
  */
-import type { Finding, QuickFix, Severity } from "../finding";
+import type { QuickFix, Severity } from "../finding";
 import type { Indicator, TargetTable, TargetValue, WorkbookParse } from "../model";
 import type { IndicatorTemplate } from "../templates/types";
 import type { ValueVocabulary } from "../value";
@@ -76,5 +76,3 @@ export interface Rule {
   /** Checks the whole workbook (rules that compare tables). */
   checkWorkbook?(ctx: RuleContext): FindingDraft[];
 }
-
-export type { Finding };

@@ -10,7 +10,7 @@
  * substring), or -1 when they are not all there in order. `anchored`: the span must start at the
  * text's first character.
  */
-export function subsequenceSpan(text: string, q: string, anchored = false): number {
+function subsequenceSpan(text: string, q: string, anchored = false): number {
   if (q.length === 0) return 0;
   let best = -1;
   const first = anchored ? (text[0] === q[0] ? 0 : -1) : text.indexOf(q[0]);
@@ -33,7 +33,7 @@ export function subsequenceSpan(text: string, q: string, anchored = false): numb
  * one) that each occur in `text`, and at least two pieces are needed: the word's parts in another
  * order or apart.
  */
-export function piecesMatch(text: string, q: string): boolean {
+function piecesMatch(text: string, q: string): boolean {
   if (q.length < 3) return false;
   let pos = 0;
   let pieces = 0;

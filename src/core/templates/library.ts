@@ -27,7 +27,7 @@ import works from "./library/works.json";
 import type { IndicatorTemplate } from "./types";
 
 /** A template as a sector file stores it: no sector field, the source as a key of sources.json. */
-export type StoredTemplate = Omit<IndicatorTemplate, "sector">;
+type StoredTemplate = Omit<IndicatorTemplate, "sector">;
 
 /** A sector file (library/<name>.json). */
 export interface SectorFile {
@@ -98,7 +98,7 @@ function resolve(t: StoredTemplate, sector: string): IndicatorTemplate {
 
 /** The built-in library, in library order (sector by sector; the order search uses to break ties). */
 export const TEMPLATES: readonly IndicatorTemplate[] = Object.freeze(
-  SECTOR_FILES.flatMap((f) => f.templates.map((t) => resolve(t, f.sector)))
+  SECTOR_FILES.flatMap((f) => f.templates.map((t) => resolve(t, f.sector))),
 );
 
 /** The sector names of the built-in library, in list order. */

@@ -8,7 +8,7 @@ import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 export const PLACEHOLDER_PATTERN = /\{([^{}\s]{1,12})\}/g;
 
 /** The placeholder keys used in a text, in order of first use. */
-export function placeholderKeys(text: string): string[] {
+function placeholderKeys(text: string): string[] {
   const keys: string[] = [];
   for (const m of text.matchAll(PLACEHOLDER_PATTERN)) if (!keys.includes(m[1])) keys.push(m[1]);
   return keys;

@@ -11,14 +11,14 @@
 import { mergesAfterDelete, mergesAfterInsert } from "../plan-steps";
 import type { EditPlan, EditStep } from "../edit-plan";
 import type { FixInput } from "../finding";
-import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress, type CellRange } from "../grid";
+import { cellAddress, parseCell, parseRange, rangeAddress, type CellRange } from "../grid";
 import type { Indicator, IndicatorBlock, Level1Name, Level2Name, TargetTable } from "../model";
 import { parseValueText, splitForColumns } from "../value";
 import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
 import { fillTemplate } from "./fill";
 import type { IndicatorTemplate } from "./types";
 
-export type Placement = "group" | "new-group" | "new-section" | "at-row" | "fill-row";
+type Placement = "group" | "new-group" | "new-section" | "at-row" | "fill-row";
 
 export interface InsertionPlan {
   readonly plan: EditPlan;
@@ -33,7 +33,7 @@ export interface InsertionPlan {
   readonly template: IndicatorTemplate | null;
 }
 
-export interface RowTexts {
+interface RowTexts {
   readonly name: string;
   readonly value: string;
   readonly explanation: string;
@@ -82,10 +82,10 @@ export function notOfferedReason(table: TargetTable, t: Pick<IndicatorTemplate, 
 }
 
 /** Maps a template's 一级/二级 to the table's cost layout (成本 as 一级 vs 成本 under 产出). */
-export function mapToTable(
+function mapToTable(
   block: IndicatorBlock,
   level1: Level1Name,
-  level2: Level2Name
+  level2: Level2Name,
 ): { level1: Level1Name; level2: Level2Name } {
   const layout = tableCostLayout(block);
   if (layout === "output" && (level2 === "经济成本" || level2 === "成本")) return { level1: "产出", level2: "成本" };
@@ -144,7 +144,7 @@ class PlanBuilder {
   merges: CellRange[];
   constructor(
     readonly sheet: string,
-    merges: readonly string[]
+    merges: readonly string[],
   ) {
     this.merges = merges.map((m) => parseRange(m));
   }
@@ -217,7 +217,7 @@ interface Target {
 function lastRowOf(rows: readonly Indicator[]): number {
   return rows.reduce(
     (m, r) => Math.max(m, r.row, r.level2.lastRow, r.level1.lastRow === r.level1.firstRow ? r.row : r.row),
-    0
+    0,
   );
 }
 
@@ -282,7 +282,7 @@ function plan(
   level2: Level2Name,
   texts: RowTexts,
   target: Target,
-  label: string
+  label: string,
 ): { plan: EditPlan; row: number } {
   const block = table.indicatorBlock;
   const cols = columnsOf(block);
@@ -344,7 +344,7 @@ export function planInsertion(
   table: TargetTable,
   template: IndicatorTemplate,
   values: Readonly<Record<string, string>> = {},
-  options: InsertOptions = {}
+  options: InsertOptions = {},
 ): InsertionPlan {
   const notOffered = notOfferedReason(table, template);
   if (notOffered) throw new Error(`无法插入“${template.name}”：${notOffered}。`);
@@ -362,7 +362,7 @@ function planRow(
   texts: RowTexts,
   options: InsertOptions,
   template: IndicatorTemplate | null,
-  label: string
+  label: string,
 ): InsertionPlan {
   const block = table.indicatorBlock;
   const { level1, level2 } = mapToTable(block, templateLevel1, templateLevel2);
@@ -394,7 +394,7 @@ function planRow(
   }
   // an empty row of the same 二级 (a blank template row) is filled instead of inserting a new one
   const blank = block.rows.find(
-    (r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2
+    (r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2,
   );
   if (blank) {
     const filled = fillRow(table, blank, texts, label);
@@ -431,7 +431,7 @@ export function defaultTemplate(
   table: TargetTable,
   templates: readonly IndicatorTemplate[],
   level1: Level1Name,
-  level2?: Level2Name
+  level2?: Level2Name,
 ): IndicatorTemplate | null {
   const order = level2 ? [level2] : LEVEL2_ORDER.filter((l2) => LEVEL2_PARENTS[l2].includes(level1));
   const common = table.kind === "department" ? "部门整体运转" : "项目通用";
@@ -439,7 +439,7 @@ export function defaultTemplate(
     const fits = templates.filter(
       (x) =>
         (x.level1 === level1 && x.level2 === l2) ||
-        (level1 === "产出" && l2 === "成本" && (x.level2 === "成本" || x.level2 === "经济成本"))
+        (level1 === "产出" && l2 === "成本" && (x.level2 === "成本" || x.level2 === "经济成本")),
     );
     const offered = fits.filter((x) => !notOfferedReason(table, x));
     const t = offered.find((x) => x.sector === common) ?? offered[0];
@@ -452,7 +452,7 @@ export function defaultTemplate(
 export function planSection(
   table: TargetTable,
   level1: Level1Name,
-  templates: readonly IndicatorTemplate[]
+  templates: readonly IndicatorTemplate[],
 ): InsertionPlan | null {
   const template = defaultTemplate(table, templates, level1);
   if (!template) return null;
@@ -463,7 +463,7 @@ export function planSection(
 export function planFillRow(
   table: TargetTable,
   row: Indicator,
-  templates: readonly IndicatorTemplate[]
+  templates: readonly IndicatorTemplate[],
 ): { plan: EditPlan; inputs: readonly FixInput[]; template: IndicatorTemplate } | null {
   if (!row.level2.standard || !row.level1.standard) return null;
   const template = defaultTemplate(table, templates, row.level1.standard, row.level2.standard);
@@ -481,7 +481,7 @@ export function planFillRow(
 export function planMove(
   table: TargetTable,
   indicator: Indicator,
-  target: { level1: Level1Name; level2: Level2Name }
+  target: { level1: Level1Name; level2: Level2Name },
 ): EditPlan | null {
   const block = table.indicatorBlock;
   const cols = columnsOf(block);
@@ -500,7 +500,7 @@ export function planMove(
     mapped.level2,
     texts,
     insertion,
-    `将“${indicator.name}”移到“${mapped.level2}指标”`
+    `将“${indicator.name}”移到“${mapped.level2}指标”`,
   );
   const b = new PlanBuilder(table.sheet, []);
   // replay the insertion on the builder to know the merges as they are after it
@@ -532,5 +532,3 @@ export function planMove(
     select: { sheet: table.sheet, address: cellAddress(newRow, cols.name) },
   };
 }
-
-export { columnLetter };

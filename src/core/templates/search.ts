@@ -23,14 +23,14 @@ import {
 } from "./search-index";
 import type { IndicatorTemplate } from "./types";
 
-export { PINYIN_OPTIONS, pinyinKeyOf, setPinyinProvider, type TemplatePinyinIndex } from "./pinyin";
+export { PINYIN_OPTIONS, pinyinKeyOf, setPinyinProvider } from "./pinyin";
 export { displayName } from "./placeholders";
 export { searchKey } from "./search-index";
 
 /* ------------------------------------------------------------------ matching */
 
-export type MatchField = "name" | "keywords" | "explanation" | "id";
-export type MatchVia = "text" | "pinyin" | "initials";
+type MatchField = "name" | "keywords" | "explanation" | "id";
+type MatchVia = "text" | "pinyin" | "initials";
 
 export interface TemplateSearchResult {
   readonly template: IndicatorTemplate;
@@ -211,7 +211,7 @@ function termsOf(query: string): Term[] {
 
 function levelFilter<T extends string>(
   value: string | null | undefined,
-  match: (s: string) => { name: T } | null
+  match: (s: string) => { name: T } | null,
 ): T | null | undefined {
   if (value === null || value === undefined || value.trim() === "") return undefined;
   return match(value)?.name ?? null;

@@ -7,7 +7,7 @@ import type { TargetTable } from "../model";
 import { SECTOR_FILES } from "./library";
 
 /** The sectors every table of a kind draws on, not inferred from names. */
-export const COMMON_SECTORS = { department: "部门整体运转", project: "项目通用" } as const;
+const COMMON_SECTORS = { department: "部门整体运转", project: "项目通用" } as const;
 
 const UNIT_FIELDS = ["部门名称", "主管部门", "实施单位"];
 const NAME_FIELDS = ["项目名称"];
@@ -22,7 +22,7 @@ function scoreOf(
   match: { readonly units: readonly string[]; readonly words: readonly string[] },
   units: readonly string[],
   names: readonly string[],
-  targets: readonly string[]
+  targets: readonly string[],
 ): number {
   const has = (texts: readonly string[], words: readonly string[]) =>
     words.filter((w) => texts.some((t) => t.includes(w))).length;

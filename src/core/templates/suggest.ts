@@ -19,26 +19,26 @@ export interface ExplanationSuggestion {
   readonly templateId: string | null;
 }
 
-export const SAMPLE_SIZE_INPUT: FixInput = { placeholder: "{N}", label: "抽样人数", type: "integer", min: 1 };
+const SAMPLE_SIZE_INPUT: FixInput = { placeholder: "{N}", label: "抽样人数", type: "integer", min: 1 };
 
 const RATE = /(率|比例|比率|占比)$/;
 
 /** "预算单位对资金管理工作的满意度" → { object: 预算单位, work: 资金管理工作 }. */
-export function satisfactionParts(name: string): { object: string; work: string | null } {
+function satisfactionParts(name: string): { object: string; work: string | null } {
   const stem = name.replace(/[（(][^）)]*[）)]$/, "").replace(/(的)?(满意度|满意率|满意程度)$/, "");
   const m = /^(.+?)对(.+)$/.exec(stem);
   if (m) return { object: m[1], work: m[2].replace(/的$/, "") };
   return { object: stem || "服务对象", work: null };
 }
 
-export function isSatisfactionName(name: string): boolean {
+function isSatisfactionName(name: string): boolean {
   return /满意度|满意率|满意程度/.test(name);
 }
 
 /** The formula sentence for a rate: "计算公式：{分子}/{分母}×100%" (with inputs) or the closest template's. */
 export function formulaFor(
   i: Pick<Indicator, "name">,
-  templates: readonly IndicatorTemplate[]
+  templates: readonly IndicatorTemplate[],
 ): { text: string; inputs: FixInput[] } {
   if (isSatisfactionName(i.name)) return { text: "计算公式：满意问卷数/问卷总数×100%", inputs: [] };
   const t = bestTemplateFor(i, templates);

@@ -4,7 +4,6 @@
  * Everything is matched on normalised keys (keys.ts); cell text is never rewritten.
  */
 export {
-  type LevelMatch,
   LEVEL1_ORDER,
   LEVEL2_ORDER,
   LEVEL2_PARENTS,
@@ -13,19 +12,7 @@ export {
   looksLikeCategory,
   standardLevelText,
 } from "./levels";
-export { type HeaderRole, matchColumnHeader, mayBeHeader, targetPreference } from "./column-headers";
-export {
-  type TrailerKind,
-  isBlockLabel,
-  isSignOff,
-  isSubHeader,
-  isTargetSubHeader,
-  isTitleText,
-  matchFieldLabel,
-  matchGroupLabel,
-  moneyUnitIn,
-  trailerKind,
-} from "./fields";
+export { matchColumnHeader } from "./column-headers";
 
 /* ------------------------------------------------------------------ values */
 // The words of 指标值 (values.json) are compiled by src/core/value/vocabulary.ts.
