@@ -150,6 +150,7 @@ async function phases(dir: string): Promise<void> {
           warnings: [],
           fix: null,
           output: null,
+          format: "xlsx",
         })
       );
       t.json += performance.now() - s;

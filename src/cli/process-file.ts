@@ -5,22 +5,15 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { checkGrids, verdictOf, type CheckResult } from "../core/check";
+import { checkGrids, type CheckResult } from "../core/check";
+import { checkedResult, type CopyOutcome } from "../core/report/checked";
 import { WorkbookError } from "../core/port";
 import type { AddinSettings } from "../core/settings";
 import { parseUserTemplates } from "../core/templates/user";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { workbookReadError, writeFailureReason, writeFileAtomic } from "./files";
 import { reportSheet } from "./report-sheet";
-import {
-  countsOf,
-  failedResult,
-  findingJson,
-  tableJson,
-  type FileResult,
-  type FixReport,
-  type SkippedFix,
-} from "./result";
+import { countsOf, failedResult, findingJson, type FileResult, type FixReport, type SkippedFix } from "./result";
 
 export interface FileTask {
   readonly index: number;
@@ -104,14 +97,6 @@ async function openWorkbook(file: string): Promise<XlsxWorkbook | string> {
   }
 }
 
-interface Copy {
-  /** The findings left (after --fix, those of the copy). */
-  readonly result: CheckResult;
-  readonly fix: FixReport | null;
-  readonly output: string | null;
-  readonly writeError: string | null;
-}
-
 /** --out: (--fix), mark, add the 校验报告 sheet, save atomically. */
 async function writeCopy(
   wb: XlsxWorkbook,
@@ -120,7 +105,7 @@ async function writeCopy(
   output: string,
   fixing: boolean,
   warnings: string[]
-): Promise<Copy> {
+): Promise<CopyOutcome> {
   let result = checked;
   let fix: FixReport | null = null;
   try {
@@ -138,32 +123,6 @@ async function writeCopy(
   } catch (e) {
     return { result, fix, output: null, writeError: `无法写入标注副本“${output}”：${writeFailureReason(e)}。` };
   }
-}
-
-function checkedResult(task: FileTask, copy: Copy, warnings: string[]): FileResult {
-  const { result } = copy;
-  // a rule that threw (a bug of the tool): said once on stderr; the --json document keeps its shape
-  for (const f of result.ruleFailures) warnings.push(f.message);
-  const findings = result.findings.map(findingJson);
-  const counts = countsOf(findings);
-  const found = result.parse.tables.length > 0;
-  return {
-    index: task.index,
-    file: task.given,
-    readError: null,
-    writeError: copy.writeError,
-    tables: result.parse.tables.map(tableJson),
-    findings,
-    counts,
-    verdict: found ? verdictOf(counts.error, result.ruleFailures.length) : "未识别到绩效目标表",
-    // with tables found, a sheet without one (a sheet of notes beside the tables) is no news
-    problems: result.problems
-      .filter((p) => !found || p.scope !== "sheet")
-      .map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
-    warnings,
-    fix: copy.fix,
-    output: copy.output,
-  };
 }
 
 export async function processFile(task: FileTask, options: RunOptions): Promise<FileResult> {
@@ -184,9 +143,9 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
       `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`
     );
   }
-  const copy: Copy =
+  const copy: CopyOutcome =
     task.output && !task.outputProblem
       ? await writeCopy(wb, result, settings, task.output, options.fix, warnings)
       : { result, fix: null, output: null, writeError: task.outputProblem };
-  return checkedResult(task, copy, warnings);
+  return checkedResult(task, copy, warnings, "xlsx");
 }

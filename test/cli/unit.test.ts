@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs, UsageError } from "../../src/cli/args";
 import { readFailureReason, workbookReadError, writeFailureReason, writeFileAtomic } from "../../src/cli/files";
 import { listInputs, outputPaths } from "../../src/cli/inputs";
-import { escapeHtml } from "../../src/cli/output/html";
+import { escapeHtml } from "../../src/core/report/html";
 import { colourFor } from "../../src/cli/output/text";
 import { columns, displayWidth } from "../../src/cli/output/width";
 import { planPool } from "../../src/cli/pool";

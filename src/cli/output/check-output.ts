@@ -4,11 +4,10 @@
  * through the progress bar; each result also goes to the HTML report (a report that fails to be
  * written is dropped, the run goes on). finish() closes stdout's document or prints the totals.
  */
-import type { FileResult } from "../result";
-import { fileJson } from "../result";
+import { addToTotals, fileJson, newTotals, type FileResult, type Totals } from "../result";
 import type { HtmlReport } from "./html";
 import { Progress } from "./progress";
-import { addToTotals, colourFor, fileText, newTotals, paint, totalText, type Paint, type Totals } from "./text";
+import { colourFor, fileText, paint, totalText, type Paint } from "./text";
 
 /** "perf-target：" + message, on stderr. */
 export function printError(message: string): void {

@@ -1,114 +1,25 @@
 /**
- * The --html report: one self-contained page for the whole batch (inline CSS, no scripts, no
- * external resources). Each file's findings are written to a temporary file as they arrive (in
- * input order) and only the summary rows stay in memory; finish() writes the page next to the
- * target and renames it over the target, so a failed run never leaves a partial report.
+ * The --html report: one self-contained page for the whole batch (src/core/report/html.ts, the
+ * same page the web page's batch makes). Each file's findings are written to a temporary file as
+ * they arrive (in input order) and only the summary rows and the charts' counts stay in memory;
+ * finish() writes the page next to the target and renames it over the target, so a failed run
+ * never leaves a partial report.
  */
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
-import { SEVERITY_LABEL, type Severity } from "../../core/finding";
-import type { FileResult } from "../result";
-import type { Totals } from "./text";
+import { REPORT_FOOT, REPORT_MIDDLE, reportHead, section, summaryRow } from "../../core/report/html";
+import { addToStats, newStats } from "../../core/report/charts";
+import type { FileResult, Totals } from "../result";
 import { tempName, writeFailureReason } from "../files";
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
-const CSS = `
-body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#1f1f1f;line-height:1.5}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 6px;padding-top:8px;border-top:2px solid #d0d7e2;word-break:break-all}
-h3{font-size:15px;margin:14px 0 4px;color:#333}
-.meta{color:#666;font-size:13px}
-table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
-th,td{border:1px solid #d0d7e2;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#eef2f8;font-weight:600;white-space:nowrap}
-td.n{text-align:right;white-space:nowrap}
-td.cell,td.rule{white-space:nowrap;font-family:Consolas,Menlo,monospace}
-.error{color:#c00000;font-weight:600}.warning{color:#9c5700}.info{color:#1f4e79}
-td.error,td.warning,td.info{white-space:nowrap}
-.pass{color:#107c10;font-weight:600}.fail{color:#c00000;font-weight:600}.unknown{color:#9c5700;font-weight:600}
-.note{margin:4px 0;color:#555}
-.problem{color:#c00000}
-a{color:#0563c1}
-@media print{h2{page-break-before:auto}a{color:inherit;text-decoration:none}}
-`;
 
 interface SummaryRow {
   readonly index: number;
   readonly html: string;
 }
 
-function verdictClass(r: FileResult): string {
-  if (r.readError) return "fail";
-  if (r.tables.length === 0) return "unknown";
-  return r.counts.error > 0 ? "fail" : "pass";
-}
-
-function countCell(n: number, s: Severity): string {
-  return `<td class="n${n > 0 ? ` ${s}` : ""}">${n}</td>`;
-}
-
-function section(r: FileResult): string {
-  const id = `f${r.index + 1}`;
-  const out: string[] = [];
-  out.push(`<section id="${id}"><h2>${r.index + 1}. ${escapeHtml(r.file)}</h2>`);
-  if (r.readError) {
-    out.push(`<p class="problem">${escapeHtml(r.readError)}</p></section>\n`);
-    return out.join("");
-  }
-  const c = r.counts;
-  const tables = r.tables.length;
-  const indicators = r.tables.reduce((n, t) => n + t.indicators.length, 0);
-  out.push(
-    `<p><span class="${verdictClass(r)}">${escapeHtml(r.verdict)}</span>\u3000错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}\u3000<span class="meta">${tables} 张表，${indicators} 个指标</span></p>`
-  );
-  if (r.fix)
-    out.push(
-      `<p class="note">已在副本中修复 ${r.fix.fixed} 处（修复前：错误 ${r.fix.before.error} · 警告 ${r.fix.before.warning} · 提示 ${r.fix.before.info}）；下列为修复后仍有的问题。</p>`
-    );
-  if (r.output) out.push(`<p class="note">标注副本：${escapeHtml(r.output)}</p>`);
-  if (r.writeError) out.push(`<p class="problem">${escapeHtml(r.writeError)}</p>`);
-  for (const p of r.problems) out.push(`<p class="note">${escapeHtml(p)}</p>`);
-  if (tables && r.findings.length === 0) out.push(`<p class="note">未发现问题。</p>`);
-  // grouped by sheet, in the findings' (sheet) order
-  const groups = new Map<string, typeof r.findings>();
-  for (const f of r.findings) {
-    let g = groups.get(f.sheet);
-    if (!g) groups.set(f.sheet, (g = []));
-    g.push(f);
-  }
-  for (const [sheet, findings] of groups) {
-    out.push(
-      `<h3>${escapeHtml(sheet || "（整个工作簿）")}\u3000<span class="meta">${findings.length} 个问题</span></h3>`
-    );
-    out.push(
-      `<table><thead><tr><th>单元格</th><th>级别</th><th>规则</th><th>问题说明</th><th>指标</th></tr></thead><tbody>`
-    );
-    for (const f of findings) {
-      out.push(
-        `<tr><td class="cell">${escapeHtml(f.cell)}</td><td class="${f.severity}">${SEVERITY_LABEL[f.severity]}</td><td class="rule">${escapeHtml(f.rule)}</td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.indicator ?? "")}</td></tr>`
-      );
-    }
-    out.push(`</tbody></table>`);
-  }
-  out.push(`</section>\n`);
-  return out.join("");
-}
-
-function summaryRow(r: FileResult): string {
-  const c = r.counts;
-  const verdict = r.readError ? "无法读取" : r.verdict;
-  return `<tr><td class="n">${r.index + 1}</td><td><a href="#f${r.index + 1}">${escapeHtml(r.file)}</a></td><td class="${verdictClass(r)}">${escapeHtml(verdict)}</td>${countCell(c.error, "error")}${countCell(c.warning, "warning")}${countCell(c.info, "info")}<td class="n">${r.tables.length}</td><td class="n">${r.tables.reduce((n, t) => n + t.indicators.length, 0)}</td></tr>`;
-}
-
 export class HtmlReport {
   private readonly rows: SummaryRow[] = [];
+  private readonly stats = newStats();
   private sections: fs.FileHandle | null = null;
   private readonly sectionsPath: string;
 
@@ -133,6 +44,7 @@ export class HtmlReport {
 
   async add(r: FileResult): Promise<void> {
     this.rows.push({ index: r.index, html: summaryRow(r) });
+    addToStats(this.stats, r);
     await this.sections!.write(section(r));
   }
 
@@ -144,26 +56,13 @@ export class HtmlReport {
     try {
       const handle = await fs.open(page, "w");
       try {
-        const t = totals;
-        const head =
-          `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-          `<title>绩效目标表校验报告</title><style>${CSS}</style></head><body>\n` +
-          `<h1>绩效目标表校验报告</h1>\n<p class="meta">生成时间：${escapeHtml(formatDate(meta.started))}\u3000用时 ${meta.seconds.toFixed(1)} 秒\u3000perf-target ${escapeHtml(meta.version)}</p>\n` +
-          `<p>共检查 <b>${t.files}</b> 个文件：<span class="pass">可以提交 ${t.passed} 个</span>，<span class="fail">需修改后再提交 ${t.failed} 个</span>` +
-          (t.unrecognised ? `，<span class="unknown">未识别到绩效目标表 ${t.unrecognised} 个</span>` : "") +
-          (t.unreadable ? `，<span class="fail">无法读取 ${t.unreadable} 个</span>` : "") +
-          `。问题合计：<span class="error">错误 ${t.counts.error}</span> · <span class="warning">警告 ${t.counts.warning}</span> · <span class="info">提示 ${t.counts.info}</span>。` +
-          (t.fixed ? ` 已在副本中修复 ${t.fixed} 处。` : "") +
-          `</p>\n<h2>汇总</h2>\n<table><thead><tr><th>#</th><th>文件</th><th>结论</th><th>错误</th><th>警告</th><th>提示</th><th>表格</th><th>指标</th></tr></thead><tbody>\n`;
+        const head = reportHead(totals, this.stats, { ...meta, maker: `perf-target ${meta.version}` });
         await handle.write(head);
         for (const row of this.rows) await handle.write(row.html + "\n");
-        await handle.write(`</tbody></table>\n<h2>各文件的问题</h2>\n`);
+        await handle.write(REPORT_MIDDLE);
         await handle.close().catch(() => undefined);
         await appendFile(page, this.sectionsPath);
-        await fs.appendFile(
-          page,
-          `<p class="meta">级别：错误 = 提交前必须改正；警告 = 审核很可能退回；提示 = 写法和一致性。规则说明见 docs/rules/。</p>\n</body></html>\n`
-        );
+        await fs.appendFile(page, REPORT_FOOT);
       } catch (e) {
         await handle.close().catch(() => undefined);
         throw e;
@@ -191,14 +90,6 @@ async function appendFile(target: string, source: string): Promise<void> {
   } finally {
     await out.close();
   }
-}
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function formatDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function htmlWriteError(target: string, e: unknown): string {

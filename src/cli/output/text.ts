@@ -1,6 +1,6 @@
 /** The human report on the terminal: a verdict line per file, its findings, a total. In Chinese. */
 import { SEVERITY_LABEL, type Severity } from "../../core/finding";
-import type { Counts, FileResult } from "../result";
+import type { Counts, FileResult, Totals } from "../result";
 
 export interface Paint {
   readonly on: boolean;
@@ -68,43 +68,6 @@ export function fileText(r: FileResult, p: Paint): string {
     lines.push(`  ${sp(SEVERITY_LABEL[f.severity])}  ${where}  ${p.dim(`[${f.rule}]`)}  ${f.message}`);
   }
   return lines.join("\n") + "\n";
-}
-
-export interface Totals {
-  files: number;
-  passed: number;
-  failed: number;
-  unrecognised: number;
-  unreadable: number;
-  writeFailed: number;
-  counts: Counts;
-  fixed: number;
-}
-
-export function newTotals(): Totals {
-  return {
-    files: 0,
-    passed: 0,
-    failed: 0,
-    unrecognised: 0,
-    unreadable: 0,
-    writeFailed: 0,
-    counts: { error: 0, warning: 0, info: 0 },
-    fixed: 0,
-  };
-}
-
-export function addToTotals(t: Totals, r: FileResult): void {
-  t.files++;
-  if (r.readError) t.unreadable++;
-  else if (r.tables.length === 0) t.unrecognised++;
-  else if (r.counts.error > 0) t.failed++;
-  else t.passed++;
-  if (r.writeError) t.writeFailed++;
-  t.counts.error += r.counts.error;
-  t.counts.warning += r.counts.warning;
-  t.counts.info += r.counts.info;
-  t.fixed += r.fix?.fixed ?? 0;
 }
 
 export function totalText(t: Totals, p: Paint): string {

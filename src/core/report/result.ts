@@ -1,0 +1,193 @@
+/**
+ * What checking one file gives: the command line's --json contract (tables, findings) plus what the
+ * text and HTML reports need (counts, verdict, fixes, output). Plain data: it crosses from the
+ * worker threads of the command line and from the web page's batch worker, which both make it.
+ *
+ * The JSON contract (README “命令行”): exactly these keys, in this order —
+ *   {"files":[{"file","error","tables":[{"sheet","kind","title","range","indicators":[{"row","level1","level2","name","value","explanation"}]}],
+ *              "findings":[{"rule","severity","sheet","cell","message","indicator"}]}]}
+ */
+import type { Finding, Severity } from "../finding";
+import type { TableKind, TargetTable } from "../model";
+
+interface JsonIndicator {
+  readonly row: number;
+  /** 一级 as written in the sheet (trimmed); "" when the row has none. */
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  /** The 指标值 cell's text, trimmed ("" when blank). */
+  readonly value: string;
+  /** The 指标解释 cell's text, trimmed ("" when blank); null only when the table has no explanation column. */
+  readonly explanation: string | null;
+}
+
+export interface JsonTable {
+  readonly sheet: string;
+  readonly kind: TableKind;
+  /** The table's title; null when it has none. */
+  readonly title: string | null;
+  readonly range: string;
+  readonly indicators: JsonIndicator[];
+}
+
+export interface JsonFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+  /** The 三级 name (or header field) the finding is about; null for table-level findings. */
+  readonly indicator: string | null;
+}
+
+export interface JsonFile {
+  readonly file: string;
+  readonly error: string | null;
+  readonly tables: JsonTable[];
+  readonly findings: JsonFinding[];
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface SkippedFix {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export interface FixReport {
+  /** Plans applied. */
+  readonly fixed: number;
+  /** Counts before fixing (the input as given). */
+  readonly before: Counts;
+  readonly skipped: SkippedFix[];
+}
+
+export interface FileResult {
+  readonly index: number;
+  /** The path as given. */
+  readonly file: string;
+  /** The file could not be read or checked (Chinese). */
+  readonly readError: string | null;
+  /** The marked copy could not be written (Chinese). */
+  readonly writeError: string | null;
+  readonly tables: JsonTable[];
+  readonly findings: JsonFinding[];
+  readonly counts: Counts;
+  readonly verdict: string;
+  /** Sheets the parser could not understand (shown when no table was found). */
+  readonly problems: string[];
+  /** Things to tell the user on stderr: settings problems of the workbook, and the like. */
+  readonly warnings: string[];
+  readonly fix: FixReport | null;
+  /** The marked copy written. */
+  readonly output: string | null;
+  /** The file's format: the marked copy of an .xls is an .xlsx (the reports say so). */
+  readonly format: "xlsx" | "xls";
+}
+
+export function tableJson(t: TargetTable): JsonTable {
+  return {
+    sheet: t.sheet,
+    kind: t.kind,
+    title: t.title,
+    range: t.range,
+    indicators: t.indicatorBlock.indicators.map((i) => ({
+      row: i.row,
+      level1: i.level1.text,
+      level2: i.level2.text,
+      name: i.name,
+      value: i.value.raw,
+      explanation: i.explanation,
+    })),
+  };
+}
+
+export function findingJson(f: Finding): JsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    indicator: f.indicator,
+  };
+}
+
+export function countsOf(findings: readonly { severity: Severity }[]): Counts {
+  const c: Counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** The file's entry of the --json document (the contract's keys, in order). */
+export function fileJson(r: FileResult): JsonFile {
+  return {
+    file: r.file,
+    error: r.readError ?? r.writeError,
+    tables: r.readError ? [] : r.tables,
+    findings: r.readError ? [] : r.findings,
+  };
+}
+
+export function failedResult(index: number, file: string, message: string): FileResult {
+  return {
+    index,
+    file,
+    readError: message,
+    writeError: null,
+    tables: [],
+    findings: [],
+    counts: { error: 0, warning: 0, info: 0 },
+    verdict: "无法读取",
+    problems: [],
+    warnings: [],
+    fix: null,
+    output: null,
+    format: "xlsx",
+  };
+}
+
+/** The batch so far: files by verdict, findings by severity, fixes. */
+export interface Totals {
+  files: number;
+  passed: number;
+  failed: number;
+  unrecognised: number;
+  unreadable: number;
+  writeFailed: number;
+  counts: Counts;
+  fixed: number;
+}
+
+export function newTotals(): Totals {
+  return {
+    files: 0,
+    passed: 0,
+    failed: 0,
+    unrecognised: 0,
+    unreadable: 0,
+    writeFailed: 0,
+    counts: { error: 0, warning: 0, info: 0 },
+    fixed: 0,
+  };
+}
+
+export function addToTotals(t: Totals, r: FileResult): void {
+  t.files++;
+  if (r.readError) t.unreadable++;
+  else if (r.tables.length === 0) t.unrecognised++;
+  else if (r.counts.error > 0) t.failed++;
+  else t.passed++;
+  if (r.writeError) t.writeFailed++;
+  t.counts.error += r.counts.error;
+  t.counts.warning += r.counts.warning;
+  t.counts.info += r.counts.info;
+  t.fixed += r.fix?.fixed ?? 0;
+}
