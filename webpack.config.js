@@ -119,6 +119,13 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       web: "./src/web/index.tsx",
+      // the web page's batch worker (src/web/batch/worker.ts): a fixed name the page loads with
+      // new Worker("batch-worker.js?v=<build hash>"); its libraries come by importScripts
+      "batch-worker": {
+        import: "./src/web/batch/worker.ts",
+        filename: "batch-worker.js",
+        chunkLoading: "import-scripts",
+      },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

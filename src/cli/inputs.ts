@@ -1,11 +1,12 @@
 /**
- * The files to check: the paths given, folders searched recursively (in name order), .xlsx kept,
- * other spreadsheet formats reported as not supported, duplicates dropped; and where each marked
+ * The files to check: the paths given, folders searched recursively (in name order), .xlsx and .xls
+ * kept (file-kinds.ts), other spreadsheet formats reported as not supported, duplicates dropped; and where each marked
  * copy goes under --out (the inputs' relative paths kept, so equal names never collide).
  */
 import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
-import { SAVE_AS_HINT } from "../xlsx/sniff";
+import { compareNames, fileKind, isWorkbookName, unsupportedMessage } from "../xlsx/file-kinds";
+import { markedCopyName } from "../xlsx/open";
 
 export interface InputFile {
   /** The path as the user gave it (for a file found in a folder: the folder as given + the relative path). */
@@ -21,39 +22,6 @@ export interface InputList {
   readonly files: InputFile[];
   /** Files inside folders that were left alone (not spreadsheets, Office lock files), as given. */
   readonly skipped: string[];
-}
-
-/** Spreadsheet formats we recognise but cannot read: reported, with a hint. */
-const OTHER_SPREADSHEETS: Readonly<Record<string, string>> = {
-  ".xls": "旧版 Excel 97-2003 格式（.xls）",
-  ".xlsm": "启用宏的工作簿（.xlsm）",
-  ".xlsb": "Excel 二进制工作簿（.xlsb）",
-  ".xltx": "Excel 模板（.xltx）",
-  ".xlt": "旧版 Excel 模板（.xlt）",
-  ".et": "WPS 表格格式（.et）",
-  ".ett": "WPS 表格模板（.ett）",
-  ".csv": "CSV 文本文件",
-  ".ods": "OpenDocument 表格（.ods）",
-  ".numbers": "Numbers 表格（.numbers）",
-};
-
-function unsupportedMessage(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  const what = OTHER_SPREADSHEETS[ext] ?? (ext ? `“${ext}”文件` : "没有扩展名的文件");
-  return `不支持${/^[A-Za-z]/.test(what) ? " " : ""}${what}，只能检查 .xlsx 工作簿。${SAVE_AS_HINT}`;
-}
-
-function isXlsx(name: string): boolean {
-  return path.extname(name).toLowerCase() === ".xlsx";
-}
-
-function isSpreadsheetLike(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(OTHER_SPREADSHEETS, path.extname(name).toLowerCase());
-}
-
-/** "~$表.xlsx": Office's lock file of an open workbook. */
-function isLockFile(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".~");
 }
 
 function statError(e: unknown, given: string): string {
@@ -84,11 +52,15 @@ class Listing {
 
   /** A file found in a folder: checked, reported as not supported, or skipped. */
   private file(name: string, given: string, abs: string, size: number): void {
-    if (isLockFile(name) || name.startsWith(".")) this.skipped.push(given);
-    else if (isXlsx(name)) this.add({ given, abs: path.resolve(abs), size, problem: null });
-    else if (isSpreadsheetLike(name))
-      this.add({ given, abs: path.resolve(abs), size, problem: unsupportedMessage(name) });
-    else this.skipped.push(given);
+    const kind = fileKind(name);
+    if (kind === "skip") this.skipped.push(given);
+    else
+      this.add({
+        given,
+        abs: path.resolve(abs),
+        size,
+        problem: kind === "unsupported" ? unsupportedMessage(name) : null,
+      });
   }
 
   /** Walks a folder given (rel: the subfolder below it), in name order, hidden folders and the excluded one left out. */
@@ -105,7 +77,7 @@ class Listing {
       this.add({ given, abs: dirAbs, size: 0, problem: statError(e, given).replace("打开", "读取文件夹") });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       const childRel = rel ? path.join(rel, entry.name) : entry.name;
       const childAbs = path.join(folderAbs, childRel);
@@ -146,8 +118,8 @@ export async function listInputs(inputs: readonly string[], exclude: string | nu
     if (st.isDirectory()) {
       const before = list.files.length;
       await list.walk(given, abs, "", new Set());
-      if (list.files.length === before) list.skipped.push(`${given}（文件夹中没有 .xlsx 文件）`);
-    } else if (isXlsx(abs)) list.add({ given, abs, size: st.size, problem: null });
+      if (list.files.length === before) list.skipped.push(`${given}（文件夹中没有 .xlsx 或 .xls 文件）`);
+    } else if (isWorkbookName(abs)) list.add({ given, abs, size: st.size, problem: null });
     else list.add({ given, abs, size: st.size, problem: unsupportedMessage(abs) });
   }
   return { files: list.files, skipped: list.skipped };
@@ -155,7 +127,8 @@ export async function listInputs(inputs: readonly string[], exclude: string | nu
 
 /**
  * Where each input's marked copy goes: the inputs' paths relative to their deepest common folder,
- * under `outDir`. "a/表.xlsx" and "b/表.xlsx" → out/a/表.xlsx, out/b/表.xlsx; one file → out/表.xlsx.
+ * under `outDir`. "a/表.xlsx" and "b/表.xlsx" → out/a/表.xlsx, out/b/表.xlsx; one file → out/表.xlsx;
+ * an .xls → out/表-已校验.xlsx (its copy is an .xlsx).
  * The paths are `outDir` as given joined with the relative path. An output that would be an input
  * itself → null (never overwrite an input).
  */
@@ -175,6 +148,7 @@ export function outputPaths(files: readonly InputFile[], outDir: string): (strin
     let rel = path.relative(root, f.abs);
     if (rel.startsWith("..") || path.isAbsolute(rel))
       rel = f.abs.replace(/^[A-Za-z]:/, (m) => m[0]).replace(/^[\\/]+/, "");
+    rel = markedCopyName(rel);
     return inputs.has(path.join(out, rel)) ? null : path.join(outDir, rel);
   });
 }

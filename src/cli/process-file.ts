@@ -1,5 +1,6 @@
 /**
- * Checks one file: read → (look at the bytes) → load with the xlsx adapter → check → (fix) →
+ * Checks one file: read → (look at the bytes) → load with the xlsx adapter (.xlsx, or .xls through
+ * src/xlsx/xls/) → check → (fix) →
  * (mark, add the 校验报告 sheet, save atomically). Runs in a worker thread or in the main thread;
  * nothing of the workbook is kept once the result is returned.
  */
@@ -10,9 +11,10 @@ import { checkedResult, type CopyOutcome } from "../core/report/checked";
 import { WorkbookError } from "../core/port";
 import type { AddinSettings } from "../core/settings";
 import { parseUserTemplates } from "../core/templates/user";
-import { XlsxWorkbook } from "../xlsx/workbook";
+import { reportSheet } from "../xlsx/report-sheet";
+import { openWorkbook, type WorkbookFormat } from "../xlsx/open";
+import type { XlsxWorkbook } from "../xlsx/workbook";
 import { workbookReadError, writeFailureReason, writeFileAtomic } from "./files";
-import { reportSheet } from "./report-sheet";
 import { countsOf, failedResult, findingJson, type FileResult, type FixReport, type SkippedFix } from "./result";
 
 export interface FileTask {
@@ -82,7 +84,7 @@ async function applySafeFixes(
 }
 
 /** The workbook, or why it cannot be read (Chinese). */
-async function openWorkbook(file: string): Promise<XlsxWorkbook | string> {
+async function openFile(file: string): Promise<{ workbook: XlsxWorkbook; format: WorkbookFormat } | string> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -90,7 +92,7 @@ async function openWorkbook(file: string): Promise<XlsxWorkbook | string> {
     return workbookReadError(e);
   }
   try {
-    return await XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return await openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
   } catch (e) {
     if (e instanceof WorkbookError) return e.message;
     return `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
@@ -127,8 +129,9 @@ async function writeCopy(
 
 export async function processFile(task: FileTask, options: RunOptions): Promise<FileResult> {
   if (task.problem) return failedResult(task.index, task.given, task.problem);
-  const wb = await openWorkbook(task.abs);
-  if (typeof wb === "string") return failedResult(task.index, task.given, wb);
+  const opened = await openFile(task.abs);
+  if (typeof opened === "string") return failedResult(task.index, task.given, opened);
+  const { workbook: wb, format } = opened;
   const warnings: string[] = [];
   let result: CheckResult;
   let settings: AddinSettings;
@@ -147,5 +150,5 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
     task.output && !task.outputProblem
       ? await writeCopy(wb, result, settings, task.output, options.fix, warnings)
       : { result, fix: null, output: null, writeError: task.outputProblem };
-  return checkedResult(task, copy, warnings, "xlsx");
+  return checkedResult(task, copy, warnings, format);
 }

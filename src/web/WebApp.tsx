@@ -1,8 +1,10 @@
 /**
- * The stand-alone page: open an .xlsx (file picker, drag-and-drop, or ?sample=<name> from this
- * page's own origin: useWorkbookFile.ts), see its sheets as grids (WorkbookView.tsx) beside the
- * task pane, save the checked and fixed workbook as a new .xlsx. Everything happens in this browser
- * tab: the file is never uploaded. Below 760 px the sheet and the assistant are two tabs.
+ * The stand-alone page, two modes. 单个文件: open an .xlsx or .xls (file picker, drag-and-drop, or
+ * ?sample=<name> from this page's own origin: useWorkbookFile.ts), see its sheets as grids
+ * (WorkbookView.tsx) beside the task pane, save the checked and fixed workbook as a new .xlsx.
+ * 批量校验 (batch/): many files or folders checked in a Web Worker, the report and the marked
+ * copies downloaded. Everything happens in this browser tab: no file is ever uploaded. Below 760 px
+ * the sheet and the assistant are two tabs.
  */
 import * as React from "react";
 import {
@@ -22,6 +24,7 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowDownload20Regular,
+  DocumentMultiple20Regular,
   DocumentTable20Regular,
   FolderOpen20Regular,
   TaskListSquareLtr20Regular,
@@ -29,6 +32,8 @@ import {
 import { App } from "../taskpane/App";
 import { downloadBlob } from "../taskpane/files";
 import { FilePicker } from "../taskpane/ui";
+import { BatchView, useBatch } from "./batch/BatchView";
+import { fromDrop } from "./batch/collect";
 import { useFileDrop, useWorkbookFile, XLSX_MIME, type Opened } from "./useWorkbookFile";
 import { WorkbookView } from "./WorkbookView";
 
@@ -156,10 +161,27 @@ function useMedia(query: string): boolean {
   return match;
 }
 
+/** The page's mode: one workbook beside the assistant, or a batch. */
+type Mode = "single" | "batch";
+
 export function WebApp(props: { sample?: string }): React.JSX.Element {
   const s = useStyles();
   const { doc, loading, error, setError, openFile } = useWorkbookFile(props.sample);
-  const dragging = useFileDrop(openFile);
+  const [mode, setMode] = React.useState<Mode>("single");
+  const batch = useBatch();
+  const { start } = batch;
+  const onDrop = React.useCallback(
+    (data: DataTransfer) => {
+      if (mode === "single") void openFile(data.files?.[0]);
+      else void fromDrop(data).then(start);
+    },
+    [mode, openFile, start]
+  );
+  const dragging = useFileDrop(onDrop);
+  const openFromBatch = (file: File) => {
+    setMode("single");
+    void openFile(file, { mark: true });
+  };
   const narrow = useMedia(NARROW);
   const [pane, setPane] = React.useState<Pane>("assistant");
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -174,7 +196,15 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
           </Title3>
           <Caption1>网页版</Caption1>
         </div>
-        <div className={s.actions}>
+        <TabList selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value as Mode)} aria-label="模式" size="small">
+          <Tab value="single" icon={<DocumentTable20Regular />}>
+            单个文件
+          </Tab>
+          <Tab value="batch" icon={<DocumentMultiple20Regular />}>
+            批量校验
+          </Tab>
+        </TabList>
+        <div className={mode === "single" ? s.actions : s.hidden}>
           <Button icon={<FolderOpen20Regular />} onClick={pickFile} aria-label="打开文件：选择本机的 .xlsx 工作簿">
             打开文件
           </Button>
@@ -186,29 +216,30 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
           )}
           <FilePicker
             ref={fileInput}
-            accept={`.xlsx,${XLSX_MIME}`}
-            label="选择 .xlsx 工作簿"
+            accept={`.xlsx,.xls,${XLSX_MIME}`}
+            label="选择 .xlsx 或 .xls 工作簿"
             data-testid="file-input"
             onFile={(file) => void openFile(file)}
           />
         </div>
         {!narrow && <Caption1 className={s.privacy}>文件只在本机浏览器中处理，不会上传。</Caption1>}
       </header>
-      {error && (
+      {mode === "batch" && <BatchView batch={batch} onOpenFile={openFromBatch} />}
+      {mode === "single" && error && (
         <MessageBar intent="error" className={s.bar} layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {loading && (
+      {mode === "single" && loading && (
         <div className={s.start} role="status">
           <Spinner label={loading} />
         </div>
       )}
-      {!doc && !loading && <StartScreen onOpen={pickFile} />}
-      {doc && !loading && <Workspace doc={doc} narrow={narrow} pane={pane} onPane={setPane} />}
+      {mode === "single" && !doc && !loading && <StartScreen onOpen={pickFile} />}
+      {mode === "single" && doc && !loading && <Workspace doc={doc} narrow={narrow} pane={pane} onPane={setPane} />}
       {dragging && (
         <div className={s.overlay} aria-hidden>
-          松开鼠标以打开工作簿
+          {mode === "single" ? "松开鼠标以打开工作簿" : "松开鼠标以批量检查这些文件和文件夹"}
         </div>
       )}
     </div>
@@ -251,15 +282,17 @@ function StartScreen({ onOpen }: { onOpen: () => void }): React.JSX.Element {
     <div className={s.start}>
       <div className={s.drop}>
         <DocumentTable20Regular aria-hidden style={{ width: 40, height: 40 }} />
-        <Body1>打开预算绩效目标表工作簿（.xlsx），在浏览器中校验、修复并插入标准指标，再保存为新的 .xlsx 文件。</Body1>
+        <Body1>
+          打开预算绩效目标表工作簿（.xlsx 或 .xls），在浏览器中校验、修复并插入标准指标，再保存为新的 .xlsx 文件。
+        </Body1>
         <Button
           appearance="primary"
           size="large"
           icon={<FolderOpen20Regular />}
           onClick={onOpen}
-          aria-label="打开 .xlsx 文件"
+          aria-label="打开工作簿文件"
         >
-          打开 .xlsx 文件
+          打开工作簿
         </Button>
         <Caption1>或把文件拖放到此页面</Caption1>
       </div>

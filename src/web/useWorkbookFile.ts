@@ -1,12 +1,15 @@
 /**
- * How the web page gets a workbook: the file picker, drag and drop anywhere on the page, or the
- * bundled sample named by ?sample= (fetched from the page's own origin). The file is read in the
- * browser and never uploaded; what cannot be opened gets a Chinese message.
+ * How the web page gets a workbook (.xlsx or .xls): the file picker, drag and drop anywhere on the
+ * page, the batch's list (opened with its marks), or the bundled sample named by ?sample= (fetched
+ * from the page's own origin). The file is read in the browser and never uploaded; what cannot be
+ * opened gets a Chinese message.
  */
 import * as React from "react";
+import { checkGrids } from "../core/check";
 import { WorkbookError } from "../core/port";
 import { readFileBytes } from "../taskpane/files";
-import { XlsxWorkbook } from "../xlsx/workbook";
+import { isWorkbookName } from "../xlsx/file-kinds";
+import { openWorkbook } from "../xlsx/open";
 import { WebWorkbook } from "./web-port";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -26,12 +29,13 @@ export function useWorkbookFile(sample: string | undefined) {
   const [loading, setLoading] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
 
-  const openBytes = React.useCallback(async (bytes: ArrayBuffer, name: string) => {
+  const openBytes = React.useCallback(async (bytes: ArrayBuffer, name: string, mark = false) => {
     setLoading(`正在打开“${name}”…`);
     setError(null);
     try {
-      const port = new WebWorkbook(await XlsxWorkbook.load(bytes), name);
+      const port = new WebWorkbook((await openWorkbook(bytes, name)).workbook, name);
       await port.init();
+      if (mark) await port.mark(checkGrids(await port.readSheets(), await port.loadSettings()).findings);
       setDoc({ port, id: ++opened });
     } catch (e) {
       setError(`无法打开“${name}”：${e instanceof WorkbookError ? e.message : messageOf(e)}`);
@@ -41,15 +45,13 @@ export function useWorkbookFile(sample: string | undefined) {
   }, []);
 
   const openFile = React.useCallback(
-    async (file: File | undefined) => {
+    async (file: File | undefined, options: { mark?: boolean } = {}) => {
       if (!file) return;
-      if (!/\.xlsx$/i.test(file.name) && file.type !== XLSX_MIME) {
-        setError(
-          `“${file.name}”不是 .xlsx 工作簿。请选择 Excel 工作簿（.xlsx）；.xls 和 WPS 的 .et 文件请先另存为 .xlsx。`
-        );
+      if (!isWorkbookName(file.name) && file.type !== XLSX_MIME) {
+        setError(`“${file.name}”不是 Excel 工作簿。请选择 .xlsx 或 .xls 文件；WPS 的 .et 文件请先另存为 .xlsx。`);
         return;
       }
-      await openBytes(await readFileBytes(file), file.name);
+      await openBytes(await readFileBytes(file), file.name, options.mark);
     },
     [openBytes]
   );
@@ -73,8 +75,8 @@ export function useWorkbookFile(sample: string | undefined) {
   return { doc, loading, error, setError, openFile };
 }
 
-/** Files dropped anywhere on the page go to `onFile`; true while a file is dragged over it. */
-export function useFileDrop(onFile: (file: File | undefined) => void): boolean {
+/** What is dropped anywhere on the page goes to `onDrop`; true while files are dragged over it. */
+export function useFileDrop(onDrop: (data: DataTransfer) => void): boolean {
   const [dragging, setDragging] = React.useState(false);
   React.useEffect(() => {
     let depth = 0;
@@ -97,7 +99,7 @@ export function useFileDrop(onFile: (file: File | undefined) => void): boolean {
         e.preventDefault();
         depth = 0;
         setDragging(false);
-        onFile(e.dataTransfer?.files?.[0]);
+        if (e.dataTransfer) onDrop(e.dataTransfer);
       },
     };
     const listeners = Object.entries(handlers).map(([type, handle]) => {
@@ -108,6 +110,6 @@ export function useFileDrop(onFile: (file: File | undefined) => void): boolean {
       return () => window.removeEventListener(type, listener as EventListener);
     });
     return () => listeners.forEach((remove) => remove());
-  }, [onFile]);
+  }, [onDrop]);
   return dragging;
 }

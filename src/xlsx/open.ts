@@ -4,6 +4,7 @@
  * file that is no encrypted .xlsx is taken for an .xls. Either way the result is an XlsxWorkbook,
  * and saving it writes .xlsx.
  */
+import { WorkbookError } from "../core/port";
 import { sniffXlsx, SNIFF_MESSAGES } from "./sniff";
 import { XlsxWorkbook, type XlsxInput } from "./workbook";
 import { excelJSFromXls } from "./xls/workbook";
@@ -15,19 +16,31 @@ export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
   return sniffXlsx(bytes) === SNIFF_MESSAGES.oldBinary ? "xls" : "xlsx";
 }
 
-/** Loads an .xlsx or .xls. Unreadable → WorkbookError("unreadable") with a Chinese message. */
-export async function openWorkbook(data: XlsxInput): Promise<{ workbook: XlsxWorkbook; format: WorkbookFormat }> {
+/**
+ * Loads an .xlsx or .xls. Unreadable → WorkbookError("unreadable") with a Chinese message; `name`
+ * (the file's name, when known) makes the sniffer's “只是扩展名为 .xlsx” say “.xls” for an .xls
+ * that is really a web page, a CSV or an XML file (as budget systems often export).
+ */
+export async function openWorkbook(
+  data: XlsxInput,
+  name = ""
+): Promise<{ workbook: XlsxWorkbook; format: WorkbookFormat }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (workbookFormat(bytes) === "xls")
     return { workbook: XlsxWorkbook.fromExcelJS(await excelJSFromXls(bytes)), format: "xls" };
-  return { workbook: await XlsxWorkbook.load(bytes), format: "xlsx" };
+  try {
+    return { workbook: await XlsxWorkbook.load(bytes), format: "xlsx" };
+  } catch (e) {
+    if (e instanceof WorkbookError && /\.xls$/i.test(name))
+      throw new WorkbookError(e.code, e.message.replace("扩展名为 .xlsx", "扩展名为 .xls"));
+    throw e;
+  }
 }
 
-/** The name of the marked copy of an .xls: “原名-已校验.xlsx” (the format changes, so the name says so). */
-export function markedCopyName(name: string, format: WorkbookFormat): string {
-  return format === "xls" ? `${name.replace(/\.xls$/i, "")}-已校验.xlsx` : name;
+/**
+ * The name (or path) of a file's marked copy: the same for an .xlsx; “原名-已校验.xlsx” for an .xls,
+ * whose copy is an .xlsx (the name says the format changed, and never meets an “原名.xlsx” beside it).
+ */
+export function markedCopyName(name: string): string {
+  return /\.xls$/i.test(name) ? `${name.slice(0, -4)}-已校验.xlsx` : name;
 }
-
-/** Said in the report of an .xls whose marked copy was written. */
-export const XLS_COPY_NOTE =
-  "原文件是 .xls（Excel 97-2003）格式，标注副本另存为 .xlsx；副本保留单元格内容、数字格式、合并单元格和行高列宽，不保留字体、填充、边框和批注。";

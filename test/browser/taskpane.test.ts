@@ -129,7 +129,7 @@ describeWithBrowser("pages in a browser outside Office", (browserPath) => {
     const g = await openPage(session, server.origin);
     await g.page.goto(`${server.origin}/web.html?sample=${encodeURIComponent("../x.xlsx")}`);
     await g.page.getByRole("heading", { name: "绩效目标表助手" }).waitFor({ timeout: 15_000 });
-    await g.page.getByRole("button", { name: "打开 .xlsx 文件" }).waitFor();
+    await g.page.getByRole("button", { name: "打开工作簿文件" }).waitFor();
     expect(g.requests.some((u) => /^\/samples\/|\/x\.xlsx$/.test(new URL(u).pathname))).toBe(false);
     expect(g.errors).toEqual([]);
     await g.page.close();

@@ -1,11 +1,11 @@
 /**
- * The 校验报告 sheet added to each marked copy: one row per finding (工作表, 单元格, 级别, 规则,
+ * The 校验报告 sheet added to each marked copy (command line --out, the web page's batch): one row per finding (工作表, 单元格, 级别, 规则,
  * 问题说明, 指标), the 单元格 column linked to the cell, the 级别 coloured. Written by the xlsx
- * adapter's list sheet (src/xlsx/list-sheet.ts), which also replaces an earlier report of ours.
+ * adapter's list sheet (list-sheet.ts), which also replaces an earlier report of ours.
  */
 import { SEVERITY_LABEL, type Severity } from "../core/finding";
-import type { ListCell, ListSheet } from "../xlsx/list-sheet";
-import type { JsonFinding } from "./result";
+import type { JsonFinding } from "../core/report/result";
+import type { ListCell, ListSheet } from "./list-sheet";
 
 const SEVERITY_COLOR: Readonly<Record<Severity, string>> = { error: "FFC00000", warning: "FF9C5700", info: "FF1F4E79" };
 

@@ -1,0 +1,29 @@
+/**
+ * The web page's batch worker (a Web Worker, its own bundle batch-worker.js): checks the files it
+ * is sent, one at a time, and posts each result back with its marked copy (transferred, not
+ * copied). The page stays responsive; only one workbook is in memory at a time. Imports only
+ * src/core and src/xlsx.
+ */
+import { checkBatchFile } from "../../xlsx/batch-file";
+import type { FromWorker, ToWorker } from "./protocol";
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer: Transferable[]): void;
+};
+
+scope.onmessage = (e) => {
+  const { index, path, file } = e.data;
+  void (async () => {
+    let message: FromWorker;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const outcome = await checkBatchFile({ index, path, bytes });
+      message = { index, result: outcome.result, copy: outcome.copy };
+    } catch (err) {
+      message = { index, error: `无法读取：${err instanceof Error ? err.message : String(err)}` };
+    }
+    const copy = "copy" in message ? message.copy : null;
+    scope.postMessage(message, copy ? [copy.buffer] : []);
+  })();
+};
