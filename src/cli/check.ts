@@ -50,7 +50,7 @@ function reportSkipped(skipped: readonly string[]): void {
   const more = skipped.length > 3 ? " 等" : "";
   const pe = paint(colourFor(process.stderr));
   process.stderr.write(
-    `${pe.dim(`已跳过 ${skipped.length} 个不是 .xlsx 工作簿的文件或空文件夹：${shown}${more}。`)}\n`
+    `${pe.dim(`已跳过 ${skipped.length} 个不是 .xlsx 或 .xls 工作簿的文件或空文件夹：${shown}${more}。`)}\n`
   );
 }
 
@@ -120,7 +120,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
   }
   const t = output.totals;
   if (t.files === 0) {
-    printError("没有找到可检查的 .xlsx 文件。");
+    printError("没有找到可检查的 .xlsx 或 .xls 文件。");
     return EXIT.trouble;
   }
   if (t.unreadable || t.writeFailed || output.htmlFailed) return EXIT.trouble;

@@ -7,13 +7,28 @@
 import { WorkbookError } from "../core/port";
 import { sniffXlsx, SNIFF_MESSAGES } from "./sniff";
 import { XlsxWorkbook, type XlsxInput } from "./workbook";
-import { excelJSFromXls } from "./xls/workbook";
+import { excelJSFromXls, XLS_MESSAGES } from "./xls/workbook";
 
 export type WorkbookFormat = "xlsx" | "xls";
 
 /** The format of a workbook file, from its bytes. */
 export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
   return sniffXlsx(bytes) === SNIFF_MESSAGES.oldBinary ? "xls" : "xlsx";
+}
+
+/**
+ * An OLE file read as .xls. Named otherwise (“.xlsx”) and not readable as an .xls (a WPS .et, a
+ * Word file, a damaged file): today's message, that it is an old-format file to save as .xlsx.
+ */
+async function fromXls(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
+  try {
+    return XlsxWorkbook.fromExcelJS(await excelJSFromXls(bytes));
+  } catch (e) {
+    const unknown =
+      e instanceof WorkbookError && (e.message === XLS_MESSAGES.notXls || e.message === XLS_MESSAGES.damaged);
+    if (unknown && name && !/\.xls$/i.test(name)) throw new WorkbookError("unreadable", SNIFF_MESSAGES.oldBinary);
+    throw e;
+  }
 }
 
 /**
@@ -26,8 +41,7 @@ export async function openWorkbook(
   name = ""
 ): Promise<{ workbook: XlsxWorkbook; format: WorkbookFormat }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (workbookFormat(bytes) === "xls")
-    return { workbook: XlsxWorkbook.fromExcelJS(await excelJSFromXls(bytes)), format: "xls" };
+  if (workbookFormat(bytes) === "xls") return { workbook: await fromXls(bytes, name), format: "xls" };
   try {
     return { workbook: await XlsxWorkbook.load(bytes), format: "xlsx" };
   } catch (e) {

@@ -96,13 +96,13 @@ describe("perf-target check (text)", () => {
     }
   });
 
-  it("searches folders recursively, reports .xls/.et/.csv as not supported with a hint, skips other files (exit 2)", async () => {
+  it("searches folders recursively, checks .xlsx and .xls, reports .et/.csv as not supported with a hint, skips other files (exit 2)", async () => {
     const dir = tempDir("check-folder");
     try {
       fs.mkdirSync(path.join(dir, "县区", "钟山区"), { recursive: true });
       fs.copyFileSync(SAMPLE, path.join(dir, "县区", "钟山区", "表.xlsx"));
       fs.copyFileSync(SAMPLE, path.join(dir, "市本级.xlsx"));
-      fs.writeFileSync(path.join(dir, "旧表.xls"), "x");
+      fs.copyFileSync(path.join(ROOT, "test", "fixtures", "xls", "liupanshui-2025.xls"), path.join(dir, "旧表.xls"));
       fs.writeFileSync(path.join(dir, "金山.et"), "x");
       fs.writeFileSync(path.join(dir, "导出.csv"), "a,b\n1,2\n");
       fs.writeFileSync(path.join(dir, "说明.docx"), "x");
@@ -113,14 +113,14 @@ describe("perf-target check (text)", () => {
       expect(checked.map((l) => l.split("  ")[0])).toEqual([
         `✘ ${path.join(dir, "县区", "钟山区", "表.xlsx")}`,
         `✘ ${path.join(dir, "市本级.xlsx")}`,
+        `✘ ${path.join(dir, "旧表.xls")}`,
       ]);
       expect(r.stderr).toContain(
-        `${path.join(dir, "旧表.xls")}  不支持旧版 Excel 97-2003 格式（.xls），只能检查 .xlsx 工作簿。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。`
+        `${path.join(dir, "金山.et")}  不支持 WPS 表格格式（.et），只能检查 .xlsx 和 .xls 工作簿。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再检查。`
       );
-      expect(r.stderr).toContain("不支持 WPS 表格格式（.et）");
       expect(r.stderr).toContain("不支持 CSV 文本文件");
-      expect(r.stderr).toMatch(/已跳过 2 个不是 \.xlsx 工作簿的文件/);
-      expect(r.stdout).toContain("共检查 5 个文件：可以提交 0 个，需修改后再提交 2 个，无法读取 3 个。");
+      expect(r.stderr).toMatch(/已跳过 2 个不是 \.xlsx 或 \.xls 工作簿的文件/);
+      expect(r.stdout).toContain("共检查 5 个文件：可以提交 0 个，需修改后再提交 3 个，无法读取 2 个。");
     } finally {
       rmTemp(dir);
     }

@@ -155,7 +155,7 @@ describe("perf-target check --json", () => {
       const r = await runCli(["check", empty, "--json"]);
       expect(r.code).toBe(2);
       expect(JSON.parse(r.stdout)).toEqual({ files: [] });
-      expect(r.stderr).toContain("没有找到可检查的 .xlsx 文件");
+      expect(r.stderr).toContain("没有找到可检查的 .xlsx 或 .xls 文件");
     } finally {
       rmTemp(empty);
     }

@@ -113,7 +113,12 @@ describe("perf-target templates", () => {
       expect(r.code).toBe(0);
       const doc = strict(JSON.parse(r.stdout));
       expect(doc.templates.map((t) => t.id)).toEqual(["my-river-cleaning"]);
-      expect(doc.templates[0]).toMatchObject({ level1: "产出", level2: "数量", sector: "自定义", source: "用户自定义模板" });
+      expect(doc.templates[0]).toMatchObject({
+        level1: "产出",
+        level2: "数量",
+        sector: "自定义",
+        source: "用户自定义模板",
+      });
       expect(r.stderr).toContain("自定义模板");
       expect(r.stderr).toContain("未导入");
     } finally {

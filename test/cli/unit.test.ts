@@ -86,20 +86,22 @@ describe("listInputs / outputPaths", () => {
     fs.copyFileSync(SAMPLE, path.join(dir, "b", "表.xlsx"));
     fs.copyFileSync(SAMPLE, path.join(dir, ".hidden", "表.xlsx"));
     fs.writeFileSync(path.join(dir, "b", "旧.XLS"), "x");
+    fs.writeFileSync(path.join(dir, "b", "金山.et"), "x");
     fs.writeFileSync(path.join(dir, "b", "~$表.xlsx"), "x");
     fs.writeFileSync(path.join(dir, "b", "说明.txt"), "x");
   });
   afterAll(() => rmTemp(dir));
 
-  it("walks folders in name order, keeps .xlsx, reports other spreadsheets, skips the rest and hidden folders", async () => {
+  it("walks folders in name order, keeps .xlsx and .xls, reports other spreadsheets, skips the rest and hidden folders", async () => {
     const list = await listInputs([dir]);
     expect(list.files.map((f) => [path.relative(dir, f.abs), f.problem === null])).toEqual([
       [path.join("a", "深", "表.xlsx"), true],
       [path.join("a", "表.xlsx"), true],
-      [path.join("b", "旧.XLS"), false],
+      [path.join("b", "旧.XLS"), true],
       [path.join("b", "表.xlsx"), true],
+      [path.join("b", "金山.et"), false],
     ]);
-    expect(list.files[2].problem).toContain("旧版 Excel 97-2003 格式（.xls）");
+    expect(list.files[4].problem).toContain("不支持 WPS 表格格式（.et），只能检查 .xlsx 和 .xls 工作簿。");
     expect(list.files[0].given).toBe(`${dir}${path.sep}${path.join("a", "深", "表.xlsx")}`);
     expect(list.skipped.map((s) => path.basename(s))).toEqual(["~$表.xlsx", "说明.txt"]);
   });
@@ -115,9 +117,11 @@ describe("listInputs / outputPaths", () => {
     expect(outputPaths(xlsx, "out")).toEqual([
       path.join("out", "a", "深", "表.xlsx"),
       path.join("out", "a", "表.xlsx"),
+      path.join("out", "b", "旧-已校验.xlsx"),
       path.join("out", "b", "表.xlsx"),
     ]);
     expect(outputPaths([xlsx[1]], "out")).toEqual([path.join("out", "表.xlsx")]);
+    expect(outputPaths([xlsx[2]], "out")).toEqual([path.join("out", "旧-已校验.xlsx")]);
     expect(outputPaths([xlsx[1]], path.join(dir, "a"))).toEqual([null]);
   });
 });
