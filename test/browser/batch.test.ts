@@ -18,6 +18,7 @@ import {
   ROOT,
   describeWithBrowser,
   ensureBuilt,
+  expectClean,
   launchBrowser,
   openPage,
   screenshot,
@@ -88,12 +89,6 @@ function comparable(html: string): string {
     .replace(/<p class="meta">生成时间：[^<]*<\/p>/, "")
     .replace(/<p class="note">标注副本：[^<]*<\/p>/g, "")
     .replace(/<p class="problem">[^<]*<\/p>/g, '<p class="problem"></p>');
-}
-
-function expectClean(g: GuardedPage): void {
-  expect(g.foreignRequests).toEqual([]);
-  expect(g.errors).toEqual([]);
-  for (const url of g.requests) expect(url.startsWith("http://127.0.0.1:")).toBe(true);
 }
 
 async function openBatch(g: GuardedPage, origin: string): Promise<void> {

@@ -221,3 +221,10 @@ export function ensureBuilt(outputPath: string = DIST, env: Record<string, strin
     { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } }
   );
 }
+
+/** Every request of the page went to its own origin (127.0.0.1), and it logged no error. */
+export function expectClean(g: GuardedPage): void {
+  expect(g.foreignRequests).toEqual([]);
+  expect(g.errors).toEqual([]);
+  for (const url of g.requests) expect(url.startsWith("http://127.0.0.1:")).toBe(true);
+}

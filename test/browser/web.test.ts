@@ -18,13 +18,13 @@ import {
   ROOT,
   describeWithBrowser,
   ensureBuilt,
+  expectClean,
   launchBrowser,
   openPage,
   screenshot,
   serveDir,
   SCREENSHOTS,
   type BrowserSession,
-  type GuardedPage,
   type StaticServer,
 } from "./harness";
 
@@ -85,12 +85,6 @@ function mergesOf(grid: ReturnType<typeof sheetOf>): string[] {
   return grid.merges.map(
     (m) => `${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}`
   );
-}
-
-function expectClean(g: GuardedPage): void {
-  expect(g.foreignRequests).toEqual([]);
-  expect(g.errors).toEqual([]);
-  for (const url of g.requests) expect(url.startsWith("http://127.0.0.1:")).toBe(true);
 }
 
 describeWithBrowser("the stand-alone web page", (browserPath) => {

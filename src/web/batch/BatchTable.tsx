@@ -9,6 +9,7 @@ import { Button, Caption1, makeStyles, Switch, tokens } from "@fluentui/react-co
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { SEVERITY_LABEL } from "../../core/finding";
 import type { FileResult } from "../../core/report/result";
+import { withKey } from "../../taskpane/ui";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
@@ -63,7 +64,7 @@ function valueOf(r: FileResult, key: Key): number | string {
 }
 
 /** Needs changes: errors, or the file could not be read. */
-export function needsChanges(r: FileResult): boolean {
+function needsChanges(r: FileResult): boolean {
   return r.readError !== null || r.counts.error > 0;
 }
 
@@ -168,13 +169,7 @@ export function BatchTable(props: {
       return c * dir || a.index - b.index;
     });
   }, [props.results, sort, onlyFailing]);
-  const toggle = (i: number) =>
-    setOpen((o) => {
-      const n = new Set(o);
-      if (n.has(i)) n.delete(i);
-      else n.add(i);
-      return n;
-    });
+  const toggle = (i: number) => setOpen((o) => withKey(o, i, !o.has(i)));
   return (
     <>
       <div className={s.toolbar}>

@@ -11,7 +11,7 @@ import { BiffError, Reader, records, rkNumber, type BiffRecord } from "./records
 
 export type XlsValue = number | string | boolean | { readonly error: string };
 
-export interface XlsCell {
+interface XlsCell {
   readonly row: number;
   readonly col: number;
   readonly value: XlsValue;

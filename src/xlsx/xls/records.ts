@@ -7,7 +7,7 @@
 
 export class BiffError extends Error {}
 
-export const CONTINUE = 0x003c;
+const CONTINUE = 0x003c;
 
 export interface BiffRecord {
   readonly type: number;

@@ -135,7 +135,7 @@ function workbookStream(bytes: Uint8Array): Uint8Array {
 }
 
 /** Reads an .xls into its sheets. Unreadable → WorkbookError("unreadable") with a Chinese message. */
-export function readXls(bytes: Uint8Array): XlsBook {
+function readXls(bytes: Uint8Array): XlsBook {
   const stream = workbookStream(bytes);
   try {
     return readBiff(stream, (id) => BUILTIN[id]);
