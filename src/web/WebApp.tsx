@@ -178,10 +178,13 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
     [mode, openFile, start]
   );
   const dragging = useFileDrop(onDrop);
-  const openFromBatch = (file: File) => {
-    setMode("single");
-    void openFile(file, { mark: true });
-  };
+  const openFromBatch = React.useCallback(
+    (file: File) => {
+      setMode("single");
+      void openFile(file, { mark: true });
+    },
+    [openFile]
+  );
   const narrow = useMedia(NARROW);
   const [pane, setPane] = React.useState<Pane>("assistant");
   const fileInput = React.useRef<HTMLInputElement>(null);

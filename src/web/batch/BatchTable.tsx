@@ -99,10 +99,11 @@ function Findings({ r }: { r: FileResult }): React.JSX.Element {
   );
 }
 
-function Row(props: {
+/** A file's row (and its findings when open); memoised, so a batch's new result renders one row. */
+const Row = React.memo(function Row(props: {
   r: FileResult;
   open: boolean;
-  onToggle: () => void;
+  onToggle: (index: number) => void;
   onOpenFile: (r: FileResult) => void;
 }): React.JSX.Element {
   const s = useStyles();
@@ -118,7 +119,7 @@ function Row(props: {
             icon={props.open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
             aria-expanded={props.open}
             aria-label={`${props.open ? "收起" : "展开"}“${r.file}”的问题`}
-            onClick={props.onToggle}
+            onClick={() => props.onToggle(r.index)}
           />
           <Button
             appearance="transparent"
@@ -149,7 +150,7 @@ function Row(props: {
       )}
     </>
   );
-}
+});
 
 export function BatchTable(props: {
   results: readonly FileResult[];
@@ -169,7 +170,7 @@ export function BatchTable(props: {
       return c * dir || a.index - b.index;
     });
   }, [props.results, sort, onlyFailing]);
-  const toggle = (i: number) => setOpen((o) => withKey(o, i, !o.has(i)));
+  const toggle = React.useCallback((i: number) => setOpen((o) => withKey(o, i, !o.has(i))), []);
   return (
     <>
       <div className={s.toolbar}>

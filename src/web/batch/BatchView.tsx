@@ -216,11 +216,14 @@ export function BatchView(props: {
   const { run, skipped, start } = props.batch;
   const snap = useSnapshot(run);
   const running = snap?.state === "running";
-  const inputs: readonly BatchInput[] = run?.inputs ?? [];
-  const openFile = (r: FileResult) => {
-    const input = inputs[r.index];
-    if (input) props.onOpenFile(input.file);
-  };
+  const { onOpenFile } = props;
+  const openFile = React.useCallback(
+    (r: FileResult) => {
+      const input: BatchInput | undefined = run?.inputs[r.index];
+      if (input) onOpenFile(input.file);
+    },
+    [run, onOpenFile]
+  );
   return (
     <div className={s.root} data-testid="batch-view">
       <Pickers onFiles={start} busy={running} />

@@ -1,7 +1,7 @@
 /**
- * A batch run on the page: the files go to the worker (worker.ts) one at a time — the next is sent
- * when the last result is back, so one workbook at a time is in memory — and the results come back
- * in input order. Cancel stops the worker at once. The marked copies are kept as Blobs (the
+ * A batch run on the page: the files go to the worker (worker.ts), which checks them one at a time
+ * in order; at most AHEAD are sent before their results are back (so the worker never waits for the
+ * page, and only one workbook at a time is in memory), and the results come back in input order. Cancel stops the worker at once. The marked copies are kept as Blobs (the
  * browser may keep them out of the page's memory) until the zip is made.
  */
 import { addToStats, newStats, type BatchStats } from "../../core/report/charts";
@@ -29,6 +29,9 @@ function workerUrl(): string {
   return `batch-worker.js${typeof __webpack_hash__ === "string" ? `?v=${__webpack_hash__}` : ""}`;
 }
 
+/** Files sent to the worker and not answered yet. */
+const AHEAD = 2;
+
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export class BatchRun {
@@ -37,7 +40,9 @@ export class BatchRun {
   private readonly totals = newTotals();
   private readonly stats = newStats();
   private worker: Worker | null = null;
+  /** The next file to answer (results are in input order) and the next to send. */
   private next = 0;
+  private sent = 0;
   private state: BatchSnapshot["state"] = "running";
   private readonly started = new Date();
   private finishedAt: number | null = null;
@@ -90,21 +95,29 @@ export class BatchRun {
   private restartWorker(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.sent = this.next;
     if (this.state === "running") this.start();
   }
 
-  /** Sends the next file; files found unsupported at listing time are answered here. */
+  /**
+   * Answers the files found unsupported at listing time (in order), sends files until AHEAD are in
+   * flight, and finishes when every file has its result.
+   */
   private sendNext(): void {
-    while (this.next < this.inputs.length && this.inputs[this.next].problem) {
+    while (this.next < this.inputs.length && this.next === this.sent && this.inputs[this.next].problem) {
       const input = this.inputs[this.next];
       this.add(failedResult(this.next, input.path, input.problem!), null);
+      this.sent = this.next;
     }
     if (this.next >= this.inputs.length) {
       this.finish("done");
       return;
     }
-    const input = this.inputs[this.next];
-    this.worker?.postMessage({ index: this.next, path: input.path, file: input.file });
+    while (this.sent < this.inputs.length && this.sent - this.next < AHEAD && !this.inputs[this.sent].problem) {
+      const input = this.inputs[this.sent];
+      this.worker?.postMessage({ index: this.sent, path: input.path, file: input.file });
+      this.sent++;
+    }
     this.changed();
   }
 

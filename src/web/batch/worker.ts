@@ -1,7 +1,7 @@
 /**
  * The web page's batch worker (a Web Worker, its own bundle batch-worker.js): checks the files it
- * is sent, one at a time, and posts each result back with its marked copy (transferred, not
- * copied). The page stays responsive; only one workbook is in memory at a time. Imports only
+ * is sent, one at a time in the order sent, and posts each result back with its marked copy
+ * (transferred, not copied). The page stays responsive; only one workbook is in memory at a time. Imports only
  * src/core and src/xlsx.
  */
 import { checkBatchFile } from "../../xlsx/batch-file";
@@ -12,18 +12,23 @@ const scope = self as unknown as {
   postMessage(message: FromWorker, transfer: Transferable[]): void;
 };
 
+async function check({ index, path, file }: ToWorker): Promise<void> {
+  let message: FromWorker;
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const outcome = await checkBatchFile({ index, path, bytes });
+    message = { index, result: outcome.result, copy: outcome.copy };
+  } catch (err) {
+    message = { index, error: `无法读取：${err instanceof Error ? err.message : String(err)}` };
+  }
+  const copy = "copy" in message ? message.copy : null;
+  scope.postMessage(message, copy ? [copy.buffer] : []);
+}
+
+// one file at a time, in the order sent (the page sends the next one before this one is done)
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (e) => {
-  const { index, path, file } = e.data;
-  void (async () => {
-    let message: FromWorker;
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const outcome = await checkBatchFile({ index, path, bytes });
-      message = { index, result: outcome.result, copy: outcome.copy };
-    } catch (err) {
-      message = { index, error: `无法读取：${err instanceof Error ? err.message : String(err)}` };
-    }
-    const copy = "copy" in message ? message.copy : null;
-    scope.postMessage(message, copy ? [copy.buffer] : []);
-  })();
+  const task = e.data;
+  queue = queue.then(() => check(task));
 };
