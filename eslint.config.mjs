@@ -16,7 +16,8 @@
  *     cli       imports core and xlsx                 (plus Node and its packages)
  *     taskpane  imports core and excel                (never exceljs / JSZip: the pane stays small)
  *     commands  imports core and excel                (no package: no UI framework)
- *     web       imports core, xlsx and the task pane's components (never excel)
+ *     web       imports core, xlsx and the task pane's components (never excel);
+ *               its batch worker (src/web/batch/worker.ts) only core and xlsx
  *   test/lint/boundaries.test.ts proves that these rules bite.
  * Formatting follows office-addin-prettier-config with the code base's line width (120) and is
  * reported as a warning, not an error.
@@ -60,6 +61,12 @@ const ZONES = [
   folderZone("taskpane", ["core", "excel"], "imports only src/core and src/excel."),
   folderZone("commands", ["core", "excel"], "imports only src/core and src/excel."),
   folderZone("web", ["core", "xlsx", "taskpane"], "imports only src/core, src/xlsx and the task pane's components."),
+  {
+    target: "./src/web/batch/worker.ts",
+    from: "./src",
+    except: ["./core", "./xlsx", "./web/batch/protocol.ts"],
+    message: "the batch worker imports only src/core and src/xlsx (and its message types): no React, no task pane.",
+  },
 ];
 
 /** no-restricted-imports: a package (a path not starting with ".") that the folder may not import. */
