@@ -203,7 +203,7 @@ describeWithBrowser("the stand-alone web page", (browserPath) => {
     await page.getByRole("region", { name: "规则说明" }).getByText("检查什么").waitFor();
     await shot(page.getByRole("complementary", { name: "绩效目标表助手" }), "taskpane-settings");
     expect(g.requests).toContain(`${server.origin}/docs/rules/blank-sample-size.html`);
-    await page.getByRole("tab", { name: "校验" }).click();
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
 
     // 保存: a new file named after the original, checked with exceljs
     const [download] = await Promise.all([
