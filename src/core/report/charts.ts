@@ -61,26 +61,35 @@ interface Bar {
   readonly colour: string;
 }
 
-const WIDTH = 760;
-const LABEL = 250;
 const BAR = 360;
 const ROW = 24;
+/** Room for the text after the longest bar ("200/200 个文件（100%）"). */
+const AFTER = 180;
+
+/** About how wide a text is at 13 px: CJK and full-width characters ~13 px, others ~7.5 px. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffef]/.test(ch) ? 13 : 7.5;
+  return Math.ceil(w);
+}
 
 /** A horizontal bar chart: each row a label, a bar scaled to `max`, and the number as text. */
 function barChart(id: string, title: string, description: string, bars: readonly Bar[], max: number): string {
   const height = bars.length * ROW + 8;
+  const labelWidth = Math.max(60, ...bars.map((b) => textWidth(b.label))) + 12;
+  const width = labelWidth + BAR + AFTER;
   const rows = bars.map((b, i) => {
     const y = 4 + i * ROW;
     const w = max > 0 ? Math.max(b.value > 0 ? 2 : 0, Math.round((b.value / max) * BAR)) : 0;
     return (
-      `<text x="${LABEL - 8}" y="${y + 16}" text-anchor="end">${esc(b.label)}</text>` +
-      `<rect x="${LABEL}" y="${y + 4}" width="${w}" height="${ROW - 8}" fill="${b.colour}"></rect>` +
-      `<text x="${LABEL + w + 6}" y="${y + 16}">${esc(b.text)}</text>`
+      `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${esc(b.label)}</text>` +
+      `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${ROW - 8}" fill="${b.colour}"></rect>` +
+      `<text x="${labelWidth + w + 6}" y="${y + 16}">${esc(b.text)}</text>`
     );
   });
   return (
     `<figure class="chart"><figcaption id="${id}-t">${esc(title)}</figcaption>` +
-    `<svg role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${WIDTH} ${height}" width="100%" style="max-width:${WIDTH}px" font-size="13" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" font-size="13" xmlns="http://www.w3.org/2000/svg">` +
     `<title>${esc(title)}</title><desc id="${id}-d">${esc(description)}</desc>${rows.join("")}</svg></figure>`
   );
 }
