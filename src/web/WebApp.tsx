@@ -164,12 +164,48 @@ function useMedia(query: string): boolean {
 /** The page's mode: one workbook beside the assistant, or a batch. */
 type Mode = "single" | "batch";
 
-export function WebApp(props: { sample?: string }): React.JSX.Element {
+/** The header: the brand, the mode tabs, the single-file actions (`children`), the privacy note. */
+function PageHeader(props: {
+  mode: Mode;
+  onMode: (m: Mode) => void;
+  narrow: boolean;
+  children: React.ReactNode;
+}): React.JSX.Element {
   const s = useStyles();
-  const { doc, loading, error, setError, openFile } = useWorkbookFile(props.sample);
-  const [mode, setMode] = React.useState<Mode>("single");
-  const batch = useBatch();
-  const { start } = batch;
+  return (
+    <header className={s.header}>
+      <div className={s.brand}>
+        <img src="assets/icon-32.png" alt="" width={24} height={24} />
+        <Title3 as="h1" className={s.title}>
+          绩效目标表助手
+        </Title3>
+        <Caption1>网页版</Caption1>
+      </div>
+      <TabList
+        selectedValue={props.mode}
+        onTabSelect={(_e, d) => props.onMode(d.value as Mode)}
+        aria-label="模式"
+        size="small"
+      >
+        <Tab value="single" icon={<DocumentTable20Regular />}>
+          单个文件
+        </Tab>
+        <Tab value="batch" icon={<DocumentMultiple20Regular />}>
+          批量校验
+        </Tab>
+      </TabList>
+      <div className={props.mode === "single" ? s.actions : s.hidden}>{props.children}</div>
+      {!props.narrow && <Caption1 className={s.privacy}>文件只在本机浏览器中处理，不会上传。</Caption1>}
+    </header>
+  );
+}
+
+/** Drops go to the mode shown: one workbook opened, or a batch (folders walked) started. */
+function useDrop(
+  mode: Mode,
+  openFile: (file: File | undefined) => Promise<void>,
+  start: (files: { path: string; file: File }[]) => void
+) {
   const onDrop = React.useCallback(
     (data: DataTransfer) => {
       if (mode === "single") void openFile(data.files?.[0]);
@@ -177,7 +213,15 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
     },
     [mode, openFile, start]
   );
-  const dragging = useFileDrop(onDrop);
+  return useFileDrop(onDrop);
+}
+
+export function WebApp(props: { sample?: string }): React.JSX.Element {
+  const s = useStyles();
+  const { doc, loading, error, setError, openFile } = useWorkbookFile(props.sample);
+  const [mode, setMode] = React.useState<Mode>("single");
+  const batch = useBatch();
+  const dragging = useDrop(mode, openFile, batch.start);
   const openFromBatch = React.useCallback(
     (file: File) => {
       setMode("single");
@@ -189,60 +233,47 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
   const [pane, setPane] = React.useState<Pane>("assistant");
   const fileInput = React.useRef<HTMLInputElement>(null);
   const pickFile = () => fileInput.current?.click();
+  const single = mode === "single";
   return (
     <div className={s.page}>
-      <header className={s.header}>
-        <div className={s.brand}>
-          <img src="assets/icon-32.png" alt="" width={24} height={24} />
-          <Title3 as="h1" className={s.title}>
-            绩效目标表助手
-          </Title3>
-          <Caption1>网页版</Caption1>
-        </div>
-        <TabList selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value as Mode)} aria-label="模式" size="small">
-          <Tab value="single" icon={<DocumentTable20Regular />}>
-            单个文件
-          </Tab>
-          <Tab value="batch" icon={<DocumentMultiple20Regular />}>
-            批量校验
-          </Tab>
-        </TabList>
-        <div className={mode === "single" ? s.actions : s.hidden}>
-          <Button icon={<FolderOpen20Regular />} onClick={pickFile} aria-label="打开文件：选择本机的 .xlsx 工作簿">
-            打开文件
-          </Button>
-          <SaveButton doc={doc} onError={setError} />
-          {doc && (
-            <Text className={s.fileName} data-testid="file-name" title={doc.port.fileName}>
-              {doc.port.fileName}
-            </Text>
-          )}
-          <FilePicker
-            ref={fileInput}
-            accept={`.xlsx,.xls,${XLSX_MIME}`}
-            label="选择 .xlsx 或 .xls 工作簿"
-            data-testid="file-input"
-            onFile={(file) => void openFile(file)}
-          />
-        </div>
-        {!narrow && <Caption1 className={s.privacy}>文件只在本机浏览器中处理，不会上传。</Caption1>}
-      </header>
-      {mode === "batch" && <BatchView batch={batch} onOpenFile={openFromBatch} />}
-      {mode === "single" && error && (
+      <PageHeader mode={mode} onMode={setMode} narrow={narrow}>
+        <Button
+          icon={<FolderOpen20Regular />}
+          onClick={pickFile}
+          aria-label="打开文件：选择本机的 .xlsx 或 .xls 工作簿"
+        >
+          打开文件
+        </Button>
+        <SaveButton doc={doc} onError={setError} />
+        {doc && (
+          <Text className={s.fileName} data-testid="file-name" title={doc.port.fileName}>
+            {doc.port.fileName}
+          </Text>
+        )}
+        <FilePicker
+          ref={fileInput}
+          accept={`.xlsx,.xls,${XLSX_MIME}`}
+          label="选择 .xlsx 或 .xls 工作簿"
+          data-testid="file-input"
+          onFile={(file) => void openFile(file)}
+        />
+      </PageHeader>
+      {!single && <BatchView batch={batch} onOpenFile={openFromBatch} />}
+      {single && error && (
         <MessageBar intent="error" className={s.bar} layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {mode === "single" && loading && (
+      {single && loading && (
         <div className={s.start} role="status">
           <Spinner label={loading} />
         </div>
       )}
-      {mode === "single" && !doc && !loading && <StartScreen onOpen={pickFile} />}
-      {mode === "single" && doc && !loading && <Workspace doc={doc} narrow={narrow} pane={pane} onPane={setPane} />}
+      {single && !doc && !loading && <StartScreen onOpen={pickFile} />}
+      {single && doc && !loading && <Workspace doc={doc} narrow={narrow} pane={pane} onPane={setPane} />}
       {dragging && (
         <div className={s.overlay} aria-hidden>
-          {mode === "single" ? "松开鼠标以打开工作簿" : "松开鼠标以批量检查这些文件和文件夹"}
+          {single ? "松开鼠标以打开工作簿" : "松开鼠标以批量检查这些文件和文件夹"}
         </div>
       )}
     </div>
