@@ -125,6 +125,16 @@ describe(".xls: what a cell shows", () => {
       );
   });
 
+  test("a hidden sheet stays hidden in the copy, and is read like the others", async () => {
+    const wb = await excelJSFromXls(bytesOf(path.join(XLS, "formats.xls")));
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["格式", "visible"],
+      ["受保护", "visible"],
+      ["隐藏", "hidden"],
+    ]);
+    expect(grids[2].cell(1, 1)?.text).toBe("隐藏的表");
+  });
+
   test("a protected sheet is protected", () => {
     expect(grids[1].name).toBe("受保护");
     expect(grids[1].protected).toBe(true);

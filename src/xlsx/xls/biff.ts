@@ -21,6 +21,8 @@ interface XlsCell {
 
 export interface XlsSheet {
   readonly name: string;
+  /** Hidden (1) or very hidden (2) in Excel; 0 when shown. */
+  readonly visibility: number;
   readonly cells: XlsCell[];
   readonly merges: { top: number; left: number; bottom: number; right: number }[];
   readonly protected: boolean;
@@ -77,7 +79,7 @@ const ERRORS: Readonly<Record<number, string>> = {
 };
 
 interface Globals {
-  sheets: { name: string; offset: number; kind: number }[];
+  sheets: { name: string; offset: number; kind: number; visibility: number }[];
   strings: string[];
   formats: Map<number, string>;
   xfFormats: number[];
@@ -117,9 +119,9 @@ function readGlobals(stream: Uint8Array): Globals {
         break;
       case R.BOUNDSHEET: {
         const offset = rd.u32();
-        rd.u8(); // visibility
+        const visibility = rd.u8() & 3;
         const kind = rd.u8();
-        g.sheets.push({ offset, kind, name: rd.unicodeString(1) });
+        g.sheets.push({ offset, kind, visibility, name: rd.unicodeString(1) });
         break;
       }
       case R.SST:
@@ -148,11 +150,11 @@ class SheetReader {
   private pendingString: { row: number; col: number; xf: number } | null = null;
 
   constructor(
-    name: string,
+    sheet: { name: string; visibility: number },
     private readonly g: Globals,
     private readonly formatOf: (xf: number) => string | undefined
   ) {
-    this.sheet = { name, cells: [], merges: [], protected: false, columns: [], rows: new Map() };
+    this.sheet = { ...sheet, cells: [], merges: [], protected: false, columns: [], rows: new Map() };
   }
 
   private add(row: number, col: number, xf: number, value: XlsValue): void {
@@ -291,7 +293,7 @@ export function readBiff(stream: Uint8Array, builtinFormat: (id: number) => stri
   for (const s of g.sheets) {
     if (s.kind !== 0) continue; // chart, macro or dialog sheet: no cells to check
     if (s.offset >= stream.length) throw new BiffError(`工作表“${s.name}”的位置超出文件`);
-    const reader = new SheetReader(s.name, g, formatOf);
+    const reader = new SheetReader({ name: s.name, visibility: s.visibility }, g, formatOf);
     reader.read(records(stream.subarray(s.offset)));
     sheets.push(reader.sheet);
   }

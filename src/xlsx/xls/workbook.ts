@@ -1,7 +1,7 @@
 /**
  * An .xls file (Excel 97–2003) → an exceljs workbook holding what was read: the cell values with
  * their number formats (dates as dates, as exceljs loads them from an .xlsx), merged ranges,
- * protection, column widths and row heights. From there everything works as for an .xlsx: the
+ * protection, hidden sheets, column widths and row heights. From there everything works as for an .xlsx: the
  * grids the checks read (grid.ts, the same displayed text), the marks, the 校验报告 sheet, and
  * saving — as .xlsx, since nobody writes .xls any more. Cell styles (fonts, fills, borders) and
  * notes are not read: the marked copy of an .xls shows the values, merges and sizes only.
@@ -89,7 +89,9 @@ function excelValue(value: XlsValue, format: string | undefined, date1904: boole
 }
 
 async function addSheet(wb: ExcelJS.Workbook, sheet: XlsSheet, date1904: boolean): Promise<void> {
-  const ws = wb.addWorksheet(sheet.name);
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.visibility === 2 ? "veryHidden" : sheet.visibility === 1 ? "hidden" : "visible",
+  });
   for (const c of sheet.columns)
     for (let col = c.first; col <= c.last; col++) {
       const column = ws.getColumn(col);
