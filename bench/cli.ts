@@ -142,6 +142,8 @@ async function phases(dir: string): Promise<void> {
           file: f,
           readError: null,
           writeError: null,
+          incomplete: [],
+          sheets: [],
           tables: result.parse.tables.map(tableJson),
           findings: result.findings.map(findingJson),
           counts: { error: 0, warning: 0, info: 0 },

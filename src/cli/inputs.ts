@@ -74,7 +74,8 @@ class Listing {
   readonly skipped: string[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly excluded: string | null) {}
+  /** `excluded`: the folders never searched (the --out folder, as given and with its links resolved). */
+  constructor(private readonly excluded: ReadonlySet<string>) {}
 
   add(f: InputFile): void {
     if (this.seen.has(f.abs)) return;
@@ -95,7 +96,7 @@ class Listing {
   async walk(folderGiven: string, folderAbs: string, rel: string, visited: Set<string>): Promise<void> {
     const dirAbs = rel ? path.join(folderAbs, rel) : folderAbs;
     const real = await fs.realpath(dirAbs).catch(() => null);
-    if (real === null || visited.has(real)) return; // gone, or a symbolic link loop
+    if (real === null || visited.has(real) || this.excluded.has(real)) return; // gone, a link loop, or --out
     visited.add(real);
     let entries: Dirent[];
     try {
@@ -121,7 +122,7 @@ class Listing {
       }
       if (isDir) {
         if (entry.name.startsWith(".")) continue;
-        if (this.excluded && path.resolve(childAbs) === this.excluded) continue;
+        if (this.excluded.has(path.resolve(childAbs))) continue;
         await this.walk(folderGiven, folderAbs, childRel, visited);
       } else if (isFile) this.file(entry.name, joinGiven(folderGiven, childRel), childAbs, size);
     }
@@ -133,7 +134,13 @@ class Listing {
  * does not check the copies of the first).
  */
 export async function listInputs(inputs: readonly string[], exclude: string | null = null): Promise<InputList> {
-  const list = new Listing(exclude ? path.resolve(exclude) : null);
+  const excluded = new Set<string>();
+  if (exclude) {
+    excluded.add(path.resolve(exclude));
+    const real = await fs.realpath(exclude).catch(() => null);
+    if (real) excluded.add(real);
+  }
+  const list = new Listing(excluded);
   for (const given of inputs) {
     const abs = path.resolve(given);
     let st: Stats;
@@ -177,4 +184,27 @@ export function outputPaths(files: readonly InputFile[], outDir: string): (strin
       rel = f.abs.replace(/^[A-Za-z]:/, (m) => m[0]).replace(/^[\\/]+/, "");
     return inputs.has(path.join(out, rel)) ? null : path.join(outDir, rel);
   });
+}
+
+/** A path as the file system knows it: links resolved (a path not there yet: its nearest existing folder's), and the file's device and inode when it exists (hard links). */
+export interface PathIdentity {
+  readonly real: string;
+  readonly inode: string | null;
+}
+
+export async function pathIdentity(p: string): Promise<PathIdentity> {
+  const abs = path.resolve(p);
+  const st = await fs.stat(abs).catch(() => null);
+  const inode = st ? `${st.dev}:${st.ino}` : null;
+  let rest = "";
+  for (let at = abs; ; at = path.dirname(at)) {
+    const real = await fs.realpath(at).catch(() => null);
+    if (real !== null) return { real: rest ? path.join(real, rest) : real, inode };
+    if (path.dirname(at) === at) return { real: abs, inode };
+    rest = rest ? path.join(path.basename(at), rest) : path.basename(at);
+  }
+}
+
+export function sameFile(a: PathIdentity, b: PathIdentity): boolean {
+  return a.real === b.real || (a.inode !== null && a.inode === b.inode);
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FileTask, RunOptions } from "./process-file";
 import { failedResult, type FileResult } from "./result";
+import { onShutdown } from "./shutdown";
 
 export interface RunHooks {
   /** A task was started (for the progress bar). */
@@ -228,7 +229,12 @@ export async function runTasks(
     return ordered.done();
   }
   const pool = new WorkerPool(tasks, plan, options, hooks, ordered);
-  await pool.run();
-  await ordered.done();
-  await pool.stop();
+  const undo = onShutdown(() => pool.stop());
+  try {
+    await pool.run();
+    await ordered.done();
+  } finally {
+    undo();
+    await pool.stop();
+  }
 }

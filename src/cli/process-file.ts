@@ -1,27 +1,22 @@
 /**
- * Checks one file: read → (look at the bytes) → load with the xlsx adapter → check → (fix) →
- * (mark, add the 校验报告 sheet, save atomically). Runs in a worker thread or in the main thread;
- * nothing of the workbook is kept once the result is returned.
+ * Checks one file: read → read the sheets from the package (src/xlsx/package-read.ts: no exceljs,
+ * sheet by sheet, bounded) → check → (--out: the marked copy through exceljs, copy.ts). Runs in a
+ * worker thread or in the main thread; nothing of the workbook is kept once the result is returned.
+ * A sheet that cannot be read, or a rule that fails, leaves the file "校验未完成" (exit code 2):
+ * nothing that was not checked passes.
  */
 import { promises as fs } from "node:fs";
-import path from "node:path";
 import { checkGrids, verdictOf, type CheckResult } from "../core/check";
 import { WorkbookError } from "../core/port";
-import type { AddinSettings } from "../core/settings";
+import { settingsEffects, workbookSettingsNotice } from "../core/rules/workbook-settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
+import { settingsFromXml } from "../core/settings-xml";
 import { parseUserTemplates } from "../core/templates/library";
 import { setUserTemplates } from "../core/templates/registry";
-import { XlsxWorkbook } from "../xlsx/workbook";
-import { workbookReadError, writeFailureReason, writeFileAtomic } from "./files";
-import { reportSheet } from "./report-sheet";
-import {
-  countsOf,
-  failedResult,
-  findingJson,
-  tableJson,
-  type FileResult,
-  type FixReport,
-  type SkippedFix,
-} from "./result";
+import { readWorkbook, type WorkbookRead } from "../xlsx/package-read";
+import type { Copy, Describe } from "./copy";
+import { workbookReadError } from "./files";
+import { countsOf, failedResult, findingJson, tableJson, type FileResult } from "./result";
 
 export interface FileTask {
   readonly index: number;
@@ -36,10 +31,15 @@ export interface FileTask {
 }
 
 export interface RunOptions {
-  /** Settings from --config; null: each workbook's own. */
+  /** Settings from --config; null: each workbook's own (or the defaults, see workbookSettings). */
   readonly settings: AddinSettings | null;
   readonly fix: boolean;
+  /** Without --config: use the settings the workbook carries (false: --ignore-workbook-settings). */
+  readonly workbookSettings: boolean;
 }
+
+/** Appended to the workbook-settings notice on the command line. */
+const NOTICE_HINT = "用 --ignore-workbook-settings 按默认设置检查。";
 
 let installedTemplates: string | null = null;
 
@@ -57,115 +57,68 @@ function installUserTemplates(settings: AddinSettings, warnings: string[]): void
   setUserTemplates(parsed.templates);
 }
 
-/** Applies the safe quick fixes (safe, no inputs) one plan at a time; re-checks after each round. */
-async function applySafeFixes(
-  wb: XlsxWorkbook,
-  first: CheckResult,
-  settings: AddinSettings
-): Promise<{ result: CheckResult; report: FixReport }> {
-  let result = first;
-  let fixed = 0;
-  let skipped: SkippedFix[] = [];
-  const done = new Set<string>();
-  for (let round = 0; round < 5; round++) {
-    const todo = result.findings.filter(
-      (f) => f.fix && f.fix.safe && f.fix.inputs.length === 0 && !done.has(JSON.stringify(f.fix.plan.steps))
-    );
-    if (todo.length === 0) break;
-    skipped = [];
-    let progress = 0;
-    for (const f of todo) {
-      const plan = f.fix!.plan;
-      const key = JSON.stringify(plan.steps);
-      if (done.has(key)) continue;
-      try {
-        await wb.apply(plan);
-        done.add(key);
-        fixed++;
-        progress++;
-      } catch (e) {
-        skipped.push({
-          sheet: f.sheet,
-          cell: f.cell,
-          rule: f.rule,
-          reason: e instanceof Error ? e.message : String(e),
-        });
-      }
-    }
-    result = checkGrids(await wb.readSheets(), settings);
-    if (progress === 0) break;
-  }
-  return { result, report: { fixed, before: countsOf(first.findings), skipped } };
-}
-
-/** The workbook, or why it cannot be read (Chinese). */
-async function openWorkbook(file: string): Promise<XlsxWorkbook | string> {
-  let bytes: Buffer;
+/** The sheets read from the file, or why it cannot be read (Chinese). */
+async function openWorkbook(file: string): Promise<{ bytes: Uint8Array; read: WorkbookRead } | string> {
+  let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    const b = await fs.readFile(file);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
     return workbookReadError(e);
   }
   try {
-    return await XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { bytes, read: await readWorkbook(bytes) };
   } catch (e) {
     if (e instanceof WorkbookError) return e.message;
-    return `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
+    return internalError(e);
   }
 }
 
-interface Copy {
-  /** The findings left (after --fix, those of the copy). */
-  readonly result: CheckResult;
-  readonly fix: FixReport | null;
-  readonly output: string | null;
-  readonly writeError: string | null;
+function internalError(e: unknown): string {
+  return `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`;
 }
 
-/** --out: (--fix), mark, add the 校验报告 sheet, save atomically. */
-async function writeCopy(
-  wb: XlsxWorkbook,
-  checked: CheckResult,
-  settings: AddinSettings,
-  output: string,
-  fixing: boolean,
-  warnings: string[]
-): Promise<Copy> {
-  let result = checked;
-  let fix: FixReport | null = null;
-  try {
-    if (fixing) ({ result, report: fix } = await applySafeFixes(wb, result, settings));
-  } catch (e) {
-    warnings.push(`快速修复时出错，副本未修复：${e instanceof Error ? e.message : String(e)}`);
-  }
-  try {
-    await wb.mark(result.findings, { notes: settings.notes });
-    wb.addListSheet(reportSheet(result.findings.map(findingJson), result.summary.verdict));
-    const bytes = await wb.save();
-    await fs.mkdir(path.dirname(output), { recursive: true });
-    await writeFileAtomic(output, bytes);
-    return { result, fix, output, writeError: null };
-  } catch (e) {
-    return { result, fix, output: null, writeError: `无法写入标注副本“${output}”：${writeFailureReason(e)}。` };
-  }
+/** The workbook's own settings, when they are to be used and it has them (their problems are warnings). */
+function ownSettings(read: WorkbookRead, options: RunOptions, warnings: string[]): AddinSettings | null {
+  if (options.settings || !options.workbookSettings) return null;
+  if (read.settingsProblem) warnings.push(read.settingsProblem);
+  if (!read.settingsXml) return null;
+  const { settings, problems } = settingsFromXml(read.settingsXml);
+  for (const p of problems) warnings.push(`工作簿中保存的设置：${p}`);
+  return settings;
 }
 
-function checkedResult(task: FileTask, copy: Copy, warnings: string[]): FileResult {
+/** What the file's result says besides the check: sheets not read, rules that failed. */
+function incompleteOf(read: WorkbookRead, result: CheckResult): string[] {
+  const sheets = read.sheets.filter((s) => s.problem).map((s) => `工作表“${s.name}”无法读取，未检查：${s.problem}`);
+  const rules = result.ruleFailures.map((f) => `检查未完成：${f.message}`);
+  return [...sheets, ...rules];
+}
+
+/** The verdict: errors first; then anything not checked; then whether a table was found. */
+function verdict(result: CheckResult, errors: number, unread: boolean): string {
+  if (errors > 0) return "需修改后再提交";
+  if (unread) return "校验未完成（有工作表无法读取）";
+  if (result.ruleFailures.length) return verdictOf(0, result.ruleFailures.length);
+  return result.parse.tables.length ? verdictOf(0) : "未识别到绩效目标表";
+}
+
+function checkedResult(task: FileTask, read: WorkbookRead, copy: Copy, describe: Describe, warnings: string[]): FileResult {
   const { result } = copy;
-  // a rule that threw (a bug of the tool): said once on stderr; the --json document keeps its shape
-  for (const f of result.ruleFailures) warnings.push(f.message);
-  const findings = result.findings.map(findingJson);
-  const counts = countsOf(findings);
+  const described = describe(result, copy.grids);
+  const findings = described.findings.map(findingJson);
   const found = result.parse.tables.length > 0;
   return {
     index: task.index,
     file: task.given,
     readError: null,
     writeError: copy.writeError,
+    incomplete: incompleteOf(read, result),
+    sheets: read.sheets.filter((s) => s.grid).map((s) => s.name),
     tables: result.parse.tables.map(tableJson),
     findings,
-    counts,
-    verdict: found ? verdictOf(counts.error, result.ruleFailures.length) : "未识别到绩效目标表",
+    counts: countsOf(findings),
+    verdict: described.verdict,
     problems: found ? [] : result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
     warnings,
     fix: copy.fix,
@@ -173,27 +126,34 @@ function checkedResult(task: FileTask, copy: Copy, warnings: string[]): FileResu
   };
 }
 
+/** The findings (the notice on the workbook's own settings first, when they hide any) and the verdict of a check. */
+function describer(read: WorkbookRead, own: AddinSettings | null): Describe {
+  const unread = read.sheets.some((s) => s.problem);
+  return (result, grids) => {
+    const notice = own ? workbookSettingsNotice(settingsEffects(result, own, grids), NOTICE_HINT) : null;
+    const findings = notice ? [notice, ...result.findings] : [...result.findings];
+    return { findings, verdict: verdict(result, countsOf(findings).error, unread) };
+  };
+}
+
 export async function processFile(task: FileTask, options: RunOptions): Promise<FileResult> {
   if (task.problem) return failedResult(task.index, task.given, task.problem);
-  const wb = await openWorkbook(task.abs);
-  if (typeof wb === "string") return failedResult(task.index, task.given, wb);
+  const opened = await openWorkbook(task.abs);
+  if (typeof opened === "string") return failedResult(task.index, task.given, opened);
+  const { bytes, read } = opened;
   const warnings: string[] = [];
-  let result: CheckResult;
-  let settings: AddinSettings;
   try {
-    settings = options.settings ?? (await wb.loadSettings());
+    const own = ownSettings(read, options, warnings);
+    const settings = options.settings ?? own ?? DEFAULT_SETTINGS;
     installUserTemplates(settings, warnings);
-    result = checkGrids(await wb.readSheets(), settings);
+    const grids = read.sheets.flatMap((s) => (s.grid ? [s.grid] : []));
+    const result = checkGrids(grids, settings);
+    const describe = describer(read, own);
+    let copy: Copy = { result, grids, fix: null, output: null, writeError: task.outputProblem };
+    if (task.output && !task.outputProblem)
+      copy = await (await import("./copy")).writeCopy(bytes, read, result, settings, task.output, options.fix, warnings, describe);
+    return checkedResult(task, read, copy, describe, warnings);
   } catch (e) {
-    return failedResult(
-      task.index,
-      task.given,
-      `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`
-    );
+    return failedResult(task.index, task.given, internalError(e));
   }
-  const copy: Copy =
-    task.output && !task.outputProblem
-      ? await writeCopy(wb, result, settings, task.output, options.fix, warnings)
-      : { result, fix: null, output: null, writeError: task.outputProblem };
-  return checkedResult(task, copy, warnings);
 }

@@ -9,7 +9,10 @@
 import type { Finding, Severity } from "../core/finding";
 import type { TableKind, TargetTable } from "../core/model";
 
-/** Exit codes: no error-severity findings; some; a file could not be read or a result written, or a usage error. */
+/**
+ * Exit codes: no error-severity findings; some; a file (or a sheet of it) could not be read or
+ * checked, or a result could not be written, or a usage error.
+ */
 export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
 interface JsonIndicator {
@@ -79,6 +82,13 @@ export interface FileResult {
   readonly readError: string | null;
   /** The marked copy could not be written (Chinese). */
   readonly writeError: string | null;
+  /**
+   * What was not checked although the file was read (Chinese, one sentence each): sheets that could
+   * not be read, rules that failed. The file never passes while this is not empty.
+   */
+  readonly incomplete: string[];
+  /** The sheets read and checked (names, in workbook order). */
+  readonly sheets: string[];
   readonly tables: JsonTable[];
   readonly findings: JsonFinding[];
   readonly counts: Counts;
@@ -126,14 +136,27 @@ export function countsOf(findings: readonly { severity: Severity }[]): Counts {
   return c;
 }
 
+/** The file's `error`: why it could not be read, or what was not checked and the copy not written; null when none. */
+export function errorOf(r: FileResult): string | null {
+  if (r.readError) return r.readError;
+  const parts = [...r.incomplete, ...(r.writeError ? [r.writeError] : [])];
+  return parts.length ? parts.join(" ") : null;
+}
+
 /** The file's entry of the --json document (the contract's keys, in order). */
 export function fileJson(r: FileResult): JsonFile {
   return {
     file: r.file,
-    error: r.readError ?? r.writeError,
+    error: errorOf(r),
     tables: r.readError ? [] : r.tables,
     findings: r.readError ? [] : r.findings,
   };
+}
+
+/** The file's own exit code: 2 when anything was not read, checked or written; else 1 with errors; else 0. */
+export function exitCodeOf(r: FileResult): number {
+  if (r.readError || r.writeError || r.incomplete.length) return EXIT.trouble;
+  return r.counts.error > 0 ? EXIT.findings : EXIT.ok;
 }
 
 export function failedResult(index: number, file: string, message: string): FileResult {
@@ -142,6 +165,8 @@ export function failedResult(index: number, file: string, message: string): File
     file,
     readError: message,
     writeError: null,
+    incomplete: [],
+    sheets: [],
     tables: [],
     findings: [],
     counts: { error: 0, warning: 0, info: 0 },

@@ -24,7 +24,7 @@ jest.setTimeout(60_000);
 
 test("the failure goes to the warnings once; findings and the JSON shape stand", async () => {
   const task = { index: 0, given: "样表.xlsx", abs: SAMPLE, problem: null, output: null, outputProblem: null };
-  const r = await processFile(task, { settings: null, fix: false });
+  const r = await processFile(task, { settings: null, fix: false, workbookSettings: true });
   const failures = r.warnings.filter((w) => w.includes("broken-rule"));
   expect(failures).toEqual([
     expect.stringMatching(

@@ -10,9 +10,10 @@ import { SEVERITY_LABEL, type Severity } from "../../core/finding";
 import type { FileResult } from "../result";
 import type { Totals } from "./text";
 import { tempName, writeFailureReason } from "../files";
+import { visible } from "./text";
 
 export function escapeHtml(text: string): string {
-  return text
+  return visible(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -45,9 +46,8 @@ interface SummaryRow {
 }
 
 function verdictClass(r: FileResult): string {
-  if (r.readError) return "fail";
-  if (r.tables.length === 0) return "unknown";
-  return r.counts.error > 0 ? "fail" : "pass";
+  if (r.readError || r.counts.error > 0 || r.incomplete.length > 0) return "fail";
+  return r.tables.length === 0 ? "unknown" : "pass";
 }
 
 function countCell(n: number, s: Severity): string {
@@ -73,6 +73,7 @@ function section(r: FileResult): string {
       `<p class="note">已在副本中修复 ${r.fix.fixed} 处（修复前：错误 ${r.fix.before.error} · 警告 ${r.fix.before.warning} · 提示 ${r.fix.before.info}）；下列为修复后仍有的问题。</p>`
     );
   if (r.output) out.push(`<p class="note">标注副本：${escapeHtml(r.output)}</p>`);
+  for (const m of r.incomplete) out.push(`<p class="problem">${escapeHtml(m)}</p>`);
   if (r.writeError) out.push(`<p class="problem">${escapeHtml(r.writeError)}</p>`);
   for (const p of r.problems) out.push(`<p class="note">${escapeHtml(p)}</p>`);
   if (tables && r.findings.length === 0) out.push(`<p class="note">未发现问题。</p>`);
@@ -151,6 +152,7 @@ export class HtmlReport {
           `<h1>绩效目标表校验报告</h1>\n<p class="meta">生成时间：${escapeHtml(formatDate(meta.started))}\u3000用时 ${meta.seconds.toFixed(1)} 秒\u3000perf-target ${escapeHtml(meta.version)}</p>\n` +
           `<p>共检查 <b>${t.files}</b> 个文件：<span class="pass">可以提交 ${t.passed} 个</span>，<span class="fail">需修改后再提交 ${t.failed} 个</span>` +
           (t.unrecognised ? `，<span class="unknown">未识别到绩效目标表 ${t.unrecognised} 个</span>` : "") +
+          (t.incomplete ? `，<span class="fail">校验未完成 ${t.incomplete} 个</span>` : "") +
           (t.unreadable ? `，<span class="fail">无法读取 ${t.unreadable} 个</span>` : "") +
           `。问题合计：<span class="error">错误 ${t.counts.error}</span> · <span class="warning">警告 ${t.counts.warning}</span> · <span class="info">提示 ${t.counts.info}</span>。` +
           (t.fixed ? ` 已在副本中修复 ${t.fixed} 处。` : "") +
