@@ -83,8 +83,11 @@ export function isBlankText(text: string | null | undefined): boolean {
   return t === "" || /^[—–\-－/／\\、.。…_＿]+$/.test(t) || t === "无" || t === "暂无" || t === "空";
 }
 
-/** Truncates for messages: "很长的文本…". */
+/** Truncates for messages: "很长的文本…". Counts characters (code points): an emoji is never cut in half. */
 export function clip(text: string, max = 16): string {
   const t = clean(text);
-  return t.length <= max ? t : t.slice(0, max - 1) + "…";
+  if (t.length <= max) return t;
+  if (!/[\ud800-\udfff]/.test(t)) return t.slice(0, max - 1) + "…";
+  const chars = Array.from(t);
+  return chars.length <= max ? t : chars.slice(0, max - 1).join("") + "…";
 }

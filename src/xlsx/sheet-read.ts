@@ -5,6 +5,7 @@
  * inline strings, booleans, errors, dates by number format), so a check and a marked copy agree.
  * A sheet that cannot be read → SheetProblem (Chinese), which fails only that sheet.
  */
+import { clip } from "../core/text";
 import { cellAddress, columnNumber, parseRange, type CellRange, type CellValueType, type GridCell } from "../core/grid";
 import { boundedGrid, MAX_COLUMNS, MAX_GRID_CELLS, MAX_ROWS, tooLargeProblem, type CellRows, type SheetRead } from "./bounds";
 import { formatDate, formatNumber, isDateFormat, serialToDate } from "./number-format";
@@ -50,6 +51,7 @@ class SheetReader implements XmlHandler {
   readonly rows: CellRows = [];
   readonly merges: CellRange[] = [];
   protected = false;
+  private root = true;
   private inSheetData = false;
   private row = 0;
   private column = 0;
@@ -77,7 +79,10 @@ class SheetReader implements XmlHandler {
   }
 
   open(name: string, raw: string, selfClosing: boolean): void {
-    if (name === "sheetData") this.inSheetData = true;
+    if (this.root) {
+      this.root = false;
+      if (name !== "worksheet") throw new SheetProblem(`这不是工作表的数据（根元素是“${clip(name, 20)}”）。`);
+    } else if (name === "sheetData") this.inSheetData = true;
     else if (!this.inSheetData) this.openOutside(name, raw);
     else if (name === "row") this.openRow(raw);
     else if (name === "c") {
@@ -96,10 +101,10 @@ class SheetReader implements XmlHandler {
       try {
         range = parseRange(ref);
       } catch {
-        throw new SheetProblem(`合并单元格的区域“${ref.slice(0, 30)}”无效。`);
+        throw new SheetProblem(`合并单元格的区域“${clip(ref, 30)}”无效。`);
       }
       if (range.bottom > MAX_ROWS || range.right > MAX_COLUMNS || range.top < 1 || range.left < 1)
-        throw new SheetProblem(`合并单元格的区域“${ref.slice(0, 30)}”超出 Excel 的范围。`);
+        throw new SheetProblem(`合并单元格的区域“${clip(ref, 30)}”超出 Excel 的范围。`);
       this.merges.push(range);
     } else if (name === "sheetProtection") this.protected = attrsOf(raw).sheet === "1";
   }
@@ -107,7 +112,7 @@ class SheetReader implements XmlHandler {
   private openRow(raw: string): void {
     const r = attrOf(raw, "r");
     const n = r === undefined ? this.row + 1 : /^[0-9]{1,7}$/.test(r) ? Number(r) : NaN;
-    if (!(n >= 1 && n <= MAX_ROWS)) throw new SheetProblem(`行号“${String(r).slice(0, 20)}”无效。`);
+    if (!(n >= 1 && n <= MAX_ROWS)) throw new SheetProblem(`行号“${clip(String(r), 20)}”无效。`);
     this.row = n;
     this.column = 0;
     this.emptyCell = null;
@@ -126,12 +131,12 @@ class SheetReader implements XmlHandler {
     let column = this.column + 1;
     if (a.r !== undefined) {
       const m = ADDRESS.exec(a.r);
-      if (!m) throw new SheetProblem(`单元格地址“${a.r.slice(0, 20)}”无效。`);
+      if (!m) throw new SheetProblem(`单元格地址“${clip(a.r, 20)}”无效。`);
       column = columnNumber(m[1]);
       row = Number(m[2]);
     }
     if (!(row >= 1 && row <= MAX_ROWS && column >= 1 && column <= MAX_COLUMNS))
-      throw new SheetProblem(`单元格地址“${(a.r ?? "").slice(0, 20)}”超出 Excel 的范围。`);
+      throw new SheetProblem(`单元格地址“${clip(a.r ?? "", 20)}”超出 Excel 的范围。`);
     this.row = row;
     this.column = column;
     const style = a.s === undefined ? 0 : parseInt(a.s, 10);
@@ -191,7 +196,7 @@ class SheetReader implements XmlHandler {
       const strings = this.ctx.sharedStrings();
       const index = parseInt(c.value, 10);
       const text = index >= 0 && index < strings.length ? strings[index] : undefined;
-      if (text === undefined) throw new SheetProblem(`单元格引用了不存在的共享字符串（第 ${c.value.slice(0, 12)} 个）。`);
+      if (text === undefined) throw new SheetProblem(`单元格引用了不存在的共享字符串（第 ${clip(c.value, 12)} 个）。`);
       return text === "" ? undefined : { text, type: "text" };
     }
     if (c.t === "str") return text(decodeAgain(c.value));

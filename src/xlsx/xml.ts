@@ -7,6 +7,8 @@
  * over without their namespace prefix ("x:c" → "c"); text is decoded only when the handler wants it.
  */
 
+import { clip } from "../core/text";
+
 export class XmlError extends Error {
   constructor(message: string) {
     super(message);
@@ -65,7 +67,7 @@ export function decodeXmlText(raw: string): string {
       value = String.fromCodePoint(code);
     } else {
       const named = Object.prototype.hasOwnProperty.call(NAMED, ref) ? NAMED[ref] : undefined;
-      if (named === undefined) throw new XmlError(`XML 中有未定义的实体“&${ref.slice(0, 12)};”`);
+      if (named === undefined) throw new XmlError(`XML 中有未定义的实体“&${clip(ref, 12)};”`);
       value = named;
     }
     out += text.slice(from, amp) + value;
@@ -107,7 +109,7 @@ export function attrsOf(raw: string): Record<string, string> {
     if (close < 0) throw new XmlError("XML 元素的属性值没有结束引号");
     let value = raw.slice(i + 1, close);
     if (value.includes("<")) throw new XmlError("XML 属性值中不能有“<”");
-    if (name in out) throw new XmlError(`XML 元素的属性“${name.slice(0, 20)}”重复`);
+    if (name in out) throw new XmlError(`XML 元素的属性“${clip(name, 20)}”重复`);
     if (/[&\r\n\t]/.test(value)) value = decodeXmlText(value).replace(/[\t\n]/g, " ");
     out[name] = value;
     i = close + 1;
@@ -196,7 +198,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
     if (gt < 0) throw new XmlError("XML 不完整或标签有误");
     if (next === 0x2f) {
       const name = xml.slice(lt + 2, gt).trim();
-      if (stack.pop() !== name) throw new XmlError(`XML 标签不匹配（</${name.slice(0, 20)}>）`);
+      if (stack.pop() !== name) throw new XmlError(`XML 标签不匹配（</${clip(name, 20)}>）`);
       h.close(localName(name));
     } else {
       const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;

@@ -35,6 +35,7 @@ describe("parseArgs", () => {
       html: "r.html",
       fix: true,
       config: "c.json",
+      ignoreWorkbookSettings: false,
       jobs: 3,
     });
     expect(parseArgs(["a.xlsx"])).toMatchObject({ kind: "check", inputs: ["a.xlsx"] });
