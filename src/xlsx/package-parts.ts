@@ -156,7 +156,7 @@ export class PackageParts {
     if (p.entry.size > limit) throw new PartError(`太大（解压后约 ${Math.round(p.entry.size / 1048576)} MB）`);
     const bytes = await inflate(p.file, p.entry.size);
     if (bytes.length !== p.entry.size || crc32(bytes) !== p.entry.crc32)
-      throw new PartError("已损坏（校验和不符）");
+      throw new PartError("校验和不符");
     return decode(bytes);
   }
 
