@@ -187,6 +187,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
       if (stack.length === 0) {
         if (xml.slice(i, end).trim() !== "") throw new XmlError("XML 根元素之外有多余的内容");
       } else if (h.wantsText()) h.text(decodeXmlText(xml.slice(i, end)));
+      else if (xml.charCodeAt(i) === 0x26 || xml.lastIndexOf("&", end - 1) >= i) decodeXmlText(xml.slice(i, end)); // references checked even when unread
     }
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);

@@ -160,4 +160,3 @@ describe("perf-target check on hostile workbooks", () => {
     expect(text.stdout).not.toContain("\ufffd");
   });
 });
-});
