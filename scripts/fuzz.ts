@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     timeoutMs: option("timeout", 60_000),
     copyEvery: 10,
     onCase: (_k, done, failed) => {
-      if (done % 500 === 0) console.log(`  ${done} cases, ${failed} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (done % 500 === 0)
+        console.log(`  ${done} cases, ${failed} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     },
     onFailure: (f, bytes) => {
       fs.mkdirSync(failures, { recursive: true });
@@ -44,7 +45,11 @@ async function main(): Promise<void> {
   });
   const seconds = (Date.now() - started) / 1000;
   console.log(`\n${report.cases} cases in ${seconds.toFixed(0)} s; ${report.failures.length} failures`);
-  console.log(`outcomes: ${Object.entries(report.outcomes).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+  console.log(
+    `outcomes: ${Object.entries(report.outcomes)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(", ")}`
+  );
   console.log(`slowest: case ${report.slowest.k}, ${report.slowest.ms.toFixed(0)} ms (${report.slowest.what})`);
   console.log(`peak heap in a worker after a case: ${report.peakHeapMb.toFixed(0)} MB`);
   if (report.failures.length) process.exit(1);

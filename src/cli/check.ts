@@ -74,14 +74,21 @@ function reportSkipped(skipped: readonly string[]): void {
 async function htmlClash(target: string, tasks: readonly FileTask[]): Promise<string | null> {
   const id = await pathIdentity(target);
   for (const t of tasks) {
-    const what = sameFile(id, await pathIdentity(t.abs)) ? "要检查的文件" : t.output && sameFile(id, await pathIdentity(t.output)) ? "一份标注副本" : null;
+    const what = sameFile(id, await pathIdentity(t.abs))
+      ? "要检查的文件"
+      : t.output && sameFile(id, await pathIdentity(t.output))
+        ? "一份标注副本"
+        : null;
     if (what)
       return `无法写入网页报告“${visible(target)}”：这个位置是${what}（${visible(t.given)}），不能覆盖；请换一个文件名。`;
   }
   return null;
 }
 
-async function openHtml(target: string | null, tasks: readonly FileTask[]): Promise<{ html: HtmlReport | null; failed: boolean }> {
+async function openHtml(
+  target: string | null,
+  tasks: readonly FileTask[]
+): Promise<{ html: HtmlReport | null; failed: boolean }> {
   if (!target) return { html: null, failed: false };
   const clash = await htmlClash(target, tasks);
   if (clash) {

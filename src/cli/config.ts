@@ -41,7 +41,8 @@ function typeProblems(data: unknown): string[] {
       const fp = item && typeof item === "object" ? (item as { fingerprint?: unknown }).fingerprint : undefined;
       if (typeof fp !== "string") out.push(`“ignored”的第 ${i + 1} 项没有“fingerprint”（问题的标识），已忽略。`);
     });
-  if (o.version !== undefined && o.version !== 1) out.push(`“version”应为 1（现在是 ${JSON.stringify(o.version)}），按版本 1 读取。`);
+  if (o.version !== undefined && o.version !== 1)
+    out.push(`“version”应为 1（现在是 ${JSON.stringify(o.version)}），按版本 1 读取。`);
   return out;
 }
 

@@ -64,7 +64,8 @@ function planKey(plan: EditPlan): string {
 function planFootprint(plan: EditPlan): { cells: string[]; sheets: string[] } {
   const cells: string[] = [];
   const sheets: string[] = [];
-  for (const s of plan.steps) (s.kind === "set" ? cells : sheets).push(s.kind === "set" ? `${s.sheet}!${s.address}` : s.sheet);
+  for (const s of plan.steps)
+    (s.kind === "set" ? cells : sheets).push(s.kind === "set" ? `${s.sheet}!${s.address}` : s.sheet);
   return { cells, sheets };
 }
 
@@ -109,7 +110,10 @@ async function applySafeFixes(
   const done = new Set<string>();
   const failed = new Map<string, SkippedFix>();
   for (let round = 0; round < 20; round++) {
-    const todo = result.findings.filter((f) => f.fix?.safe && f.fix.inputs.length === 0 && !done.has(planKey(f.fix.plan)) && !failed.has(planKey(f.fix.plan)));
+    const todo = result.findings.filter(
+      (f) =>
+        f.fix?.safe && f.fix.inputs.length === 0 && !done.has(planKey(f.fix.plan)) && !failed.has(planKey(f.fix.plan))
+    );
     if (todo.length === 0) break;
     const touched = new Touched();
     let applied = 0;
@@ -125,7 +129,12 @@ async function applySafeFixes(
         fixed++;
         applied++;
       } catch (e) {
-        failed.set(key, { sheet: f.sheet, cell: f.cell, rule: f.rule, reason: e instanceof Error ? e.message : String(e) });
+        failed.set(key, {
+          sheet: f.sheet,
+          cell: f.cell,
+          rule: f.rule,
+          reason: e instanceof Error ? e.message : String(e),
+        });
       }
     }
     result = recheck();
@@ -148,7 +157,12 @@ export async function writeCopy(
   warnings: string[],
   describe: Describe
 ): Promise<Copy> {
-  const plain = { result: checked, grids: read.sheets.flatMap((s) => (s.grid ? [s.grid] : [])), fix: null, output: null };
+  const plain = {
+    result: checked,
+    grids: read.sheets.flatMap((s) => (s.grid ? [s.grid] : [])),
+    fix: null,
+    output: null,
+  };
   let wb: XlsxWorkbook;
   try {
     wb = await XlsxWorkbook.load(bytes);

@@ -103,7 +103,13 @@ function verdict(result: CheckResult, errors: number, unread: boolean): string {
   return result.parse.tables.length ? verdictOf(0) : "未识别到绩效目标表";
 }
 
-function checkedResult(task: FileTask, read: WorkbookRead, copy: Copy, describe: Describe, warnings: string[]): FileResult {
+function checkedResult(
+  task: FileTask,
+  read: WorkbookRead,
+  copy: Copy,
+  describe: Describe,
+  warnings: string[]
+): FileResult {
   const { result } = copy;
   const described = describe(result, copy.grids);
   const findings = described.findings.map(findingJson);
@@ -151,7 +157,9 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
     const describe = describer(read, own);
     let copy: Copy = { result, grids, fix: null, output: null, writeError: task.outputProblem };
     if (task.output && !task.outputProblem)
-      copy = await (await import("./copy")).writeCopy(bytes, read, result, settings, task.output, options.fix, warnings, describe);
+      copy = await (
+        await import("./copy")
+      ).writeCopy(bytes, read, result, settings, task.output, options.fix, warnings, describe);
     return checkedResult(task, read, copy, describe, warnings);
   } catch (e) {
     return failedResult(task.index, task.given, internalError(e));

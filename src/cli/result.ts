@@ -137,7 +137,7 @@ export function countsOf(findings: readonly { severity: Severity }[]): Counts {
 }
 
 /** The file's `error`: why it could not be read, or what was not checked and the copy not written; null when none. */
-export function errorOf(r: FileResult): string | null {
+function errorOf(r: FileResult): string | null {
   if (r.readError) return r.readError;
   const parts = [...r.incomplete, ...(r.writeError ? [r.writeError] : [])];
   return parts.length ? parts.join(" ") : null;

@@ -101,7 +101,12 @@ function clearCovered(rows: CellRows, merges: readonly CellRange[]): void {
  * The grid of a sheet from its cells and merged ranges, or the reason it cannot be checked.
  * `rows` is changed (covered cells emptied).
  */
-export function boundedGrid(name: string, rows: CellRows, merges: readonly CellRange[], isProtected: boolean): SheetRead {
+export function boundedGrid(
+  name: string,
+  rows: CellRows,
+  merges: readonly CellRange[],
+  isProtected: boolean
+): SheetRead {
   const before = extentOf(rows);
   if (before.rows * before.columns > MAX_GRID_CELLS) return { name, grid: null, problem: tooLarge(before) };
   const clipped = clipMerges(merges, before);

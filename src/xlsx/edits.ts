@@ -27,7 +27,6 @@ import {
 } from "./exceljs-internals";
 import { cellText, worksheetMerges, worksheetProtected } from "./grid";
 
-
 function sameRange(a: CellRange, b: CellRange): boolean {
   return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 }

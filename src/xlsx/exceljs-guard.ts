@@ -17,7 +17,7 @@ import { zipEntries } from "./sniff";
 import { prefixedAttr, XmlError } from "./xml";
 
 /** The most merged cells a sheet may have for exceljs to load it (a 绩效目标表 has a few hundred). */
-export const MAX_MERGED_CELLS = 1_000_000;
+const MAX_MERGED_CELLS = 1_000_000;
 
 const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
 
@@ -30,7 +30,12 @@ export interface Prepared {
 function refusedByExcelJS(name: string, seen: Set<string>): boolean {
   const key = name.slice(0, 31).toLowerCase();
   const bad =
-    name === "" || name === "History" || name.length > 31 || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name) || seen.has(key);
+    name === "" ||
+    name === "History" ||
+    name.length > 31 ||
+    /[*?:/\\[\]]/.test(name) ||
+    /(^')|('$)/.test(name) ||
+    seen.has(key);
   seen.add(key);
   return bad;
 }
@@ -99,7 +104,9 @@ export async function prepareForExcelJS(bytes: Uint8Array): Promise<Prepared> {
   for (const [i, { attrs }] of sheets.entries()) {
     const name = attrs.name ?? "";
     const target = rels.get(prefixedAttr(attrs, "id") ?? "")?.target;
-    const xml = target ? await parts.text(target, limit).catch((e: unknown) => (e instanceof PartError ? null : Promise.reject(e))) : null;
+    const xml = target
+      ? await parts.text(target, limit).catch((e: unknown) => (e instanceof PartError ? null : Promise.reject(e)))
+      : null;
     const merged = xml ? mergedCells(xml) : { cells: 0, largest: "" };
     if (merged.cells > MAX_MERGED_CELLS) throw tooManyMerged(name, merged.largest, merged.cells);
     if (refusedByExcelJS(name, seen)) {

@@ -38,7 +38,10 @@ export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
       break;
     }
     case VT.RichText:
-      g = { text: ((cell.value as ExcelJS.CellRichTextValue).richText ?? []).map((r) => r.text).join(""), type: "text" };
+      g = {
+        text: ((cell.value as ExcelJS.CellRichTextValue).richText ?? []).map((r) => r.text).join(""),
+        type: "text",
+      };
       break;
     case VT.Hyperlink:
       g = shown((cell.value as ExcelJS.CellHyperlinkValue).text, cell.numFmt);

@@ -26,7 +26,7 @@ export interface Relationship {
 let table: Int32Array | null = null;
 
 /** CRC-32 (ISO 3309, as zip uses). */
-export function crc32(bytes: Uint8Array): number {
+function crc32(bytes: Uint8Array): number {
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -54,7 +54,9 @@ function inflate(file: JSZip.JSZipObject, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+    const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream(
+      "uint8array"
+    );
     stream
       .on("data", (chunk) => {
         total += chunk.length;
@@ -94,7 +96,7 @@ function folderOf(part: string): string {
 }
 
 /** A relationship target resolved against the folder of its source part ("../x" and "./x" as in a URI). */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   const path = target.startsWith("/") ? target.slice(1) : folderOf(source) + target;
   const out: string[] = [];
   for (const seg of decodeURIComponentSafe(path).split("/")) {
@@ -113,7 +115,10 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** Collects the attributes of the elements named, in document order. */
-export function elementsOf(xml: string, names: readonly string[]): Array<{ name: string; attrs: Record<string, string> }> {
+export function elementsOf(
+  xml: string,
+  names: readonly string[]
+): Array<{ name: string; attrs: Record<string, string> }> {
   const out: Array<{ name: string; attrs: Record<string, string> }> = [];
   const handler: XmlHandler = {
     open(name, raw) {
@@ -155,8 +160,7 @@ export class PackageParts {
     if (!p) return null;
     if (p.entry.size > limit) throw new PartError(`太大（解压后约 ${Math.round(p.entry.size / 1048576)} MB）`);
     const bytes = await inflate(p.file, p.entry.size);
-    if (bytes.length !== p.entry.size || crc32(bytes) !== p.entry.crc32)
-      throw new PartError("校验和不符");
+    if (bytes.length !== p.entry.size || crc32(bytes) !== p.entry.crc32) throw new PartError("校验和不符");
     return decode(bytes);
   }
 

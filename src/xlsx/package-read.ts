@@ -132,7 +132,11 @@ async function settingsPart(parts: PackageParts): Promise<{ xml: string | null; 
   return { xml: null, problem: null };
 }
 
-async function optionalText(parts: PackageParts, part: string, limit: number): Promise<{ xml: string | null; damaged: string | null }> {
+async function optionalText(
+  parts: PackageParts,
+  part: string,
+  limit: number
+): Promise<{ xml: string | null; damaged: string | null }> {
   try {
     return { xml: await parts.text(part, limit), damaged: null };
   } catch (e) {
@@ -178,7 +182,11 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   }
   const sstPart = wb.relOf("sharedStrings") ?? "xl/sharedStrings.xml";
   const sst = await optionalText(parts, sstPart, MAX_SHEET_BYTES);
-  const ctx: SheetContext = { sharedStrings: sharedStringsOf(sst.xml, sst.damaged, sstPart), numberFormat, date1904: wb.date1904 };
+  const ctx: SheetContext = {
+    sharedStrings: sharedStringsOf(sst.xml, sst.damaged, sstPart),
+    numberFormat,
+    date1904: wb.date1904,
+  };
   const sheets: SheetRead[] = [];
   const names = new Set<string>();
   for (const { attrs } of wb.sheets) {

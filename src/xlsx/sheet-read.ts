@@ -7,7 +7,15 @@
  */
 import { clip } from "../core/text";
 import { cellAddress, columnNumber, parseRange, type CellRange, type CellValueType, type GridCell } from "../core/grid";
-import { boundedGrid, MAX_COLUMNS, MAX_GRID_CELLS, MAX_ROWS, tooLargeProblem, type CellRows, type SheetRead } from "./bounds";
+import {
+  boundedGrid,
+  MAX_COLUMNS,
+  MAX_GRID_CELLS,
+  MAX_ROWS,
+  tooLargeProblem,
+  type CellRows,
+  type SheetRead,
+} from "./bounds";
 import { formatDate, formatNumber, isDateFormat, serialToDate } from "./number-format";
 import { attrOf, attrsOf, scanXml, type XmlHandler } from "./xml";
 
@@ -31,7 +39,9 @@ function decodeAgain(text: string): string {
 
 /** "_x000D_" escapes, as exceljs decodes them in rich text runs and shared strings. */
 export function decodeEscapes(text: string): string {
-  return text.includes("_x") ? text.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : text;
 }
 
 const ADDRESS = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
@@ -222,7 +232,8 @@ export function readSheetXml(name: string, xml: string, ctx: SheetContext): Shee
     scanXml(xml, reader);
   } catch (e) {
     if (e instanceof SheetProblem) return { name, grid: null, problem: e.message };
-    if (e instanceof Error && e.name === "XmlError") return { name, grid: null, problem: `工作表的数据已损坏（${e.message}）。` };
+    if (e instanceof Error && e.name === "XmlError")
+      return { name, grid: null, problem: `工作表的数据已损坏（${e.message}）。` };
     throw e;
   }
   return boundedGrid(name, reader.rows, reader.merges, reader.protected);

@@ -135,7 +135,8 @@ export function sheetBytes(bytes: Uint8Array): number | null {
   if (!entries) return null;
   let total = 0;
   for (const e of entries) {
-    if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(e.name)) total = Math.min(total + e.size, Number.MAX_SAFE_INTEGER);
+    if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(e.name))
+      total = Math.min(total + e.size, Number.MAX_SAFE_INTEGER);
   }
   return total;
 }

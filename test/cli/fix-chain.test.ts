@@ -19,9 +19,13 @@ describe("--fix with two safe fixes on one cell", () => {
     const input = path.join(dir, "比率.xlsx");
     fs.writeFileSync(
       input,
-      await cleanWorkbook(["项目"], (_s, rows) => rows.map((row) => (row[2] === "培训合格率" ? [row[0], row[1], row[2], "100%以上", row[4]] : row)))
+      await cleanWorkbook(["项目"], (_s, rows) =>
+        rows.map((row) => (row[2] === "培训合格率" ? [row[0], row[1], row[2], "100%以上", row[4]] : row))
+      )
     );
-    const before = JSON.parse((await runCli(["check", input, "--json"])).stdout) as { files: Array<{ findings: Array<{ rule: string; cell: string }> }> };
+    const before = JSON.parse((await runCli(["check", input, "--json"])).stdout) as {
+      files: Array<{ findings: Array<{ rule: string; cell: string }> }>;
+    };
     expect(before.files[0].findings.map((f) => [f.rule, f.cell])).toEqual([
       ["rate-out-of-range", "D7"],
       ["nonstandard-operator", "D7"],

@@ -71,7 +71,10 @@ describe("perf-target check, used as a hostile user would", () => {
   it("a full disk (stdout to /dev/full): a Chinese message, exit 2", () => {
     const fd = fs.openSync("/dev/full", "w");
     try {
-      const r = spawnSync(process.execPath, [cliMain(), "check", input], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+      const r = spawnSync(process.execPath, [cliMain(), "check", input], {
+        stdio: ["ignore", fd, "pipe"],
+        encoding: "utf8",
+      });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain("无法写出结果到标准输出：磁盘空间不足。");
       expect(r.stderr).not.toMatch(/ENOSPC|at .*\.js:\d+/);
@@ -98,17 +101,21 @@ describe("perf-target check, used as a hostile user would", () => {
   }, 60_000);
 
   const script = scriptCommand();
-  (script ? it : it.skip)("SIGTERM on a terminal gives the cursor back (the progress bar hid it)", () => {
-    for (let i = 0; i < 200; i++) fs.copyFileSync(SAMPLE, path.join(dir, "in", `u${i}.xlsx`));
-    const command =
-      `"${process.execPath}" "${cliMain()}" check "${path.join(dir, "in")}" --jobs 1 > /dev/null & p=$!; ` +
-      `sleep 1.5; kill -TERM $p; wait $p; echo "EXIT=$?"`;
-    const r = spawnSync(script!, ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 60_000 });
-    expect(r.stdout).toContain("EXIT=143");
-    const hide = r.stdout.lastIndexOf("\x1b[?25l");
-    expect(hide).toBeGreaterThanOrEqual(0);
-    expect(r.stdout.indexOf("\x1b[?25h", hide)).toBeGreaterThan(hide);
-  }, 70_000);
+  (script ? it : it.skip)(
+    "SIGTERM on a terminal gives the cursor back (the progress bar hid it)",
+    () => {
+      for (let i = 0; i < 200; i++) fs.copyFileSync(SAMPLE, path.join(dir, "in", `u${i}.xlsx`));
+      const command =
+        `"${process.execPath}" "${cliMain()}" check "${path.join(dir, "in")}" --jobs 1 > /dev/null & p=$!; ` +
+        `sleep 1.5; kill -TERM $p; wait $p; echo "EXIT=$?"`;
+      const r = spawnSync(script!, ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 60_000 });
+      expect(r.stdout).toContain("EXIT=143");
+      const hide = r.stdout.lastIndexOf("\x1b[?25l");
+      expect(hide).toBeGreaterThanOrEqual(0);
+      expect(r.stdout.indexOf("\x1b[?25h", hide)).toBeGreaterThan(hide);
+    },
+    70_000
+  );
 
   it("control characters in file names and cells are shown escaped, never sent to the terminal", async () => {
     const name = path.join(dir, "in", "a\nb\x1b[31m.xlsx");
@@ -123,6 +130,7 @@ describe("perf-target check, used as a hostile user would", () => {
       )
     );
     const r = await runCli(["check", name]);
+    // eslint-disable-next-line no-control-regex -- control characters are what the output must not have
     for (const stream of [r.stdout, r.stderr]) expect(stream).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
     expect(r.stdout).toContain("a\\nb\\u001B[31m.xlsx");
     expect(r.stdout).toContain("培训\\u001B[2J人次\\u0007\\u0000");

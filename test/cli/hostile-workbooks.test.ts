@@ -11,7 +11,12 @@ import { changePart, cleanWorkbook, removePart, withoutSharedStrings } from "./p
 import { rmTemp, runCli, SAMPLE, tempDir } from "./helpers";
 
 interface Doc {
-  files: Array<{ file: string; error: string | null; tables: Array<{ sheet: string }>; findings: Array<Record<string, string>> }>;
+  files: Array<{
+    file: string;
+    error: string | null;
+    tables: Array<{ sheet: string }>;
+    findings: Array<Record<string, string>>;
+  }>;
 }
 
 function parse(stdout: string): Doc {
@@ -45,7 +50,10 @@ describe("perf-target check on hostile workbooks", () => {
       const far = write(
         "远处.xlsx",
         await changePart(SAMPLE, "xl/worksheets/sheet2.xml", (x) =>
-          x.replace("</sheetData>", '<row r="9000"><c r="XFD9000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+          x.replace(
+            "</sheetData>",
+            '<row r="9000"><c r="XFD9000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+          )
         )
       );
       expect(fs.statSync(far).size).toBeLessThan(40_000);
@@ -54,7 +62,9 @@ describe("perf-target check on hostile workbooks", () => {
       expect(r.code).toBe(2);
       const doc = parse(r.stdout);
       expect(doc.files.map((f) => f.file)).toEqual([far, clean, SAMPLE]);
-      expect(doc.files[0].error).toMatch(/^工作表“评审绩效信息化运维”无法读取，未检查：内容范围太大（从 A1 到 XFD9000.*最远的单元格是 XFD9000/);
+      expect(doc.files[0].error).toMatch(
+        /^工作表“评审绩效信息化运维”无法读取，未检查：内容范围太大（从 A1 到 XFD9000.*最远的单元格是 XFD9000/
+      );
       expect(doc.files[0].tables.map((t) => t.sheet)).not.toContain("评审绩效信息化运维");
       expect(doc.files[0].tables).toHaveLength(5);
       expect(doc.files[1]).toMatchObject({ error: null });
@@ -68,7 +78,10 @@ describe("perf-target check on hostile workbooks", () => {
     const merged = write(
       "大合并.xlsx",
       await changePart(SAMPLE, "xl/worksheets/sheet2.xml", (x) =>
-        x.replace(/<mergeCells count="(\d+)">/, (_m, n: string) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="H1:XFD1048576"/>`)
+        x.replace(
+          /<mergeCells count="(\d+)">/,
+          (_m, n: string) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="H1:XFD1048576"/>`
+        )
       )
     );
     const started = Date.now();
@@ -125,7 +138,9 @@ describe("perf-target check on hostile workbooks", () => {
     const r = await runCli(["check", broken, "--json"]);
     expect(r.code).toBe(2);
     const f = parse(r.stdout).files[0];
-    expect(f.error).toMatch(/^工作表“部门整体支出”无法读取，未检查：单元格引用了共享字符串，但文件中没有共享字符串表（xl\/sharedStrings\.xml）。/);
+    expect(f.error).toMatch(
+      /^工作表“部门整体支出”无法读取，未检查：单元格引用了共享字符串，但文件中没有共享字符串表（xl\/sharedStrings\.xml）。/
+    );
     expect(f.error).not.toMatch(/is not a function|undefined/);
   });
 
@@ -145,11 +160,16 @@ describe("perf-target check on hostile workbooks", () => {
 
   it("a message cut inside an emoji: whole characters only (no lone surrogate in the JSON, no U+FFFD in the text)", async () => {
     // two names, one BMP character apart, so that whatever the length a message keeps, one is cut inside an emoji
-    const names: Record<string, string> = { 培训合格率: `培训合格率${"😀".repeat(20)}`, 培训人次: `培训人次次次${"😀".repeat(20)}` };
+    const names: Record<string, string> = {
+      培训合格率: `培训合格率${"😀".repeat(20)}`,
+      培训人次: `培训人次次次${"😀".repeat(20)}`,
+    };
     const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
     const file = write(
       "表情.xlsx",
-      await cleanWorkbook(["甲"], (_s, rows) => rows.map((row) => (names[row[2]] ? [row[0], row[1], names[row[2]], row[3], ""] : row)))
+      await cleanWorkbook(["甲"], (_s, rows) =>
+        rows.map((row) => (names[row[2]] ? [row[0], row[1], names[row[2]], row[3], ""] : row))
+      )
     );
     const json = await runCli(["check", file, "--json"]);
     const messages = parse(json.stdout).files[0].findings.map((f) => f.message);

@@ -65,4 +65,3 @@ export function validateDocument(doc: Json): void {
     if (f.error !== null) expect(f.error).toMatch(/[\u4e00-\u9fff]/);
   });
 }
-

@@ -70,8 +70,9 @@ describe("perf-target check --json", () => {
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as Json;
     validateDocument(doc);
-    const files = (doc as { files: Array<{ file: string; error: string | null; tables: unknown[]; findings: unknown[] }> })
-      .files;
+    const files = (
+      doc as { files: Array<{ file: string; error: string | null; tables: unknown[]; findings: unknown[] }> }
+    ).files;
     expect(files.map((f) => f.file)).toEqual([bad, "samples/liupanshui-2025.xlsx"]);
     expect(files[0].error).toMatch(/无法读取.*文本.*另存为/);
     expect(files[0].tables).toEqual([]);

@@ -10,7 +10,7 @@ import JSZip from "jszip";
 type Row = ReadonlyArray<string | number>;
 
 /** A small, clean project table (no findings), with `name` in its title. */
-export function cleanTableRows(name = "培训项目"): Row[] {
+function cleanTableRows(name = "培训项目"): Row[] {
   return [
     [`某单位2025年${name}绩效目标表`],
     ["项目名称", name, "主管部门", "某局"],
@@ -87,8 +87,10 @@ export async function withoutSharedStrings(src: Buffer | string): Promise<Buffer
     const xml = await zip.file(name)!.async("string");
     zip.file(
       name,
-      xml.replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, i: string) =>
-        `<c ${a}t="inlineStr"${b}><is><t xml:space="preserve">${strings[Number(i)]}</t></is></c>`
+      xml.replace(
+        /<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+        (_m, a: string, b: string, i: string) =>
+          `<c ${a}t="inlineStr"${b}><is><t xml:space="preserve">${strings[Number(i)]}</t></is></c>`
       )
     );
   }

@@ -15,7 +15,8 @@ jest.mock("../../src/core/rules", () => {
   const broken: Rule = {
     meta: { ...actual.RULES[0].meta, id: "broken-rule", title: "故意出错的规则", fix: "none", fixable: false },
     checkTable(table) {
-      if (table.sheet === "部门整体支出" || table.sheet === "项目") throw new TypeError("Cannot read properties of undefined");
+      if (table.sheet === "部门整体支出" || table.sheet === "项目")
+        throw new TypeError("Cannot read properties of undefined");
       return [];
     },
   };

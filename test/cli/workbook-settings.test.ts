@@ -74,10 +74,14 @@ describe("the workbook's own settings", () => {
     expect(e.rules[2].counts).toEqual({ error: 0, warning: count("vague-value", "warning"), info: 0 });
     expect(e.ignored).toBe(2);
     // what the defaults show = what the settings show + what they hide
-    expect(plain.findings.length).toBe(own.findings.length + count("missing-explanation") + count("blank-sample-size") + 2);
+    expect(plain.findings.length).toBe(
+      own.findings.length + count("missing-explanation") + count("blank-sample-size") + 2
+    );
     expect(plain.summary.error).toBe(3);
     expect(own.summary.error).toBe(0);
-    expect(settingsEffectsMessage(e)).toMatch(/^本工作簿自带的设置关闭了 2 条规则（missing-explanation：错误 \d+；blank-sample-size：错误 \d+），调低了 1 条规则的级别（vague-value 改为提示：警告 \d+），忽略了 2 个问题，共隐藏 \d+ 个问题、降低 \d+ 个问题的级别。$/);
+    expect(settingsEffectsMessage(e)).toMatch(
+      /^本工作簿自带的设置关闭了 2 条规则（missing-explanation：错误 \d+；blank-sample-size：错误 \d+），调低了 1 条规则的级别（vague-value 改为提示：警告 \d+），忽略了 2 个问题，共隐藏 \d+ 个问题、降低 \d+ 个问题的级别。$/
+    );
     expect(settingsEffects(checkGrids(grids), DEFAULT_SETTINGS, grids)).toBeNull();
   });
 
@@ -93,7 +97,9 @@ describe("the workbook's own settings", () => {
       severity: "info",
       sheet: "",
       cell: "A1",
-      message: expect.stringMatching(/^本工作簿自带的设置关闭了 2 条规则（missing-explanation：错误 \d+；.*用 --ignore-workbook-settings 按默认设置检查。$/),
+      message: expect.stringMatching(
+        /^本工作簿自带的设置关闭了 2 条规则（missing-explanation：错误 \d+；.*用 --ignore-workbook-settings 按默认设置检查。$/
+      ),
       indicator: null,
     });
     expect(doc.files[0].findings.filter((f) => f.rule === "workbook-settings")).toHaveLength(1);
@@ -105,7 +111,9 @@ describe("the workbook's own settings", () => {
   });
 
   it("--ignore-workbook-settings and --config check with the reviewer's settings only: no notice, every finding", async () => {
-    const plain = JSON.parse((await runCli(["check", SAMPLE, "--json"])).stdout) as { files: Array<{ findings: Finding[] }> };
+    const plain = JSON.parse((await runCli(["check", SAMPLE, "--json"])).stdout) as {
+      files: Array<{ findings: Finding[] }>;
+    };
     const ignoring = await runCli(["check", file, "--json", "--ignore-workbook-settings"]);
     expect(ignoring.code).toBe(1);
     const a = JSON.parse(ignoring.stdout) as { files: Array<{ findings: Finding[] }> };

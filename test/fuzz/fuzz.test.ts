@@ -9,7 +9,14 @@ import { runFuzz } from "./harness";
 jest.setTimeout(300_000);
 
 test("300 fuzz cases: each ends with a result or a Chinese error, in time and memory, and nothing unread passes", async () => {
-  const report = await runFuzz({ seed: 20251206, cases: 300, workers: 2, memoryMb: 512, timeoutMs: 60_000, copyEvery: 10 });
+  const report = await runFuzz({
+    seed: 20251206,
+    cases: 300,
+    workers: 2,
+    memoryMb: 512,
+    timeoutMs: 60_000,
+    copyEvery: 10,
+  });
   expect(report.failures).toEqual([]);
   expect(report.cases).toBe(300);
   // the cases reach every outcome: passes, findings, unreadable files, unread sheets

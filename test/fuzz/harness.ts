@@ -38,19 +38,19 @@ export interface FuzzOptions {
   onFailure?(failure: Failure, bytes: Buffer): void;
 }
 
-export interface Failure {
+interface Failure {
   readonly k: number;
   readonly what: string;
   readonly why: string;
 }
 
 export interface FuzzReport {
-  readonly cases: number;
+  cases: number;
   readonly failures: Failure[];
-  readonly slowest: { k: number; ms: number; what: string };
+  slowest: { k: number; ms: number; what: string };
   /** How the cases ended: exit code 0/1/2 (2 split into unreadable / incomplete / copy not written). */
   readonly outcomes: Record<string, number>;
-  readonly peakHeapMb: number;
+  peakHeapMb: number;
 }
 
 interface Message {
@@ -103,16 +103,23 @@ function safeChar(c: number): string {
 }
 
 /** The worksheets workbook.xml lists (name, part), read independently of the reader; null when it cannot be read at all. */
-export async function listedSheets(bytes: Buffer): Promise<Array<{ name: string; part: string | null }> | null> {
+async function listedSheets(bytes: Buffer): Promise<Array<{ name: string; part: string | null }> | null> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
     return null;
   }
-  const workbook = await zip.file("xl/workbook.xml")?.async("string").catch(() => null);
+  const workbook = await zip
+    .file("xl/workbook.xml")
+    ?.async("string")
+    .catch(() => null);
   if (!workbook) return null;
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string").catch(() => null)) ?? "";
+  const rels =
+    (await zip
+      .file("xl/_rels/workbook.xml.rels")
+      ?.async("string")
+      .catch(() => null)) ?? "";
   const targets = new Map<string, { type: string; target: string }>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
@@ -125,7 +132,10 @@ export async function listedSheets(bytes: Buffer): Promise<Array<{ name: string;
     const name = decodeAttr(/\sname\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? "");
     const rel = targets.get(/\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? "");
     if (rel && rel.type !== "worksheet") continue;
-    out.push({ name, part: rel ? path.posix.normalize(rel.target.startsWith("/") ? rel.target.slice(1) : `xl/${rel.target}`) : null });
+    out.push({
+      name,
+      part: rel ? path.posix.normalize(rel.target.startsWith("/") ? rel.target.slice(1) : `xl/${rel.target}`) : null,
+    });
   }
   return out;
 }
@@ -163,7 +173,10 @@ async function judge(c: Case, m: Message, outDir: string | null): Promise<string
 
 class Slot {
   worker: Worker | null = null;
-  constructor(private readonly dir: string, private readonly memoryMb: number) {}
+  constructor(
+    private readonly dir: string,
+    private readonly memoryMb: number
+  ) {}
 
   run(message: unknown, timeoutMs: number): Promise<Message | { died: string }> {
     const w = (this.worker ??= new Worker(WORKER, {
@@ -200,7 +213,11 @@ class Slot {
 function outcomeOf(m: Message): string {
   if (!m.ok) return "threw";
   if (m.code !== 2) return `exit ${m.code}`;
-  return m.readError ? "exit 2: unreadable" : m.incomplete?.length ? "exit 2: sheet not read" : "exit 2: copy not written";
+  return m.readError
+    ? "exit 2: unreadable"
+    : m.incomplete?.length
+      ? "exit 2: sheet not read"
+      : "exit 2: copy not written";
 }
 
 /** Runs the cases; resolves to the report. */
@@ -209,7 +226,13 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "perf-target-fuzz-"));
   const all: Seed[] = await seeds();
   const first = o.first ?? 0;
-  const report: FuzzReport = { cases: 0, failures: [], slowest: { k: -1, ms: 0, what: "" }, outcomes: {}, peakHeapMb: 0 };
+  const report: FuzzReport = {
+    cases: 0,
+    failures: [],
+    slowest: { k: -1, ms: 0, what: "" },
+    outcomes: {},
+    peakHeapMb: 0,
+  };
   let next = first;
   const one = async (slot: Slot, k: number) => {
     const c = await makeCase(all, o.seed, k);
@@ -217,13 +240,21 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     fs.writeFileSync(file, c.bytes);
     const hash = createHash("sha256").update(c.bytes).digest("hex");
     const outDir = o.copyEvery > 0 && k % o.copyEvery === 0 ? fs.mkdtempSync(path.join(tmp, "out-")) : null;
-    const task = { index: 0, given: file, abs: file, problem: null, output: outDir ? path.join(outDir, "copy.xlsx") : null, outputProblem: null };
+    const task = {
+      index: 0,
+      given: file,
+      abs: file,
+      problem: null,
+      output: outDir ? path.join(outDir, "copy.xlsx") : null,
+      outputProblem: null,
+    };
     const options = { settings: null, fix: outDir !== null && k % (2 * o.copyEvery) === 0, workbookSettings: true };
     const started = performance.now();
     const m = await slot.run({ task, options }, o.timeoutMs);
     const ms = performance.now() - started;
     const why = "died" in m ? [m.died] : await judge(c, m, outDir);
-    if (createHash("sha256").update(fs.readFileSync(file)).digest("hex") !== hash) why.push("the input file was changed");
+    if (createHash("sha256").update(fs.readFileSync(file)).digest("hex") !== hash)
+      why.push("the input file was changed");
     if (!("died" in m)) {
       report.outcomes[outcomeOf(m)] = (report.outcomes[outcomeOf(m)] ?? 0) + 1;
       report.peakHeapMb = Math.max(report.peakHeapMb, m.heapMb ?? 0);

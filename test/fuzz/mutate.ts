@@ -12,7 +12,7 @@ import { cleanWorkbook } from "../cli/packages";
 import { ROOT, SAMPLE } from "../cli/helpers";
 
 /** mulberry32: a small deterministic generator. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -47,7 +47,10 @@ export async function seeds(): Promise<Seed[]> {
   out.push({ name: "settings", bytes: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) });
   const real = path.join(ROOT, "test", "fixtures", "real");
   if (fs.existsSync(real))
-    for (const f of fs.readdirSync(real).filter((n) => n.endsWith(".xlsx")).sort())
+    for (const f of fs
+      .readdirSync(real)
+      .filter((n) => n.endsWith(".xlsx"))
+      .sort())
       out.push({ name: `real/${f}`, bytes: fs.readFileSync(path.join(real, f)) });
   return out;
 }
@@ -82,29 +85,50 @@ const XML_MUTATIONS: Readonly<Record<string, XmlMutation>> = {
   farCell: (xml, r) => {
     const a = pick(r, ADDRESSES);
     if (!xml.includes("</sheetData>")) return null;
-    return { xml: xml.replace("</sheetData>", `<row r="${1 + int(r, 1048576)}"><c r="${a}"><v>1</v></c></row></sheetData>`), what: `far cell ${a}` };
+    return {
+      xml: xml.replace("</sheetData>", `<row r="${1 + int(r, 1048576)}"><c r="${a}"><v>1</v></c></row></sheetData>`),
+      what: `far cell ${a}`,
+    };
   },
   giantMerge: (xml, r) => {
     const ref = pick(r, MERGES);
     const cells = `<mergeCell ref="${ref}"/>`.repeat(1 + int(r, 3));
-    if (xml.includes("<mergeCells")) return { xml: xml.replace(/<mergeCells[^>]*>/, (m) => m + cells), what: `merge ${ref}` };
+    if (xml.includes("<mergeCells"))
+      return { xml: xml.replace(/<mergeCells[^>]*>/, (m) => m + cells), what: `merge ${ref}` };
     if (!xml.includes("</sheetData>")) return null;
     return { xml: xml.replace("</sheetData>", `</sheetData><mergeCells>${cells}</mergeCells>`), what: `merge ${ref}` };
   },
   manyMerges: (xml) => {
     if (!xml.includes("</sheetData>")) return null;
     const list = Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="J${i * 2 + 1}:K${i * 2 + 2}"/>`).join("");
-    return { xml: xml.replace(/<mergeCells[^>]*>[\s\S]*?<\/mergeCells>/, "").replace("</sheetData>", `</sheetData><mergeCells>${list}</mergeCells>`), what: "3000 merges" };
+    return {
+      xml: xml
+        .replace(/<mergeCells[^>]*>[\s\S]*?<\/mergeCells>/, "")
+        .replace("</sheetData>", `</sheetData><mergeCells>${list}</mergeCells>`),
+      what: "3000 merges",
+    };
   },
   nestedSi: (xml, r) => {
     const m = atRandom(xml, /<si>([\s\S]*?)<\/si>/, r);
-    const forms = ["<si><t>甲<t>乙</t></t></si>", "<si><si><t>套</t></si></si>", "<si><r><r><t>嵌</t></r></r></si>", "<si><t>前</t><rPh><t>注</t></rPh><t>后</t></si>", "<si/>", "<si><t/></si>"];
+    const forms = [
+      "<si><t>甲<t>乙</t></t></si>",
+      "<si><si><t>套</t></si></si>",
+      "<si><r><r><t>嵌</t></r></r></si>",
+      "<si><t>前</t><rPh><t>注</t></rPh><t>后</t></si>",
+      "<si/>",
+      "<si><t/></si>",
+    ];
     return m ? { xml: replaceAt(xml, m, pick(r, forms)), what: "nested shared string" } : null;
   },
   wrongType: (xml, r) => {
     const m = atRandom(xml, /<c ([^>]*?)(\/?)>/, r);
-    const attr = pick(r, [`t="${pick(r, ["s", "n", "b", "e", "str", "inlineStr", "d", "zz"])}"`, `s="${pick(r, ["999999", "-1", "x", "0"])}"`]);
-    return m ? { xml: replaceAt(xml, m, `<c ${m[1].replace(/\s?(t|s)="[^"]*"/g, "")} ${attr}${m[2]}>`), what: `cell ${attr}` } : null;
+    const attr = pick(r, [
+      `t="${pick(r, ["s", "n", "b", "e", "str", "inlineStr", "d", "zz"])}"`,
+      `s="${pick(r, ["999999", "-1", "x", "0"])}"`,
+    ]);
+    return m
+      ? { xml: replaceAt(xml, m, `<c ${m[1].replace(/\s?(t|s)="[^"]*"/g, "")} ${attr}${m[2]}>`), what: `cell ${attr}` }
+      : null;
   },
   wrongValue: (xml, r) => {
     const m = atRandom(xml, /<v>[^<]*<\/v>/, r);
@@ -120,12 +144,21 @@ const XML_MUTATIONS: Readonly<Record<string, XmlMutation>> = {
     const c = pick(r, ["_x001B_[2J", "_x0007_", "_x0000_", "\u0001", "\u202e", "😀", "\ud83d"]);
     return m ? { xml: replaceAt(xml, m, m[0].replace(m[1], m[1] + c)), what: `text + ${JSON.stringify(c)}` } : null;
   },
-  deepNesting: (xml) => (xml.includes("</sheetData>") ? { xml: xml.replace("</sheetData>", `</sheetData>${"<x>".repeat(20000)}${"</x>".repeat(20000)}`), what: "20000 nested elements" } : null),
+  deepNesting: (xml) =>
+    xml.includes("</sheetData>")
+      ? {
+          xml: xml.replace("</sheetData>", `</sheetData>${"<x>".repeat(20000)}${"</x>".repeat(20000)}`),
+          what: "20000 nested elements",
+        }
+      : null,
   wideRow: (xml, r) => {
     if (!xml.includes("</sheetData>")) return null;
     const n = 2000 + int(r, 8000);
     const cells = Array.from({ length: n }, (_, i) => `<c><v>${i}</v></c>`).join("");
-    return { xml: xml.replace("</sheetData>", `<row r="${900 + int(r, 100)}">${cells}</row></sheetData>`), what: `row of ${n} cells without addresses` };
+    return {
+      xml: xml.replace("</sheetData>", `<row r="${900 + int(r, 100)}">${cells}</row></sheetData>`),
+      what: `row of ${n} cells without addresses`,
+    };
   },
   sheetNames: (xml, r) => {
     const m = atRandom(xml, /<sheet ([^>]*?)name="[^"]*"/, r);
@@ -136,11 +169,23 @@ const XML_MUTATIONS: Readonly<Record<string, XmlMutation>> = {
     const code = pick(r, ["0." + "0".repeat(300), 'yyyy"年"m"月"', "[Red]0%", "@", "", "0%;0%;0%;0%", "\\"]);
     if (!xml.includes("<cellXfs")) return null;
     const numFmts = `<numFmts count="1"><numFmt numFmtId="200" formatCode="${code.replace(/"/g, "&quot;")}"/></numFmts>`;
-    return { xml: xml.replace(/<numFmts[^>]*>[\s\S]*?<\/numFmts>/, "").replace(/<fonts/, `${numFmts}<fonts`).replace(/numFmtId="\d+"/g, 'numFmtId="200"'), what: `number format ${JSON.stringify(code.slice(0, 20))}` };
+    return {
+      xml: xml
+        .replace(/<numFmts[^>]*>[\s\S]*?<\/numFmts>/, "")
+        .replace(/<fonts/, `${numFmts}<fonts`)
+        .replace(/numFmtId="\d+"/g, 'numFmtId="200"'),
+      what: `number format ${JSON.stringify(code.slice(0, 20))}`,
+    };
   },
   settings: (xml, r) => {
     if (!xml.includes("urn:perf-target-assistant:settings")) return null;
-    const body = pick(r, ['{"rules":{"budget-mismatch":"off","missing-value":"info"}}', "{not json", '{"rules":"x","ignored":5}', "&#x110000;", '{"ignored":[{"fingerprint":1}]}']);
+    const body = pick(r, [
+      '{"rules":{"budget-mismatch":"off","missing-value":"info"}}',
+      "{not json",
+      '{"rules":"x","ignored":5}',
+      "&#x110000;",
+      '{"ignored":[{"fingerprint":1}]}',
+    ]);
     return { xml: SETTINGS_XML(body), what: `settings ${body.slice(0, 20)}` };
   },
 };
@@ -148,7 +193,19 @@ const XML_MUTATIONS: Readonly<Record<string, XmlMutation>> = {
 /** Which mutations make sense for a part. */
 function mutationsFor(part: string): string[] {
   if (/^xl\/worksheets\//.test(part))
-    return ["truncate", "badRef", "hugeAddress", "farCell", "giantMerge", "manyMerges", "wrongType", "wrongValue", "dropElement", "deepNesting", "wideRow"];
+    return [
+      "truncate",
+      "badRef",
+      "hugeAddress",
+      "farCell",
+      "giantMerge",
+      "manyMerges",
+      "wrongType",
+      "wrongValue",
+      "dropElement",
+      "deepNesting",
+      "wideRow",
+    ];
   if (/sharedStrings/.test(part)) return ["truncate", "badRef", "nestedSi", "dropElement", "controlChars"];
   if (/workbook\.xml$/.test(part)) return ["truncate", "badRef", "sheetNames", "sheetNames", "dropElement"];
   if (/styles\.xml$/.test(part)) return ["truncate", "numFmt", "numFmt", "badRef"];
@@ -184,7 +241,10 @@ async function zipLevel(bytes: Buffer, r: Rand): Promise<{ bytes: Buffer; what: 
   }
   const zip = await JSZip.loadAsync(bytes);
   if (kind === "drop") {
-    const part = pick(r, Object.keys(zip.files).filter((n) => !zip.files[n].dir));
+    const part = pick(
+      r,
+      Object.keys(zip.files).filter((n) => !zip.files[n].dir)
+    );
     zip.remove(part);
     return { bytes: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }), what: `dropped ${part}` };
   }

@@ -99,7 +99,14 @@ describe("readWorkbook: the package reader", () => {
     expect(at(8)).toEqual({ text: "2025-06-01", type: "date" });
     expect(at(9)).toEqual({ text: "TRUE", type: "boolean" });
     expect(at(10)).toEqual({ text: "#N/A", type: "error" });
-    expect([at(11), at(12), at(13), at(15), at(17), at(18)].map((c) => c?.text)).toEqual(["富文本", "6", "文字x", "链接", "多行\n文字", "<&>\"'"]);
+    expect([at(11), at(12), at(13), at(15), at(17), at(18)].map((c) => c?.text)).toEqual([
+      "富文本",
+      "6",
+      "文字x",
+      "链接",
+      "多行\n文字",
+      "<&>\"'",
+    ]);
     expect(g.merges).toEqual([
       { top: 1, left: 2, bottom: 3, right: 3 },
       { top: 5, left: 2, bottom: 9, right: 2 },
@@ -109,7 +116,7 @@ describe("readWorkbook: the package reader", () => {
 
   it("reads sheet by sheet: a damaged or missing sheet is a problem of that sheet only", async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
-    zip.file("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"1\"></sheetData></worksheet>");
+    zip.file("xl/worksheets/sheet2.xml", '<worksheet><sheetData><row r="1"></sheetData></worksheet>');
     zip.remove("xl/worksheets/sheet3.xml");
     const read = await readWorkbook(await zip.generateAsync({ type: "uint8array" }));
     expect(read.sheets.map((s) => [s.name, s.problem === null])).toEqual([
@@ -130,16 +137,27 @@ describe("readWorkbook: the package reader", () => {
     const at = bytes.indexOf(Buffer.from("组织预算编制及执行单位数量"));
     bytes[at + 2] ^= 0x01; // a different character of the same length, in the shared strings
     const read = await readWorkbook(new Uint8Array(bytes));
-    for (const s of read.sheets) expect(s.problem).toMatch(/共享字符串表（xl\/sharedStrings\.xml）已损坏（校验和不符）/);
+    for (const s of read.sheets)
+      expect(s.problem).toMatch(/共享字符串表（xl\/sharedStrings\.xml）已损坏（校验和不符）/);
   });
 
   it("refuses what is no workbook with the sniffer's messages", async () => {
-    await expect(readWorkbook(new Uint8Array(0))).rejects.toEqual(new WorkbookError("unreadable", SNIFF_MESSAGES.empty));
+    await expect(readWorkbook(new Uint8Array(0))).rejects.toEqual(
+      new WorkbookError("unreadable", SNIFF_MESSAGES.empty)
+    );
   });
 
   it("finds the add-in's settings part", async () => {
     const wb = await XlsxWorkbook.load(new Uint8Array(fs.readFileSync(SAMPLE)));
-    await wb.saveSettings({ version: 1, rules: { "vague-value": "off" }, budgetYear: null, highlight: true, notes: false, ignored: [], userTemplates: [] });
+    await wb.saveSettings({
+      version: 1,
+      rules: { "vague-value": "off" },
+      budgetYear: null,
+      highlight: true,
+      notes: false,
+      ignored: [],
+      userTemplates: [],
+    });
     const read = await readWorkbook(await wb.save());
     expect(read.settingsXml).toContain('"vague-value":"off"');
     expect(read.settingsProblem).toBeNull();
@@ -151,13 +169,22 @@ describe("bounds", () => {
 
   it("clips merges to the content, drops those beyond it, empties covered cells", () => {
     const rows = [0, 1, 2].map((r) => [0, 1, 2].map((c) => t(`${r + 1},${c + 1}`)));
-    const read = boundedGrid("表", rows, [
-      { top: 2, left: 2, bottom: 1048576, right: 16384 },
-      { top: 5, left: 5, bottom: 9, right: 9 },
-    ], false);
+    const read = boundedGrid(
+      "表",
+      rows,
+      [
+        { top: 2, left: 2, bottom: 1048576, right: 16384 },
+        { top: 5, left: 5, bottom: 9, right: 9 },
+      ],
+      false
+    );
     expect(read.grid!.merges).toEqual([{ top: 2, left: 2, bottom: 3, right: 3 }]);
     expect(read.grid!.cell(2, 2)).toEqual(t("2,2"));
-    expect([read.grid!.cell(2, 3), read.grid!.cell(3, 2), read.grid!.cell(3, 3)]).toEqual([undefined, undefined, undefined]);
+    expect([read.grid!.cell(2, 3), read.grid!.cell(3, 2), read.grid!.cell(3, 3)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect([read.grid!.rowCount, read.grid!.columnCount]).toEqual([3, 3]);
   });
 
@@ -168,7 +195,9 @@ describe("bounds", () => {
     rows[0] = [t("a")];
     const read = boundedGrid("表", rows, [], false);
     expect(read.grid).toBeNull();
-    expect(read.problem).toMatch(/^内容范围太大（从 A1 到 XFD9000，约 14746 万个单元格，上限 500 万），最远的单元格是 XFD9000。/);
+    expect(read.problem).toMatch(
+      /^内容范围太大（从 A1 到 XFD9000，约 14746 万个单元格，上限 500 万），最远的单元格是 XFD9000。/
+    );
     expect(9000 * 16384).toBeGreaterThan(MAX_GRID_CELLS);
   });
 });
@@ -187,14 +216,11 @@ describe("the XML scanner", () => {
   }
 
   it("reads elements (prefixes dropped), attributes, entities, character references, CDATA", () => {
-    expect(events('<?xml version="1.0"?><x:a k="1" r:id=\'&lt;2&gt;\'><!-- c --><b/>t&amp;&#x4E2D;&#25991;<![CDATA[<raw>]]></x:a>')).toEqual([
-      '<a {"k":"1","r:id":"<2>"}',
-      "<b/ {}",
-      "</b",
-      "t&中文",
-      "<raw>",
-      "</a",
-    ]);
+    expect(
+      events(
+        '<?xml version="1.0"?><x:a k="1" r:id=\'&lt;2&gt;\'><!-- c --><b/>t&amp;&#x4E2D;&#25991;<![CDATA[<raw>]]></x:a>'
+      )
+    ).toEqual(['<a {"k":"1","r:id":"<2>"}', "<b/ {}", "</b", "t&中文", "<raw>", "</a"]);
     expect(decodeXmlText("a\r\nb\rc")).toBe("a\nb\nc");
   });
 

@@ -8,7 +8,17 @@ import type { FileResult } from "../result";
 import { fileJson } from "../result";
 import type { HtmlReport } from "./html";
 import { Progress } from "./progress";
-import { addToTotals, colourFor, fileText, newTotals, paint, totalText, visible, type Paint, type Totals } from "./text";
+import {
+  addToTotals,
+  colourFor,
+  fileText,
+  newTotals,
+  paint,
+  totalText,
+  visible,
+  type Paint,
+  type Totals,
+} from "./text";
 
 /** "perf-target：" + message, on stderr (control characters shown escaped). */
 export function printError(message: string): void {
@@ -55,7 +65,9 @@ export class CheckOutput {
     if (r.writeError) this.toStderr(`${pe.red("✘")} ${file}  ${visible(r.writeError)}\n`);
     for (const w of r.warnings) this.toStderr(`${pe.yellow("注意：")}${file}：${visible(w)}\n`);
     for (const s of r.fix?.skipped ?? [])
-      this.toStderr(`${pe.yellow("未能修复：")}${file} ${visible(`${s.sheet}!${s.cell}`)} [${s.rule}]：${visible(s.reason)}\n`);
+      this.toStderr(
+        `${pe.yellow("未能修复：")}${file} ${visible(`${s.sheet}!${s.cell}`)} [${s.rule}]：${visible(s.reason)}\n`
+      );
     await this.addToHtml(r);
   }
 

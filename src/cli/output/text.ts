@@ -33,6 +33,7 @@ export function paint(on: boolean): Paint {
 }
 
 /** Characters a terminal would act on (line breaks, escape sequences, bells, direction overrides). */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text for the terminal: control characters shown escaped ("\n", "\u001B"), never acted on. */
@@ -80,7 +81,9 @@ export function fileText(r: FileResult, p: Paint): string {
   for (const f of r.findings) {
     const sp = severityPaint(p, f.severity);
     const where = f.sheet ? `${f.sheet}!${f.cell}` : "（整个工作簿）";
-    lines.push(`  ${sp(SEVERITY_LABEL[f.severity])}  ${visible(where)}  ${p.dim(`[${f.rule}]`)}  ${visible(f.message)}`);
+    lines.push(
+      `  ${sp(SEVERITY_LABEL[f.severity])}  ${visible(where)}  ${p.dim(`[${f.rule}]`)}  ${visible(f.message)}`
+    );
   }
   return lines.join("\n") + "\n";
 }

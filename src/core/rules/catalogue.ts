@@ -9,7 +9,7 @@ import type { FixSafety, RuleCategory, RuleMeta } from "./types";
 import { WORKBOOK_SETTINGS_NOTICE } from "./workbook-settings";
 
 /** Notices: findings that are not rules (the settings cannot switch them off), documented beside the rules. */
-export const NOTICES = [WORKBOOK_SETTINGS_NOTICE] as const;
+const NOTICES = [WORKBOOK_SETTINGS_NOTICE] as const;
 
 /** The catalogue sections (docs/rules), A–F, in order. */
 export const RULE_CATEGORIES: readonly RuleCategory[] = [
@@ -54,7 +54,8 @@ export function rulesIndexTable(rules = RULES): string {
 /** The notices' table of docs/rules/README.md. */
 export function noticesIndexTable(): string {
   const rows = NOTICES.map(
-    (n) => `| \`${n.id}\` | ${n.title} | ${SEVERITY_LABEL[n.defaultSeverity]} | ${n.description} | [${n.docs}](${n.docs}) |`
+    (n) =>
+      `| \`${n.id}\` | ${n.title} | ${SEVERITY_LABEL[n.defaultSeverity]} | ${n.description} | [${n.docs}](${n.docs}) |`
   );
   return ["| 编号 | 中文名 | 级别 | 说明 | 文档 |", "|---|---|---|---|---|", ...rows].join("\n");
 }

@@ -22,7 +22,7 @@ export const WORKBOOK_SETTINGS_NOTICE = {
 } as const;
 
 /** What the settings change against the defaults, per rule. */
-export interface SettingsEffect {
+interface SettingsEffect {
   readonly rule: string;
   readonly title: string;
   /** "off": switched off; else the severity the rule's findings are lowered to. */
@@ -65,7 +65,12 @@ export function settingsEffects(
     const own = plain.filter((f) => f.rule === r.meta.id);
     const concerned = s.enabled ? own.filter((f) => SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[s.severity!]) : own;
     if (s.enabled && concerned.length === 0) continue; // raised, or lowered with nothing to lower
-    effects.push({ rule: r.meta.id, title: r.meta.title, change: s.enabled ? s.severity! : "off", counts: countBySeverity(concerned) });
+    effects.push({
+      rule: r.meta.id,
+      title: r.meta.title,
+      change: s.enabled ? s.severity! : "off",
+      counts: countBySeverity(concerned),
+    });
   }
   const ignored = result.ignored.length;
   return effects.length || ignored ? { rules: effects, ignored } : null;
@@ -76,7 +81,9 @@ function total(c: Readonly<Record<Severity, number>>): number {
 }
 
 function countsText(c: Readonly<Record<Severity, number>>): string {
-  const parts = (["error", "warning", "info"] as const).filter((s) => c[s] > 0).map((s) => `${SEVERITY_LABEL[s]} ${c[s]}`);
+  const parts = (["error", "warning", "info"] as const)
+    .filter((s) => c[s] > 0)
+    .map((s) => `${SEVERITY_LABEL[s]} ${c[s]}`);
   return parts.length ? parts.join(" · ") : "0 个";
 }
 
@@ -94,7 +101,9 @@ export function settingsEffectsMessage(e: SettingsEffects): string {
   if (e.ignored) parts.push(`忽略了 ${e.ignored} 个问题`);
   const hidden = off.reduce((n, r) => n + total(r.counts), 0) + e.ignored;
   const lower = lowered.reduce((n, r) => n + total(r.counts), 0);
-  const sum = [hidden ? `隐藏 ${hidden} 个问题` : "", lower ? `降低 ${lower} 个问题的级别` : ""].filter(Boolean).join("、");
+  const sum = [hidden ? `隐藏 ${hidden} 个问题` : "", lower ? `降低 ${lower} 个问题的级别` : ""]
+    .filter(Boolean)
+    .join("、");
   return `本工作簿自带的设置${parts.join("，")}${sum ? `，共${sum}` : ""}。`;
 }
 
