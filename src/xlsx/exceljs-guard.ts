@@ -12,7 +12,7 @@
 import JSZip from "jszip";
 import { parseRange } from "../core/grid";
 import { WorkbookError } from "../core/port";
-import { elementsOf, PackageParts, PartError } from "./package-parts";
+import { elementsOf, jszipSource, PackageParts, PartError } from "./package-parts";
 import { zipEntries } from "./sniff";
 import { prefixedAttr, XmlError } from "./xml";
 
@@ -80,7 +80,7 @@ export async function prepareForExcelJS(bytes: Uint8Array): Promise<Prepared> {
   const entries = zipEntries(bytes);
   if (!entries) return { bytes, names: new Map() };
   const zip = await JSZip.loadAsync(bytes);
-  const parts = new PackageParts(zip, entries);
+  const parts = new PackageParts(entries, jszipSource(zip));
   const limit = 200 * 1024 * 1024;
   const main = "xl/workbook.xml";
   let workbookXml: string | null;

@@ -13,7 +13,7 @@ import { WorkbookError } from "../core/port";
 import { isSettingsXml } from "../core/settings-xml";
 import type { SheetRead } from "./bounds";
 import { BUILTIN_NUMBER_FORMATS } from "./number-format";
-import { elementsOf, PackageParts, PartError } from "./package-parts";
+import { elementsOf, jszipSource, PackageParts, PartError, rawSource, type Unzip } from "./package-parts";
 import { decodeEscapes, readSheetXml, SheetProblem, type SheetContext } from "./sheet-read";
 import { MAX_SHEET_BYTES, sniffXlsx, SNIFF_MESSAGES, zipEntries } from "./sniff";
 import { attrsOf, prefixedAttr, scanXml, XmlError, type XmlHandler } from "./xml";
@@ -157,19 +157,21 @@ async function workbookOf(parts: PackageParts) {
   return { main, sheets: elements.filter((e) => e.name === "sheet"), rels, date1904, relOf };
 }
 
-/** Reads the sheets; file-level problems → WorkbookError("unreadable"). */
-export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
+/**
+ * Reads the sheets; file-level problems → WorkbookError("unreadable"). `unzip`: the platform's
+ * inflater (Node's zlib on the command line); without it JSZip reads the package.
+ */
+export async function readWorkbook(bytes: Uint8Array, unzip?: Unzip): Promise<WorkbookRead> {
   const refused = sniffXlsx(bytes);
   if (refused) throw unreadable(refused);
   const entries = zipEntries(bytes);
-  let zip: JSZip;
+  let parts: PackageParts;
   try {
     if (!entries) throw new Error("no directory");
-    zip = await JSZip.loadAsync(bytes);
+    parts = new PackageParts(entries, unzip ? rawSource(bytes, unzip) : jszipSource(await JSZip.loadAsync(bytes)));
   } catch {
     throw unreadable(SNIFF_MESSAGES.damaged);
   }
-  const parts = new PackageParts(zip, entries);
   let wb: Awaited<ReturnType<typeof workbookOf>>;
   let numberFormat: (style: number) => string | undefined;
   try {

@@ -94,8 +94,12 @@ function endOfCentralDirectory(bytes: Uint8Array): number {
 export interface ZipEntry {
   readonly name: string;
   readonly crc32: number;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
   readonly compressedSize: number;
   readonly size: number;
+  /** Where its local header starts. */
+  readonly offset: number;
 }
 
 /**
@@ -121,8 +125,10 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     entries.push({
       name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
       crc32: view.getUint32(p + 16, true),
+      method: view.getUint16(p + 10, true),
       compressedSize: view.getUint32(p + 20, true),
       size: size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size,
+      offset: view.getUint32(p + 42, true),
     });
     p += 46 + nameLength + extra + comment;
   }
