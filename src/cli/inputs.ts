@@ -154,7 +154,9 @@ export async function listInputs(inputs: readonly string[], exclude: string | nu
       const before = list.files.length;
       await list.walk(given, abs, "", new Set());
       if (list.files.length === before) list.skipped.push(`${given}（文件夹中没有 .xlsx 文件）`);
-    } else if (isXlsx(abs)) list.add({ given, abs, size: st.size, problem: null });
+    } else if (!st.isFile())
+      list.add({ given, abs, size: 0, problem: `无法检查“${given}”：这不是普通文件（而是管道、设备等）。` });
+    else if (isXlsx(abs)) list.add({ given, abs, size: st.size, problem: null });
     else list.add({ given, abs, size: st.size, problem: unsupportedMessage(abs) });
   }
   return { files: list.files, skipped: list.skipped };

@@ -101,6 +101,9 @@ async function runInMainThread(
 ): Promise<void> {
   const { processFile } = await import("./process-file");
   for (const task of tasks) {
+    // back to the event loop between files: a file is checked without any I/O wait, so without this a
+    // whole batch would run in one go and Ctrl-C or SIGTERM would only be seen at its end
+    await new Promise((resolve) => setImmediate(resolve));
     hooks.onStart?.(task);
     let result: FileResult;
     try {

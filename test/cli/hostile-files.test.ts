@@ -83,8 +83,13 @@ describe("perf-target check, used as a hostile user would", () => {
     }
   });
 
+  /** Copies of the sample, enough for a batch that is still running when it is interrupted. */
+  const batch = (n: number) => {
+    for (let i = 0; i < n; i++) fs.copyFileSync(SAMPLE, path.join(dir, "in", `u${i}.xlsx`));
+  };
+
   it("SIGTERM during a batch: the same clean-up as Ctrl-C (no temporary report left), exit 143", async () => {
-    for (let i = 0; i < 60; i++) fs.copyFileSync(SAMPLE, path.join(dir, "in", `u${i}.xlsx`));
+    batch(300);
     const html = path.join(dir, "report.html");
     const child = spawn(process.execPath, [cliMain(), "check", path.join(dir, "in"), "--html", html, "--jobs", "1"], {
       stdio: ["ignore", "pipe", "pipe"],
@@ -96,6 +101,7 @@ describe("perf-target check, used as a hostile user would", () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
     expect(code).toBe(143);
+    expect(out).not.toContain("共检查"); // it was interrupted
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
     expect(fs.existsSync(html)).toBe(false);
   }, 60_000);
@@ -104,15 +110,18 @@ describe("perf-target check, used as a hostile user would", () => {
   (script ? it : it.skip)(
     "SIGTERM on a terminal gives the cursor back (the progress bar hid it)",
     () => {
-      for (let i = 0; i < 200; i++) fs.copyFileSync(SAMPLE, path.join(dir, "in", `u${i}.xlsx`));
+      batch(600);
+      // interrupted once the run is under way: its HTML report's temporary file exists
       const command =
-        `"${process.execPath}" "${cliMain()}" check "${path.join(dir, "in")}" --jobs 1 > /dev/null & p=$!; ` +
-        `sleep 1.5; kill -TERM $p; wait $p; echo "EXIT=$?"`;
+        `"${process.execPath}" "${cliMain()}" check "${path.join(dir, "in")}" --jobs 1 --html "${path.join(dir, "r.html")}" > /dev/null & p=$!; ` +
+        `while ! ls "${dir}"/.r.html.*.sections.tmp > /dev/null 2>&1; do sleep 0.05; done; sleep 0.3; ` +
+        `kill -TERM $p; wait $p; echo "EXIT=$?"`;
       const r = spawnSync(script!, ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 60_000 });
       expect(r.stdout).toContain("EXIT=143");
       const hide = r.stdout.lastIndexOf("\x1b[?25l");
       expect(hide).toBeGreaterThanOrEqual(0);
       expect(r.stdout.indexOf("\x1b[?25h", hide)).toBeGreaterThan(hide);
+      expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
     },
     70_000
   );
@@ -148,6 +157,15 @@ describe("perf-target check, used as a hostile user would", () => {
     expect(r.code).toBe(1);
     for (const key of ["highlight", "notes", "ignored", "userTemplates", "colour"])
       expect(r.stderr).toMatch(new RegExp(`注意：设置文件“.*设置\\.json”：.*“${key}”`));
+  });
+
+  it("a named pipe given as a workbook is refused at once instead of waiting for a writer", async () => {
+    const fifo = path.join(dir, "管道.xlsx");
+    spawnSync("mkfifo", [fifo]);
+    const r = await runCli(["check", fifo, input], { timeoutMs: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`无法检查“${fifo}”：这不是普通文件`);
+    expect(r.stdout).toContain(`${input}  需修改后再提交`);
   });
 
   it("a folder given without `check` is checked, as the README says `check` may be left out", async () => {

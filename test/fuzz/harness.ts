@@ -16,7 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import JSZip from "jszip";
+import zlib from "node:zlib";
 import { cliMain } from "../cli/helpers";
 import { makeCase, seeds, type Case, type Seed } from "./mutate";
 
@@ -102,24 +102,42 @@ function safeChar(c: number): string {
   return c <= 0x10ffff ? String.fromCodePoint(c) : "\ufffd";
 }
 
-/** The worksheets workbook.xml lists (name, part), read independently of the reader; null when it cannot be read at all. */
-async function listedSheets(bytes: Buffer): Promise<Array<{ name: string; part: string | null }> | null> {
-  let zip: JSZip;
+/**
+ * A part of the package, read here with a zip reader of the harness's own (central directory →
+ * local header → zlib, CRC-32 checked), not the one under test; null when it cannot be read.
+ */
+function partOf(bytes: Buffer, name: string): string | null {
   try {
-    zip = await JSZip.loadAsync(bytes);
+    const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) return null;
+    let p = bytes.readUInt32LE(eocd + 16);
+    for (let n = bytes.readUInt16LE(eocd + 10); n > 0; n--) {
+      if (bytes.readUInt32LE(p) !== 0x02014b50) return null;
+      const method = bytes.readUInt16LE(p + 10);
+      const crc = bytes.readUInt32LE(p + 16);
+      const csize = bytes.readUInt32LE(p + 20);
+      const size = bytes.readUInt32LE(p + 24);
+      const nameLength = bytes.readUInt16LE(p + 28);
+      if (bytes.toString("utf8", p + 46, p + 46 + nameLength) === name) {
+        const at = bytes.readUInt32LE(p + 42);
+        const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+        const data = bytes.subarray(start, start + csize);
+        const out = method === 0 ? data : zlib.inflateRawSync(data);
+        return out.length === size && zlib.crc32(out) === crc ? out.toString("utf8") : null;
+      }
+      p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+    }
+    return null;
   } catch {
     return null;
   }
-  const workbook = await zip
-    .file("xl/workbook.xml")
-    ?.async("string")
-    .catch(() => null);
+}
+
+/** The worksheets workbook.xml lists (name, part), read independently of the reader; null when it cannot be read at all. */
+function listedSheets(bytes: Buffer): Array<{ name: string; part: string | null }> | null {
+  const workbook = partOf(bytes, "xl/workbook.xml");
   if (!workbook) return null;
-  const rels =
-    (await zip
-      .file("xl/_rels/workbook.xml.rels")
-      ?.async("string")
-      .catch(() => null)) ?? "";
+  const rels = partOf(bytes, "xl/_rels/workbook.xml.rels") ?? "";
   const targets = new Map<string, { type: string; target: string }>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
@@ -153,7 +171,7 @@ async function judge(c: Case, m: Message, outDir: string | null): Promise<string
     if (text?.startsWith("检查未完成：规则")) why.push(`a rule threw: ${text}`);
   }
   if (m.code === 2 && entry.error === null) why.push("exit code 2 but no error in the JSON");
-  const listed = await listedSheets(c.bytes);
+  const listed = listedSheets(c.bytes);
   if (m.code === 0) {
     if (!listed) why.push("passed, but its workbook.xml cannot be read");
     else for (const s of listed) if (!m.sheets!.includes(s.name)) why.push(`passed without reading sheet “${s.name}”`);
