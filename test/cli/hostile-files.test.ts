@@ -66,6 +66,9 @@ describe("perf-target check, used as a hostile user would", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/无法写入标注副本：输出文件夹“\/proc\/perf-target-x”无法创建（[\u4e00-\u9fff]/);
+    const html = await runCli(["check", input, "--html", "/proc/perf-target-x/报告.html"], { timeoutMs: 20_000 });
+    expect(html.code).toBe(2);
+    expect(html.stderr).toMatch(/无法写入网页报告“\/proc\/perf-target-x\/报告\.html”：[\u4e00-\u9fff]/);
   });
 
   it("a full disk (stdout to /dev/full): a Chinese message, exit 2", () => {

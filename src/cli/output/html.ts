@@ -9,7 +9,7 @@ import path from "node:path";
 import { SEVERITY_LABEL, type Severity } from "../../core/finding";
 import type { FileResult } from "../result";
 import type { Totals } from "./text";
-import { tempName, writeFailureReason } from "../files";
+import { makeDirectory, tempName, writeFailureReason } from "../files";
 import { visible } from "./text";
 
 export function escapeHtml(text: string): string {
@@ -124,7 +124,7 @@ export class HtmlReport {
   static async open(target: string): Promise<HtmlReport> {
     const report = new HtmlReport(path.resolve(target), target);
     try {
-      await fs.mkdir(path.dirname(report.target), { recursive: true });
+      await makeDirectory(path.dirname(report.target));
       report.sections = await fs.open(report.sectionsPath, "w");
     } catch (e) {
       throw new Error(htmlWriteError(target, e));
