@@ -19,6 +19,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { renderRuleDoc } = require("./scripts/rule-docs");
 
 const urlDev = "https://localhost:3000/";
 const defaultUrlProd = "https://perf-target.example.gov.cn/";
@@ -74,8 +75,15 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copyPatterns = [
     { from: "assets/*", to: "assets/[name][ext]", globOptions: { ignore: ["**/screenshot-*"] } },
-    // the rule docs, served by the add-in itself: the settings view shows them (no external links)
+    // the rule docs, served by the add-in itself (no external links): the Markdown, and the HTML the
+    // settings view shows, rendered here so the pane carries no Markdown parser (scripts/rule-docs.js)
     { from: "docs/rules/*.md", to: "docs/rules/[name][ext]" },
+    {
+      from: "docs/rules/*.md",
+      to: "docs/rules/[name].html",
+      globOptions: { ignore: ["**/README.md"] },
+      transform: (content) => renderRuleDoc(content.toString()),
+    },
     {
       from: "manifest*.xml",
       to: "[name][ext]",

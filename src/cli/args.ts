@@ -40,6 +40,7 @@ export interface TemplatesCommand {
   readonly query: string;
   readonly level1: string | null;
   readonly level2: string | null;
+  readonly sector: string | null;
   readonly json: boolean;
   readonly config: string | null;
 }
@@ -67,6 +68,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "ignore-workbook-settings": { value: null, commands: ["check"] },
   level1: { value: "一级指标名称", commands: ["templates"] },
   level2: { value: "二级指标名称", commands: ["templates"] },
+  sector: { value: "领域名称", commands: ["templates"] },
   rules: { value: null, commands: ["rules"] },
 };
 
@@ -193,6 +195,7 @@ export function parseArgs(argv: readonly string[]): Command {
       query,
       level1: parsed.values.get("level1") ?? null,
       level2: parsed.values.get("level2") ?? null,
+      sector: parsed.values.get("sector") ?? null,
       json,
       config,
     };

@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import { RULES } from "../core/rules";
 import { normaliseSettings, type AddinSettings } from "../core/settings";
-import { parseUserTemplates } from "../core/templates/library";
+import { parseUserTemplates } from "../core/templates/user";
 import type { IndicatorTemplate } from "../core/templates/types";
 import { UsageError } from "./args";
 import { readFailureReason } from "./files";

@@ -46,6 +46,7 @@ check 的选项：
 templates 的选项：
   --level1 <名称>     只列出该一级指标下的模板（如 产出、效益）
   --level2 <名称>     只列出该二级指标下的模板（如 数量指标、服务对象满意度）
+  --sector <领域>     只列出该领域的模板（如 林业草原、教育、部门整体运转）
   --json              打印 JSON：{"templates":[…]}，最匹配的在前
   --config <文件>     同时搜索设置文件中的自定义模板
   查询词可以是中文、全拼或拼音首字母，例如：满意度、manyidu、myd、cbkzl
@@ -62,4 +63,5 @@ templates 的选项：
   perf-target check 各单位报送/ --json > 结果.json
   perf-target check 表.xlsx --out 已修复/ --fix
   perf-target templates 满意度 --level2 服务对象满意度
+  perf-target templates 成活率 --sector 林业草原
 `;

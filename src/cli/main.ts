@@ -2,7 +2,7 @@
  * perf-target: the command line (see README “命令行” and `perf-target --help`).
  *
  *   check <文件或文件夹>...  [--json] [--out 文件夹] [--html 文件] [--fix] [--config 文件] [--jobs N]
- *   templates [查询] [--level1 名称] [--level2 名称] [--json] [--config 文件]
+ *   templates [查询] [--level1 名称] [--level2 名称] [--sector 领域] [--json] [--config 文件]
  *   --rules [--json] [--config 文件]
  *
  * Exit codes (EXIT in result.ts): 0 no error-severity findings, 1 some, 2 a file could not be read
@@ -28,7 +28,13 @@ async function runRules(cmd: RulesCommand): Promise<number> {
 async function runTemplates(cmd: TemplatesCommand): Promise<number> {
   const config = await (await import("./config")).configFromOption(cmd.config);
   const { findTemplates, templatesJson, templatesText } = await import("./templates");
-  const q = { query: cmd.query, level1: cmd.level1, level2: cmd.level2, user: config?.userTemplates ?? [] };
+  const q = {
+    query: cmd.query,
+    level1: cmd.level1,
+    level2: cmd.level2,
+    sector: cmd.sector,
+    user: config?.userTemplates ?? [],
+  };
   const list = findTemplates(q);
   process.stdout.write(cmd.json ? templatesJson(list) : templatesText(list, q, paint(colourFor(process.stdout))));
   return EXIT.ok;

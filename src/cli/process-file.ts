@@ -11,8 +11,7 @@ import { WorkbookError } from "../core/port";
 import { settingsEffects, workbookSettingsNotice } from "../core/rules/workbook-settings";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { settingsFromXml } from "../core/settings-xml";
-import { parseUserTemplates } from "../core/templates/library";
-import { setUserTemplates } from "../core/templates/registry";
+import { parseUserTemplates } from "../core/templates/user";
 import { readWorkbook, type WorkbookRead } from "../xlsx/package-read";
 import type { Copy, Describe } from "./copy";
 import { workbookReadError } from "./files";
@@ -42,20 +41,11 @@ export interface RunOptions {
 /** Appended to the workbook-settings notice on the command line. */
 const NOTICE_HINT = "用 --ignore-workbook-settings 按默认设置检查。";
 
-let installedTemplates: string | null = null;
-
-/** The user templates of the settings in force, validated (invalid ones are reported and left out). */
-function installUserTemplates(settings: AddinSettings, warnings: string[]): void {
-  const key = settings.userTemplates.length ? JSON.stringify(settings.userTemplates) : "";
-  if (key === installedTemplates) return;
-  installedTemplates = key;
-  if (!key) {
-    setUserTemplates([]);
-    return;
-  }
-  const parsed = parseUserTemplates(key);
-  for (const p of parsed.problems) warnings.push(`自定义模板：${p}`);
-  setUserTemplates(parsed.templates);
+/** Problems of the user templates in the settings (the check leaves invalid ones out), as warnings. */
+function templateWarnings(settings: AddinSettings, warnings: string[]): void {
+  if (!settings.userTemplates.length) return;
+  for (const p of parseUserTemplates(JSON.stringify(settings.userTemplates)).problems)
+    warnings.push(`自定义模板：${p}`);
 }
 
 /** The sheets read from the file, or why it cannot be read (Chinese). */
@@ -127,7 +117,10 @@ function checkedResult(
     findings,
     counts: countsOf(findings),
     verdict: described.verdict,
-    problems: found ? [] : result.problems.map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
+    // with tables found, a sheet without one (a sheet of notes beside the tables) is no news
+    problems: result.problems
+      .filter((p) => !found || p.scope !== "sheet")
+      .map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
     warnings,
     fix: copy.fix,
     output: copy.output,
@@ -153,7 +146,7 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
   try {
     const own = ownSettings(read, options, warnings);
     const settings = options.settings ?? own ?? DEFAULT_SETTINGS;
-    installUserTemplates(settings, warnings);
+    templateWarnings(settings, warnings);
     const grids = read.sheets.flatMap((s) => (s.grid ? [s.grid] : []));
     const result = checkGrids(grids, settings);
     const describe = describer(read, own);

@@ -1,9 +1,9 @@
 /**
- * `perf-template templates [查询] [--level1 名称] [--level2 名称] [--json] [--config 文件]`: the
- * standard indicator library (plus the user templates of a settings file), listed or searched
+ * `perf-target templates [查询] [--level1 名称] [--level2 名称] [--sector 领域] [--json] [--config 文件]`:
+ * the standard indicator library (plus the user templates of a settings file), listed or searched
  * (Chinese, full pinyin, pinyin initials), best match first.
  */
-import { TEMPLATES } from "../core/templates/library";
+import { SECTOR_NAMES, TEMPLATES } from "../core/templates/library";
 import { setPinyinProvider, PINYIN_OPTIONS, searchTemplates } from "../core/templates/search";
 import type { IndicatorTemplate, TemplatePlaceholder } from "../core/templates/types";
 import { LEVEL1_ORDER, LEVEL2_ORDER, matchLevel1, matchLevel2 } from "../core/vocabulary";
@@ -14,6 +14,7 @@ export interface TemplateQuery {
   readonly query: string;
   readonly level1: string | null;
   readonly level2: string | null;
+  readonly sector: string | null;
   /** Validated user templates (from --config). */
   readonly user: readonly IndicatorTemplate[];
 }
@@ -33,9 +34,14 @@ export function findTemplates(q: TemplateQuery): IndicatorTemplate[] {
   if (q.level2 !== null && !matchLevel2(q.level2)) {
     throw new UsageError(`未知的二级指标“${q.level2}”。可用：${LEVEL2_ORDER.join("、")}（可带“指标”二字）。`);
   }
-  if (q.user.length) installPinyin();
   const list = q.user.length ? [...TEMPLATES, ...q.user] : TEMPLATES;
-  return searchTemplates(q.query, { templates: list, level1: q.level1, level2: q.level2 }).map((r) => r.template);
+  if (q.sector !== null && !list.some((t) => t.sector === q.sector)) {
+    throw new UsageError(`未知的领域“${q.sector}”。可用：${SECTOR_NAMES.join("、")}。`);
+  }
+  if (q.user.length) installPinyin();
+  return searchTemplates(q.query, { templates: list, level1: q.level1, level2: q.level2, sector: q.sector }).map(
+    (r) => r.template
+  );
 }
 
 function placeholderJson(p: TemplatePlaceholder): Record<string, unknown> {
@@ -55,6 +61,7 @@ export function templatesJson(list: readonly IndicatorTemplate[]): string {
     value: t.value,
     explanation: t.explanation,
     placeholders: t.placeholders.map(placeholderJson),
+    sector: t.sector,
     source: t.source,
   }));
   return JSON.stringify({ templates }, null, 2) + "\n";
@@ -70,6 +77,7 @@ export function templatesText(list: readonly IndicatorTemplate[], q: TemplateQue
     q.query ? `“${q.query}”` : "",
     q.level1 ? `一级：${q.level1}` : "",
     q.level2 ? `二级：${q.level2}` : "",
+    q.sector ? `领域：${q.sector}` : "",
   ]
     .filter(Boolean)
     .join("，");
@@ -83,7 +91,7 @@ export function templatesText(list: readonly IndicatorTemplate[], q: TemplateQue
   const lines = [head, ""];
   list.forEach((t, i) => {
     lines.push(
-      `${String(i + 1).padStart(3)}. ${p.bold(t.name)}  ${p.dim(`[${t.id}]`)}  ${t.level1}指标 / ${t.level2}指标`
+      `${String(i + 1).padStart(3)}. ${p.bold(t.name)}  ${p.dim(`[${t.id}]`)}  ${t.level1}指标 / ${t.level2}指标  ${t.sector}`
     );
     lines.push(`     指标值：${t.value}`);
     lines.push(`     解释：${t.explanation}`);

@@ -4,12 +4,6 @@
  */
 import { checkWorkbook, clearMarks } from "./ribbon";
 
-/** FunctionName → function, exactly the ExecuteFunction buttons of manifest.xml. */
-export const ribbonFunctions = {
-  checkWorkbook,
-  clearMarks,
-} as const;
-
 // Outside Office (a plain browser, a test) office.js is absent: nothing to register.
 if (typeof Office !== "undefined") {
   Office.onReady(() => {

@@ -15,7 +15,7 @@ import { ExcelWorkbook } from "../excel/workbook";
 
 export type NoticeKind = "result" | "error";
 
-export interface RibbonDeps {
+interface RibbonDeps {
   /** The workbook port (the Excel adapter in Office). */
   createPort(): WorkbookPort;
   /** Shows the message to the user; resolves when the user has dismissed it (or at once). */
@@ -23,7 +23,7 @@ export interface RibbonDeps {
 }
 
 /** The check's result in one Chinese paragraph. */
-export function resultMessage(result: CheckResult, skippedSheets: readonly string[] = [], marked = true): string {
+function resultMessage(result: CheckResult, skippedSheets: readonly string[] = [], marked = true): string {
   const s = result.summary;
   const parts: string[] = [];
   parts.push(`共检查 ${s.tables} 张绩效目标表、${s.indicators} 条指标。`);
@@ -49,14 +49,14 @@ export function errorMessage(e: unknown): string {
 }
 
 /** 一键校验 without the UI: check, mark (as the settings say), and the message to show. */
-export async function runRibbonCheck(port: WorkbookPort): Promise<string> {
+async function runRibbonCheck(port: WorkbookPort): Promise<string> {
   const result = await runCheck(port);
   const settings = await port.loadSettings();
   const skipped = port instanceof ExcelWorkbook ? port.skippedSheets : [];
   return resultMessage(result, skipped, settings.highlight);
 }
 
-export async function runRibbonClear(port: WorkbookPort): Promise<string> {
+async function runRibbonClear(port: WorkbookPort): Promise<string> {
   await port.clearMarks();
   const skipped = port instanceof ExcelWorkbook ? port.skippedSheets : [];
   return `已清除本助手的全部标记，您自己的格式和批注未改动。${skipped.length ? `工作表${skipped.map((n) => `“${n}”`).join("、")}受保护，其中的标记未能清除。` : ""}`;
@@ -67,7 +67,7 @@ export async function runRibbonClear(port: WorkbookPort): Promise<string> {
 const DIALOG_SIZE = { height: 32, width: 30 };
 
 /** Shows the notice in an Office dialog (this page with ?notice=…); resolves when it is closed. */
-export function officeNotify(title: string, message: string, kind: NoticeKind): Promise<void> {
+function officeNotify(title: string, message: string, kind: NoticeKind): Promise<void> {
   return new Promise((resolve) => {
     const ui = typeof Office !== "undefined" ? Office.context?.ui : undefined;
     if (!ui || typeof window === "undefined") {

@@ -16,8 +16,10 @@ import { RULES } from "./rules";
 import type { Rule, RuleContext, FindingDraft } from "./rules/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "./settings";
 import { DEFAULT_VALUE_VOCABULARY, parseTargetValue, type ValueVocabulary } from "./value";
+import { templatesFor } from "./templates/registry";
+import type { IndicatorTemplate } from "./templates/types";
 
-export interface CheckSummary {
+interface CheckSummary {
   readonly error: number;
   readonly warning: number;
   readonly info: number;
@@ -29,7 +31,7 @@ export interface CheckSummary {
 }
 
 /** A rule that threw: on one table, or on the workbook (table null). */
-export interface RuleFailure {
+interface RuleFailure {
   readonly rule: string;
   readonly sheet: string | null;
   readonly tableId: string | null;
@@ -58,6 +60,8 @@ export interface CheckOptions {
    * (line breaks and double spaces the parser tidied away are kept). checkGrids passes them.
    */
   readonly grids?: readonly SheetGrid[];
+  /** The templates fixes draw on; default: the library plus the settings' valid user templates. */
+  readonly templates?: readonly IndicatorTemplate[];
 }
 
 export interface RuleState {
@@ -185,7 +189,8 @@ function runRule(rule: Rule, ctx: RuleContext, c: Completion, failures: RuleFail
 export function ruleContext(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
-  vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY
+  vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
+  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates),
 ): RuleContext {
   const value =
     vocabulary === DEFAULT_VALUE_VOCABULARY
@@ -196,9 +201,15 @@ export function ruleContext(
             : parseTargetValue(
                 i.value.raw,
                 { storedAsNumber: i.value.storedAsNumber, operatorColumn: i.operatorText, unitColumn: i.unitText },
-                vocabulary
+                vocabulary,
               );
-  return { workbook: parse, budgetYear: (table) => settings.budgetYear ?? table.budgetYear, vocabulary, value };
+  return {
+    workbook: parse,
+    budgetYear: (table) => settings.budgetYear ?? table.budgetYear,
+    vocabulary,
+    value,
+    templates,
+  };
 }
 
 function textLookup(grids: readonly SheetGrid[] | undefined): TextAt {
@@ -216,7 +227,7 @@ function textLookup(grids: readonly SheetGrid[] | undefined): TextAt {
 function sortDrafts(
   drafts: Draft[],
   parse: WorkbookParse,
-  settings: AddinSettings
+  settings: AddinSettings,
 ): { shown: Finding[]; ignored: Finding[] } {
   const seen = new Map<string, number>();
   const sheetOrder = new Map(parse.sheets.map((s, i) => [s.sheet, i]));
@@ -227,7 +238,7 @@ function sortDrafts(
       a.d.finding.row - b.d.finding.row ||
       a.d.column - b.d.column ||
       SEVERITY_ORDER[a.d.finding.severity] - SEVERITY_ORDER[b.d.finding.severity] ||
-      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0)
+      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0),
   );
   const ignoredSet = new Set(settings.ignored.map((i) => i.fingerprint));
   const shown: Finding[] = [];
@@ -245,9 +256,9 @@ export function checkParsed(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
-  options: CheckOptions = {}
+  options: CheckOptions = {},
 ): CheckResult {
-  const ctx = ruleContext(parse, settings, options.vocabulary);
+  const ctx = ruleContext(parse, settings, options.vocabulary, options.templates);
   const textAt = textLookup(options.grids);
   const drafts: Draft[] = [];
   const ruleFailures: RuleFailure[] = [];
@@ -282,7 +293,7 @@ export function checkGrids(
   grids: readonly SheetGrid[],
   settings: AddinSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
-  options: Omit<CheckOptions, "grids"> = {}
+  options: Omit<CheckOptions, "grids"> = {},
 ): CheckResult {
   return checkParsed(parseWorkbook(grids), settings, rules, { ...options, grids });
 }

@@ -2,7 +2,7 @@
 import { matchKey } from "./text";
 
 /** FNV-1a, 32 bit, as 8 hex digits. */
-export function hash32(text: string): string {
+function hash32(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

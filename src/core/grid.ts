@@ -33,8 +33,6 @@ export interface SheetGrid {
   readonly mergesComplete?: boolean;
 }
 
-export const EMPTY_CELL: GridCell = Object.freeze({ text: "", type: "empty" as const });
-
 /** A cell given to {@link gridFromRows}: a plain value or an explicit cell. */
 export type GridInput = string | number | boolean | null | undefined | GridCell;
 
@@ -55,7 +53,7 @@ export class RowGrid implements SheetGrid {
     private readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined> | undefined>,
     readonly merges: readonly CellRange[] = [],
     readonly protected_: boolean = false,
-    readonly mergesComplete: boolean = true
+    readonly mergesComplete: boolean = true,
   ) {
     let rowCount = 0;
     let columnCount = 0;
@@ -94,7 +92,7 @@ export function gridFromRows(
   name: string,
   rows: ReadonlyArray<ReadonlyArray<GridInput>>,
   merges: ReadonlyArray<string | CellRange> = [],
-  options: { protected?: boolean; mergesComplete?: boolean } = {}
+  options: { protected?: boolean; mergesComplete?: boolean } = {},
 ): RowGrid {
   const cells = rows.map((row) => row.map(toCell));
   const ranges = merges.map((m) => (typeof m === "string" ? parseRange(m) : m));
@@ -116,7 +114,7 @@ export function columnLetter(column: number): string {
 }
 
 /** "A" → 1, "AA" → 27. */
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
   return n;
@@ -159,10 +157,6 @@ export function rangeAddress(range: CellRange): string {
   const a = cellAddress(range.top, range.left);
   if (range.top === range.bottom && range.left === range.right) return a;
   return `${a}:${cellAddress(range.bottom, range.right)}`;
-}
-
-export function rangeContains(range: CellRange, row: number, column: number): boolean {
-  return row >= range.top && row <= range.bottom && column >= range.left && column <= range.right;
 }
 
 export function rangesOverlap(a: CellRange, b: CellRange): boolean {

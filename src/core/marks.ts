@@ -14,7 +14,7 @@ import { SEVERITY_ORDER } from "./finding";
 import { cellAddress, parseCell, parseRange, type CellRange } from "./grid";
 
 /** The tag inside our formulas. */
-export const MARK_TAG = "perf-target:";
+const MARK_TAG = "perf-target:";
 
 /** Fill colours (RGB hex, no #) of the marks. Info is lilac, distinct from the light blue users fill cells with (DDEBF7). */
 export const MARK_FILL: Readonly<Record<Severity, string>> = Object.freeze({
@@ -60,9 +60,9 @@ export function isOurNote(text: string | null | undefined): boolean {
 /* ------------------------------------------------------------------ grouping */
 
 /** Longest address list of one conditional format (characters), so each request stays small. */
-export const MARK_CHUNK_CHARS = 1000;
+const MARK_CHUNK_CHARS = 1000;
 /** Most areas in one conditional format. */
-export const MARK_CHUNK_AREAS = 100;
+const MARK_CHUNK_AREAS = 100;
 
 export interface SheetMarks {
   readonly sheet: string;
@@ -122,7 +122,7 @@ function normaliseCell(address: string): string {
 }
 
 /** Joins single cells into vertical runs per column (sorted by column, then row). */
-export function compactRanges(cells: readonly CellRange[]): CellRange[] {
+function compactRanges(cells: readonly CellRange[]): CellRange[] {
   const sorted = [...cells].sort((a, b) => a.left - b.left || a.top - b.top);
   const out: CellRange[] = [];
   for (const c of sorted) {
@@ -135,10 +135,10 @@ export function compactRanges(cells: readonly CellRange[]): CellRange[] {
 }
 
 /** Address lists of at most {@link MARK_CHUNK_CHARS} characters and {@link MARK_CHUNK_AREAS} areas. */
-export function chunkAddresses(
+function chunkAddresses(
   ranges: readonly CellRange[],
   maxChars = MARK_CHUNK_CHARS,
-  maxAreas = MARK_CHUNK_AREAS
+  maxAreas = MARK_CHUNK_AREAS,
 ): string[] {
   const chunks: string[] = [];
   let cur: string[] = [];

@@ -25,6 +25,9 @@ export type Level2Name =
 
 export type Operator = "=" | "≥" | "≤" | ">" | "<";
 
+/** A money unit of the header block: stated in a label ("预算资金（万元）"), a group or the amount itself ("4753.66万元"). */
+export type MoneyUnit = "元" | "万元" | "亿元";
+
 export type ColumnRole =
   "label" | "level1" | "level2" | "name" | "operator" | "value" | "unit" | "explanation" | "weight" | "other";
 
@@ -54,7 +57,7 @@ export interface TargetValue {
 }
 
 /** A 一级 or 二级 cell as it applies to one indicator row. */
-export interface LevelRef {
+interface LevelRef {
   /** As written in the sheet (the merge's or the group's top cell), trimmed; "" when none. */
   readonly text: string;
   /** The standard name it normalises to, or null when outside the vocabulary. */
@@ -112,11 +115,15 @@ export interface IndicatorColumn {
   readonly letter: string;
   /** Header text as written. */
   readonly header: string;
+  /** The header cell that shows it (the top-left cell of its merge; the upper row of a two-row header). */
+  readonly cell: string;
 }
 
 export interface IndicatorBlock {
   /** The header row (一级/二级/三级/指标值 …). When the header spans two rows, the lower one. */
   readonly headerRow: number;
+  /** The first row of the header: headerRow, or the upper row of a two-row header. */
+  readonly headerTop: number;
   readonly firstRow: number;
   readonly lastRow: number;
   readonly columns: readonly IndicatorColumn[];
@@ -141,21 +148,24 @@ export interface HeaderField {
   readonly valueCell: string | null;
   /** The enclosing group label ("本年度实施计划", "支出预算(本级)") when there is one. */
   readonly group: string | null;
-  /** A money unit stated in the label or group ("元", "万元"). */
-  readonly unit: "元" | "万元" | null;
+  /** A money unit stated in the label, the group or the value itself ("元", "万元", "亿元"). */
+  readonly unit: MoneyUnit | null;
 }
 
 export interface BudgetPart {
   readonly key: string;
   readonly label: string;
   readonly amount: number | null;
+  /** The part's own unit (its label, group or cell text); null when none is stated (then the budget's unit applies). */
+  readonly unit: MoneyUnit | null;
   readonly cell: string | null;
 }
 
 export interface Budget {
   /** The stated total (预算资金 / 资金总额 / 年度资金总额); null when not stated. */
   readonly amount: number | null;
-  readonly unit: "元" | "万元" | null;
+  /** The total's unit (its label, group, cell text, or a unit stated in the header area). */
+  readonly unit: MoneyUnit | null;
   readonly cell: string | null;
   readonly label: string | null;
   /** 财政拨款/其他资金 or 基本支出/项目支出. */
@@ -190,6 +200,12 @@ export interface ParseProblem {
   readonly cell: string | null;
   /** One sentence in Chinese. */
   readonly message: string;
+  /**
+   * What it is about: a whole sheet with no table ("sheet": worth showing only when no table was
+   * found at all), a region of a sheet that looks like a table but could not be read ("table"), or
+   * one cell, an error value ("cell"). Problems other than "sheet" are always shown.
+   */
+  readonly scope?: "sheet" | "table" | "cell";
 }
 
 export interface SheetParse {

@@ -76,7 +76,7 @@ export function setChecks(plan: EditPlan): SetCheck[] {
 }
 
 /** The text a `set` step expects, taking earlier `set` steps on the same cell into account. */
-export function expectedBefore(plan: EditPlan, check: SetCheck, checks: readonly SetCheck[]): string | null {
+export function expectedBefore(check: SetCheck, checks: readonly SetCheck[]): string | null {
   // an earlier set step on the same original cell: the plan itself wrote the text, no need to check the sheet
   for (let i = checks.indexOf(check) - 1; i >= 0; i--) {
     const c = checks[i];
@@ -99,12 +99,12 @@ export function expectedBefore(plan: EditPlan, check: SetCheck, checks: readonly
 export function assertOldTexts(plan: EditPlan, textOf: (check: SetCheck, index: number) => string): void {
   const checks = setChecks(plan);
   checks.forEach((c, i) => {
-    const current = expectedBefore(plan, c, checks) ?? (c.originalRow === null ? "" : textOf(c, i));
+    const current = expectedBefore(c, checks) ?? (c.originalRow === null ? "" : textOf(c, i));
     if (current !== c.step.oldText) {
       throw new WorkbookError(
         "changed",
         `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${clip(current, 20)}”，预期“${clip(c.step.oldText, 20)}”），未做任何修改。请重新校验后再试。`,
-        c.step.sheet
+        c.step.sheet,
       );
     }
   });

@@ -37,7 +37,7 @@ function positions(exact: string, tidy: string): number[] | null {
  * `newText` (an edit of clean(exact)) carried over to `exact`: the changed middle is replaced, the
  * rest of `exact` is kept as it is. Null when `tidyOld` is not clean(exact).
  */
-export function rebaseText(exact: string, tidyOld: string, newText: string): string | null {
+function rebaseText(exact: string, tidyOld: string, newText: string): string | null {
   if (exact === tidyOld) return newText;
   if (clean(exact) !== tidyOld) return null;
   const at = positions(exact, tidyOld);

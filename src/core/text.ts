@@ -54,16 +54,6 @@ export function matchKey(text: string): string {
   return text.replace(NEEDS_KEY_ALL, keyOf);
 }
 
-/** matchKey without any bracketed part: "权重(%)" → "权重", "预算资金(元)" → "预算资金". */
-export function matchKeyNoBrackets(text: string): string {
-  return matchKey(text).replace(/\([^()]*\)/g, "");
-}
-
-/** Removes a trailing colon: "组织机构：" → "组织机构". */
-export function stripColon(key: string): string {
-  return key.replace(/[:：]+$/, "");
-}
-
 /** Removes simple HTML tags that pasted tables carry ("<p>…</p>"). */
 export function stripTags(text: string): string {
   return text

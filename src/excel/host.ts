@@ -25,3 +25,9 @@ export function officeHost(): ExcelHost {
     },
   };
 }
+
+/** An Office error's message and code, for a Chinese message around it. */
+export function officeError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  return err?.message ? `${err.message}${err.code ? `（${err.code}）` : ""}` : String(e);
+}

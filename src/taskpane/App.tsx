@@ -25,7 +25,9 @@ import {
   TaskListSquareLtr20Regular,
 } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../core/port";
-import type { AssistantOptions } from "./assistant";
+import type { Assistant } from "./assistant";
+import type { AssistantOptions } from "./check-loop";
+import type { AssistantState } from "./state";
 import { useAssistant, useAssistantState } from "./useAssistant";
 import { CheckView } from "./views/CheckView";
 import { SettingsView } from "./views/SettingsView";
@@ -62,7 +64,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function describeHost(host: HostState): string {
+function describeHost(host: HostState): string {
   switch (host.kind) {
     case "loading":
       return "正在连接 Excel…";
@@ -75,12 +77,12 @@ export function describeHost(host: HostState): string {
 
 export type ViewName = "check" | "templates" | "settings";
 
-export interface AppProps {
+interface AppProps {
   /** The workbook; null where there is none (the task pane opened outside Excel). */
   readonly port: WorkbookPort | null;
   readonly host?: HostState;
   readonly options?: AssistantOptions;
-  /** The rule docs' markdown (tests pass their own; default fetches docs/rules/<id>.md). */
+  /** A rule doc's HTML (tests pass their own; default fetches docs/rules/<id>.html, rendered at build time). */
   readonly loadDoc?: (id: string) => Promise<string>;
   /** Hide the header (the web page shows its own). */
   readonly headerless?: boolean;
@@ -127,30 +129,18 @@ function Workspace(props: {
   const [view, setView] = React.useState<ViewName>(props.initialView ?? "check");
   // a view, once opened, stays mounted (its search, scroll and form survive switching tabs)
   const [opened, setOpened] = React.useState<ReadonlySet<ViewName>>(() => new Set([view]));
-  React.useEffect(() => setOpened((o) => (o.has(view) ? o : new Set([...o, view]))), [view]);
-  const notice = state.notice;
-  // success messages go by themselves; errors and warnings stay until dismissed
-  React.useEffect(() => {
-    if (notice?.kind !== "success") return;
-    const timer = setTimeout(() => {
-      if (assistant.getState().notice === notice) assistant.dismissNotice();
-    }, 10_000);
-    return () => clearTimeout(timer);
-  }, [notice, assistant]);
-  const intent =
-    notice?.kind === "error"
-      ? "error"
-      : notice?.kind === "warning"
-        ? "warning"
-        : notice?.kind === "success"
-          ? "success"
-          : "info";
+  const open = (next: ViewName) => {
+    setView(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
+  const shown = (name: ViewName) => state.settingsLoaded && (view === name || opened.has(name));
+  const place = (name: ViewName) => (view === name ? s.view : s.hidden);
   return (
     <>
       <TabList
         className={s.tabs}
         selectedValue={view}
-        onTabSelect={(_e, d) => setView(d.value as ViewName)}
+        onTabSelect={(_e, d) => open(d.value as ViewName)}
         aria-label="功能"
         size="small"
       >
@@ -165,65 +155,88 @@ function Workspace(props: {
         </Tab>
       </TabList>
       <div className={s.body}>
-        {notice && (
-          <MessageBar intent={intent} className={s.bar} layout="multiline" data-testid="notice">
-            <MessageBarBody>
-              {notice.text}
-              {notice.details && notice.details.length > 0 && (
-                <ul className={s.details}>
-                  {notice.details.map((d, i) => (
-                    <li key={i}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  icon={<Dismiss16Regular />}
-                  aria-label="关闭提示"
-                  onClick={() => assistant.dismissNotice()}
-                />
-              }
-            />
-          </MessageBar>
-        )}
-        {state.skippedSheets.length > 0 && !state.running && (
-          <MessageBar intent="warning" className={s.bar} layout="multiline">
-            <MessageBarBody>
-              工作表{state.skippedSheets.map((n) => `“${n}”`).join("、")}
-              受保护，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.busy && (
-          <div className={s.busy} role="status" aria-live="polite">
-            <Spinner size="tiny" label={`${state.busy}…`} labelPosition="after" />
-          </div>
-        )}
-        {!state.settingsLoaded && (
-          <div className={s.busy} role="status">
-            <Spinner size="tiny" label="正在读取工作簿中的设置…" labelPosition="after" />
-          </div>
-        )}
+        <StatusBars assistant={assistant} state={state} />
         {state.settingsLoaded && (
-          <div className={view === "check" ? s.view : s.hidden}>
+          <div className={place("check")}>
             <CheckView assistant={assistant} state={state} />
           </div>
         )}
-        {state.settingsLoaded && (view === "templates" || opened.has("templates")) && (
-          <div className={view === "templates" ? s.view : s.hidden}>
+        {shown("templates") && (
+          <div className={place("templates")}>
             <TemplatesView assistant={assistant} state={state} />
           </div>
         )}
-        {state.settingsLoaded && (view === "settings" || opened.has("settings")) && (
-          <div className={view === "settings" ? s.view : s.hidden}>
+        {shown("settings") && (
+          <div className={place("settings")}>
             <SettingsView assistant={assistant} state={state} loadDoc={props.loadDoc} />
           </div>
         )}
       </div>
+    </>
+  );
+}
+
+const INTENT = { error: "error", warning: "warning", success: "success", info: "info" } as const;
+
+/**
+ * Above the views: the notice of the last action (success messages go by themselves, errors and
+ * warnings stay until dismissed), the protected sheets left unmarked, what is under way.
+ */
+function StatusBars({ assistant, state }: { assistant: Assistant; state: AssistantState }): React.JSX.Element {
+  const s = useStyles();
+  const notice = state.notice;
+  React.useEffect(() => {
+    if (notice?.kind !== "success") return;
+    const timer = setTimeout(() => {
+      if (assistant.getState().notice === notice) assistant.dismissNotice();
+    }, 10_000);
+    return () => clearTimeout(timer);
+  }, [notice, assistant]);
+  return (
+    <>
+      {notice && (
+        <MessageBar intent={INTENT[notice.kind]} className={s.bar} layout="multiline" data-testid="notice">
+          <MessageBarBody>
+            {notice.text}
+            {notice.details && notice.details.length > 0 && (
+              <ul className={s.details}>
+                {notice.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                size="small"
+                icon={<Dismiss16Regular />}
+                aria-label="关闭提示"
+                onClick={() => assistant.dismissNotice()}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+      {state.skippedSheets.length > 0 && !state.running && (
+        <MessageBar intent="warning" className={s.bar} layout="multiline">
+          <MessageBarBody>
+            工作表{state.skippedSheets.map((n) => `“${n}”`).join("、")}
+            受保护，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.busy && (
+        <div className={s.busy} role="status" aria-live="polite">
+          <Spinner size="tiny" label={`${state.busy}…`} labelPosition="after" />
+        </div>
+      )}
+      {!state.settingsLoaded && (
+        <div className={s.busy} role="status">
+          <Spinner size="tiny" label="正在读取工作簿中的设置…" labelPosition="after" />
+        </div>
+      )}
     </>
   );
 }

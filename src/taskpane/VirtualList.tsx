@@ -4,6 +4,10 @@
  * Rows stay in normal flow between two spacers, so focus, Tab order and screen readers behave as in
  * a plain list. ArrowUp/ArrowDown/Home/End move focus between rows' first focusable element, also
  * to rows not rendered yet.
+ *
+ * Hand-written rather than a library: @tanstack/react-virtual would add about 10 KB gzip to the
+ * task pane's start-up JavaScript (over its 250 KB budget); the smaller virtualisers need layout
+ * APIs (ResizeObserver, Element.scrollTo) that the jsdom UI tests do not have. See src/taskpane/README.md.
  */
 import * as React from "react";
 
@@ -12,7 +16,7 @@ export interface VirtualListHandle {
   scrollToIndex(index: number, options?: { focus?: boolean; align?: "auto" | "start" }): void;
 }
 
-export interface VirtualListProps<T> {
+interface VirtualListProps<T> {
   readonly items: readonly T[];
   readonly getKey: (item: T, index: number) => string;
   readonly estimateHeight: (item: T, index: number) => number;
@@ -27,43 +31,43 @@ export interface VirtualListProps<T> {
   readonly "data-testid"?: string;
 }
 
-function VirtualListInner<T>(
-  props: VirtualListProps<T>,
-  ref: React.ForwardedRef<VirtualListHandle>
-): React.JSX.Element {
-  const { items, getKey, estimateHeight, renderItem, overscan = 400, fallbackHeight = 800 } = props;
-  const scroller = React.useRef<HTMLDivElement>(null);
+const NAVIGATION_KEYS = new Set(["ArrowDown", "ArrowUp", "Home", "End"]);
+
+/** The rows' measured heights by key, and a ref callback that measures a row element. */
+function useRowHeights(): { heights: ReadonlyMap<string, number>; measure: (el: HTMLDivElement | null) => void } {
   const heights = React.useRef(new Map<string, number>());
   const [, setVersion] = React.useState(0);
+  const [observer] = React.useState(() =>
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver((entries) => {
+          let changed = false;
+          for (const e of entries) {
+            const key = (e.target as HTMLElement).dataset.vkey;
+            const h = Math.round(e.target.getBoundingClientRect().height);
+            if (key !== undefined && h > 0 && heights.current.get(key) !== h) {
+              heights.current.set(key, h);
+              changed = true;
+            }
+          }
+          if (changed) setVersion((v) => v + 1);
+        })
+  );
+  React.useEffect(() => () => observer?.disconnect(), [observer]);
+  const measure = React.useCallback(
+    (el: HTMLDivElement | null) => {
+      if (el) observer?.observe(el);
+    },
+    [observer]
+  );
+  return { heights: heights.current, measure };
+}
+
+/** The scroller's height (0 until measured) and scroll position (updated once a frame while scrolling). */
+function useScrollState(scroller: React.RefObject<HTMLDivElement | null>) {
   const [scrollTop, setScrollTop] = React.useState(0);
   const [viewport, setViewport] = React.useState(0);
-  const pendingFocus = React.useRef<number | null>(null);
   const frame = React.useRef<number | null>(null);
-
-  // offsets of every row (cheap: a few thousand additions)
-  const keys = React.useMemo(() => items.map((it, i) => getKey(it, i)), [items, getKey]);
-  const offsets = new Array<number>(items.length + 1);
-  offsets[0] = 0;
-  for (let i = 0; i < items.length; i++)
-    offsets[i + 1] = offsets[i] + (heights.current.get(keys[i]) ?? estimateHeight(items[i], i));
-  const total = offsets[items.length];
-
-  const height = viewport > 0 ? viewport : fallbackHeight;
-  const top = Math.max(0, scrollTop - overscan);
-  const bottom = scrollTop + height + overscan;
-  // first row whose bottom is below `top`
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid + 1] <= top) lo = mid + 1;
-    else hi = mid;
-  }
-  const start = lo;
-  let end = start;
-  while (end < items.length && offsets[end] < bottom) end++;
-
-  // viewport size
   React.useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -72,104 +76,110 @@ function VirtualListInner<T>(
     const ro = new ResizeObserver(() => setViewport(el.clientHeight));
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
-
-  // row heights
-  const observer = React.useMemo(() => {
-    if (typeof ResizeObserver === "undefined") return null;
-    return new ResizeObserver((entries) => {
-      let changed = false;
-      for (const e of entries) {
-        const el = e.target as HTMLElement;
-        const key = el.dataset.vkey;
-        if (key === undefined) continue;
-        const h = Math.round(el.getBoundingClientRect().height);
-        if (h > 0 && heights.current.get(key) !== h) {
-          heights.current.set(key, h);
-          changed = true;
-        }
-      }
-      if (changed) setVersion((v) => v + 1);
-    });
-  }, []);
-  React.useEffect(() => () => observer?.disconnect(), [observer]);
-
-  const measure = React.useCallback(
-    (el: HTMLDivElement | null) => {
-      if (el && observer) observer.observe(el);
-    },
-    [observer]
-  );
-
-  const onScroll = React.useCallback(() => {
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      if (scroller.current) setScrollTop(scroller.current.scrollTop);
-    });
-  }, []);
+  }, [scroller]);
   React.useEffect(
     () => () => {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
     },
     []
   );
+  const onScroll = React.useCallback(() => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      if (scroller.current) setScrollTop(scroller.current.scrollTop);
+    });
+  }, [scroller]);
+  return { scrollTop, setScrollTop, viewport, onScroll };
+}
 
-  const focusRow = React.useCallback((index: number): boolean => {
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-vindex="${index}"]`);
-    if (!el) return false;
-    const target =
-      el.querySelector<HTMLElement>("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])") ?? el;
-    target.focus();
-    return true;
-  }, []);
+/** Rows start..end-1 overlap top..bottom (offsets[i] is row i's top, offsets[n] the total height). */
+function rangeOf(offsets: readonly number[], top: number, bottom: number): [number, number] {
+  const n = offsets.length - 1;
+  let lo = 0;
+  let hi = n;
+  // the first row whose bottom is below `top`
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid + 1] <= top) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < n && offsets[end] < bottom) end++;
+  return [lo, end];
+}
 
-  React.useImperativeHandle(
-    ref,
-    () => ({
-      scrollToIndex(index, options = {}) {
-        const el = scroller.current;
-        if (!el || index < 0 || index >= items.length) return;
-        const rowTop = offsets[index];
-        const rowBottom = offsets[index + 1];
-        const view = el.clientHeight || height;
-        let next = el.scrollTop;
-        if (options.align === "start" || rowTop < el.scrollTop) next = rowTop;
-        else if (rowBottom > el.scrollTop + view) next = Math.max(0, rowBottom - view);
-        if (next !== el.scrollTop) {
-          el.scrollTop = next;
-          setScrollTop(next);
-        }
-        if (options.focus && !focusRow(index)) pendingFocus.current = index;
-      },
-    }),
-    // offsets change with every render; the handle reads the latest
-    [items, offsets[items.length], height, focusRow]
-  );
+/** The scroll position that brings row `index` into view (the current one when it is in view already). */
+function scrollTopFor(offsets: readonly number[], index: number, scrollTop: number, view: number, start: boolean) {
+  const rowTop = offsets[index];
+  const rowBottom = offsets[index + 1];
+  if (start || rowTop < scrollTop) return rowTop;
+  if (rowBottom > scrollTop + view) return Math.max(0, rowBottom - view);
+  return scrollTop;
+}
 
+/** Focuses the first focusable element of row `index`, when it is rendered. */
+function focusRow(scroller: HTMLElement | null, index: number): boolean {
+  const row = scroller?.querySelector<HTMLElement>(`[data-vindex="${index}"]`);
+  if (!row) return false;
+  const target =
+    row.querySelector<HTMLElement>("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])") ?? row;
+  target.focus();
+  return true;
+}
+
+/** The row ArrowUp/ArrowDown/Home/End moves to from the row holding `target`, or null. */
+function keyTarget(e: React.KeyboardEvent, scroller: HTMLElement | null, count: number): number | null {
+  if (!NAVIGATION_KEYS.has(e.key)) return null;
+  const target = e.target as HTMLElement;
+  if (target.matches("input, select, textarea")) return null;
+  const row = target.closest<HTMLElement>("[data-vindex]");
+  if (!row || !scroller?.contains(row)) return null;
+  const index = Number(row.dataset.vindex);
+  const next = e.key === "ArrowDown" ? index + 1 : e.key === "ArrowUp" ? index - 1 : e.key === "Home" ? 0 : count - 1;
+  return next >= 0 && next < count ? next : null;
+}
+
+function VirtualListInner<T>(
+  props: VirtualListProps<T>,
+  ref: React.ForwardedRef<VirtualListHandle>
+): React.JSX.Element {
+  const { items, getKey, estimateHeight, renderItem, overscan = 400, fallbackHeight = 800 } = props;
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const { heights, measure } = useRowHeights();
+  const { scrollTop, setScrollTop, viewport, onScroll } = useScrollState(scroller);
+  const pendingFocus = React.useRef<number | null>(null);
+
+  // offsets of every row (cheap: a few thousand additions)
+  const keys = React.useMemo(() => items.map((it, i) => getKey(it, i)), [items, getKey]);
+  const offsets = [0];
+  for (let i = 0; i < items.length; i++)
+    offsets.push(offsets[i] + (heights.get(keys[i]) ?? estimateHeight(items[i], i)));
+  const height = viewport > 0 ? viewport : fallbackHeight;
+  const [start, end] = rangeOf(offsets, Math.max(0, scrollTop - overscan), scrollTop + height + overscan);
+
+  /** Scrolls row `index` into view and focuses it now or once it renders. */
+  const reach = (index: number, options: { focus?: boolean; align?: "auto" | "start" }) => {
+    const el = scroller.current;
+    if (!el || index < 0 || index >= items.length) return;
+    const next = scrollTopFor(offsets, index, el.scrollTop, el.clientHeight || height, options.align === "start");
+    if (next !== el.scrollTop) {
+      el.scrollTop = next;
+      setScrollTop(el.scrollTop);
+    }
+    if (options.focus && !focusRow(el, index)) pendingFocus.current = index;
+  };
+  // a new handle every render: it reads the latest offsets
+  React.useImperativeHandle(ref, () => ({ scrollToIndex: (index, options = {}) => reach(index, options) }));
   React.useEffect(() => {
-    if (pendingFocus.current !== null && focusRow(pendingFocus.current)) pendingFocus.current = null;
+    if (pendingFocus.current !== null && focusRow(scroller.current, pendingFocus.current)) pendingFocus.current = null;
   });
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Home" && e.key !== "End") return;
-    const target = e.target as HTMLElement;
-    if (target.matches("input, select, textarea")) return;
-    const row = target.closest<HTMLElement>("[data-vindex]");
-    if (!row || !scroller.current?.contains(row)) return;
-    const index = Number(row.dataset.vindex);
-    const next =
-      e.key === "ArrowDown" ? index + 1 : e.key === "ArrowUp" ? index - 1 : e.key === "Home" ? 0 : items.length - 1;
-    if (next < 0 || next >= items.length) return;
+    const next = keyTarget(e, scroller.current, items.length);
+    if (next === null) return;
     e.preventDefault();
-    const el = scroller.current;
-    const rowTop = offsets[next];
-    const rowBottom = offsets[next + 1];
-    if (rowTop < el.scrollTop) el.scrollTop = rowTop;
-    else if (rowBottom > el.scrollTop + (el.clientHeight || height))
-      el.scrollTop = rowBottom - (el.clientHeight || height);
-    setScrollTop(el.scrollTop);
-    if (!focusRow(next)) pendingFocus.current = next;
+    reach(next, { focus: true });
   };
 
   const rows: React.ReactNode[] = [];
@@ -193,7 +203,7 @@ function VirtualListInner<T>(
       <div role={props.role} aria-label={props["aria-label"]}>
         <div style={{ height: offsets[start] }} aria-hidden="true" />
         {rows}
-        <div style={{ height: Math.max(0, total - offsets[end]) }} aria-hidden="true" />
+        <div style={{ height: Math.max(0, offsets[items.length] - offsets[end]) }} aria-hidden="true" />
       </div>
     </div>
   );

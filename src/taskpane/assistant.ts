@@ -1,308 +1,68 @@
 /**
- * The task pane's state and actions, without React: check, quick fixes, ignore, settings,
- * templates, go-to-cell and previous/next. Talks only to a WorkbookPort and the core, so the same
- * controller runs inside Excel (ExcelWorkbook), on the web page (XlsxWorkbook) and in the tests.
+ * The task pane's controller, without React: on top of the check loop (check-loop.ts), the user's
+ * actions — quick fixes, 全部修复, template insertion, settings and user templates, go-to-cell and
+ * 上一个/下一个, 清除标记. Talks only to a WorkbookPort and the core, so the same controller runs
+ * inside Excel (ExcelWorkbook), on the web page (XlsxWorkbook) and in the tests. The state it
+ * publishes is in state.ts; the pure parts of its actions in settings-changes.ts, insertion.ts and
+ * navigation.ts.
  */
-import type { CheckResult } from "../core/check";
 import type { EditPlan } from "../core/edit-plan";
 import type { Finding } from "../core/finding";
-import { parseCell } from "../core/grid";
-import type { TargetTable, WorkbookParse } from "../core/model";
+import type { WorkbookParse } from "../core/model";
 import { parseWorkbook } from "../core/parse";
-import { WorkbookError, type CellRef, type WorkbookErrorCode, type WorkbookPort } from "../core/port";
+import { WorkbookError, type CellRef } from "../core/port";
 import { ruleById } from "../core/rules";
 import { fillPlan } from "../core/rules/util";
-import { normaliseSettings, type AddinSettings, type IgnoredFinding, type RuleSetting } from "../core/settings";
-import { placeholderValues } from "../core/templates/fill";
-import { exportUserTemplates, parseUserTemplates, TEMPLATES } from "../core/templates/library";
-import { planInsertion } from "../core/templates/plan";
-import { setUserTemplates } from "../core/templates/registry";
+import { DEFAULT_SETTINGS, type AddinSettings, type RuleSetting } from "../core/settings";
+import { templatesFor } from "../core/templates/registry";
+import { exportUserTemplates } from "../core/templates/user";
 import type { IndicatorTemplate } from "../core/templates/types";
-import { DEFAULT_SETTINGS } from "../core/settings";
-import { runCheck } from "../core/workflow";
-
-export type NoticeKind = "success" | "info" | "warning" | "error";
-
-export interface Notice {
-  readonly kind: NoticeKind;
-  readonly text: string;
-  /** Extra lines (problems of an import, protected sheets …). */
-  readonly details?: readonly string[];
-}
-
-export interface AssistantState {
-  readonly settings: AddinSettings;
-  readonly settingsLoaded: boolean;
-  readonly result: CheckResult | null;
-  /** A check is running. */
-  readonly running: boolean;
-  /** Sheets read so far while a check runs. */
-  readonly progress: { readonly done: number; readonly total: number } | null;
-  /** An edit or a save is under way (its description). */
-  readonly busy: string | null;
-  /** The last outcome to tell the user (success, error …). */
-  readonly notice: Notice | null;
-  /** Code of the last WorkbookError, if the notice is one. */
-  readonly errorCode: WorkbookErrorCode | null;
-  /** Sheets the last check could not mark (protected). */
-  readonly skippedSheets: readonly string[];
-  readonly checkedAt: Date | null;
-  /** The workbook changed since the last check (a re-check is pending). */
-  readonly stale: boolean;
-  /** Fingerprint of the finding the user is on (clicked, navigated to or fixed). */
-  readonly current: string | null;
-}
-
-/** Something that reports the user's edits to the workbook (Excel's worksheet change events). */
-export type ChangeSource = (listener: () => void) => () => void;
-
-export interface AssistantOptions {
-  /** Reports edits made by the user in the sheet: the list re-checks after them (debounced). */
-  readonly changes?: ChangeSource;
-  /** Debounce of the re-check after an edit, ms (default 1200). */
-  readonly debounceMs?: number;
-  /** Edits reported this long after our own writes are ours, not the user's (ms, default 1500). */
-  readonly selfWriteMs?: number;
-}
-
-const INITIAL: AssistantState = {
-  settings: DEFAULT_SETTINGS,
-  settingsLoaded: false,
-  result: null,
-  running: false,
-  progress: null,
-  busy: null,
-  notice: null,
-  errorCode: null,
-  skippedSheets: [],
-  checkedAt: null,
-  stale: false,
-  current: null,
-};
-
-/** A Chinese message for any error an action raised. */
-export function errorText(e: unknown): string {
-  if (e instanceof WorkbookError) {
-    if (e.code === "protected") return `${e.message}请在 Excel 的“审阅 → 撤销工作表保护”中取消保护后再试。`;
-    if (e.code === "changed") return `${e.message}表格在校验之后被修改过，已重新校验，请再试一次。`;
-    return e.message;
-  }
-  const err = e as { message?: string; code?: string } | null;
-  return `出现意外错误：${err?.message ?? String(e)}${err?.code ? `（${err.code}）` : ""}。请重试。`;
-}
-
-/** The protected sheets the adapter could not mark (ExcelWorkbook and XlsxWorkbook expose them). */
-function skippedOf(port: WorkbookPort): readonly string[] {
-  const s = (port as { skippedSheets?: unknown }).skippedSheets;
-  return Array.isArray(s) ? (s.filter((x) => typeof x === "string") as string[]) : [];
-}
-
-/** The table holding the cell, or null. */
-export function tableAt(parse: WorkbookParse, at: CellRef | null): TargetTable | null {
-  if (!at) return null;
-  let row: number;
-  try {
-    row = parseCell(at.address).row;
-  } catch {
-    return null;
-  }
-  return parse.tables.find((t) => t.sheet === at.sheet && row >= t.top && row <= t.bottom) ?? null;
-}
-
-/** Where an insertion goes: the table the selection is in, else the first table on the selected sheet, else the first table. */
-export function insertionTarget(
-  parse: WorkbookParse,
-  selection: CellRef | null,
-  tableId?: string | null
-): TargetTable | null {
-  if (tableId) {
-    const t = parse.tables.find((x) => x.id === tableId);
-    if (t) return t;
-  }
-  return tableAt(parse, selection) ?? parse.tables.find((t) => t.sheet === selection?.sheet) ?? parse.tables[0] ?? null;
-}
-
-/** The row of the block below which "插入到选中行下方" inserts, or undefined when the selection is not in the block. */
-export function selectedBlockRow(table: TargetTable, selection: CellRef | null): number | undefined {
-  if (!selection || selection.sheet !== table.sheet) return undefined;
-  let row: number;
-  try {
-    row = parseCell(selection.address).row;
-  } catch {
-    return undefined;
-  }
-  const b = table.indicatorBlock;
-  return row >= b.firstRow && row <= b.lastRow ? row : undefined;
-}
-
-/** "工作表!D12". */
-export function cellLabel(sheet: string, address: string): string {
-  return `${sheet}!${address}`;
-}
+import { CheckLoop, skippedOf } from "./check-loop";
+import { planTemplateInsert, type InsertRequest } from "./insertion";
+import { navigationTarget } from "./navigation";
+import {
+  readSettingsFile,
+  readTemplatesFile,
+  severityOverride,
+  withIgnored,
+  withRule,
+} from "./settings-changes";
+import { cellLabel, errorText, failed, type AssistantState, type Notice } from "./state";
 
 /** A finding's fix can run unattended (全部修复): safe and without inputs. */
 export function isAutoFix(f: Finding): boolean {
   return !!f.fix && f.fix.safe && f.fix.inputs.length === 0;
 }
 
-export interface InsertOutcome {
-  readonly table: TargetTable;
-  readonly row: number;
-  readonly select: CellRef | null;
+/** The plans' steps as one plan when they only rewrite cells, each cell once; else null. */
+function oneBatch(plans: readonly EditPlan[], label: string): EditPlan | null {
+  const cells = new Set<string>();
+  for (const p of plans)
+    for (const s of p.steps) {
+      const k = s.kind === "set" ? cellLabel(s.sheet, s.address) : null;
+      if (k === null || cells.has(k)) return null;
+      cells.add(k);
+    }
+  return { label, steps: plans.flatMap((p) => p.steps), select: plans[0].select };
 }
 
-export class Assistant {
-  private state: AssistantState = INITIAL;
-  private readonly listeners = new Set<() => void>();
-  private checking: Promise<CheckResult | null> | null = null;
-  private rerun = false;
-  private debounce: ReturnType<typeof setTimeout> | null = null;
-  private selfWriteUntil = 0;
-  private unwatch: (() => void) | null = null;
+export class Assistant extends CheckLoop {
   /** Index in the displayed order of the finding the user was last on (stable navigation after a fix). */
   private lastIndex = -1;
   private lastCell: CellRef | null = null;
-  private disposed = false;
-  private checkError: Notice | null = null;
-
-  constructor(
-    readonly port: WorkbookPort,
-    private readonly options: AssistantOptions = {}
-  ) {}
-
-  /* ------------------------------------------------------------ store */
-
-  getState = (): AssistantState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(patch: Partial<AssistantState>): void {
-    if (this.disposed) return;
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
-  }
 
   /** Loads the workbook's settings, registers the user's templates, starts watching edits. */
   async start(): Promise<void> {
     try {
       const settings = await this.port.loadSettings();
-      setUserTemplates(validUserTemplates(settings.userTemplates));
-      this.set({ settings, settingsLoaded: true });
+      this.set({ ...this.withTemplates(settings), settingsLoaded: true });
     } catch (e) {
       this.set({
         settingsLoaded: true,
         notice: { kind: "error", text: `无法读取工作簿中的设置，已使用默认设置。${errorText(e)}` },
       });
     }
-    if (this.options.changes && !this.unwatch) {
-      try {
-        this.unwatch = this.options.changes(() => this.workbookChanged());
-      } catch {
-        this.unwatch = null;
-      }
-    }
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.unwatch?.();
-    this.unwatch = null;
-    if (this.debounce) clearTimeout(this.debounce);
-    this.listeners.clear();
-  }
-
-  dismissNotice(): void {
-    this.set({ notice: null, errorCode: null });
-  }
-
-  /* ------------------------------------------------------------ check */
-
-  /**
-   * 一键校验: read, check, mark. A call while a check runs queues one more run. `keepNotice` keeps
-   * the message of the action that asked for the re-check (a fix, an insertion).
-   */
-  check(keepNotice = false): Promise<CheckResult | null> {
-    if (!keepNotice && this.state.notice) this.set({ notice: null, errorCode: null });
-    if (this.checking) {
-      this.rerun = true;
-      return this.checking;
-    }
-    this.checking = this.runChecks().finally(() => {
-      this.checking = null;
-    });
-    return this.checking;
-  }
-
-  private async runChecks(): Promise<CheckResult | null> {
-    let result: CheckResult | null = null;
-    do {
-      this.rerun = false;
-      result = await this.checkOnce();
-    } while (this.rerun && !this.disposed);
-    return result;
-  }
-
-  private async checkOnce(): Promise<CheckResult | null> {
-    this.set({ running: true, progress: null, stale: false });
-    this.markSelfWrite();
-    try {
-      const result = await runCheck(this.port, {
-        settings: this.state.settings,
-        onProgress: (done, total) => this.set({ progress: { done, total } }),
-      });
-      const skipped = skippedOf(this.port);
-      // a failed check's message goes once a check succeeds; an action's message stays
-      const stale = this.state.notice !== null && this.state.notice === this.checkError;
-      this.set({
-        result,
-        running: false,
-        progress: null,
-        checkedAt: new Date(),
-        skippedSheets: skipped,
-        ...(stale ? { notice: null, errorCode: null } : {}),
-      });
-      return result;
-    } catch (e) {
-      this.checkError = { kind: "error", text: `校验未完成：${errorText(e)}` };
-      this.set({
-        running: false,
-        progress: null,
-        notice: this.checkError,
-        errorCode: e instanceof WorkbookError ? e.code : null,
-      });
-      return null;
-    } finally {
-      this.markSelfWrite();
-    }
-  }
-
-  /** Our own writes raise change events too: those within this window are ignored. */
-  private markSelfWrite(): void {
-    this.selfWriteUntil = Date.now() + (this.options.selfWriteMs ?? 1500);
-  }
-
-  private busyNow(): boolean {
-    return this.state.running || this.state.busy !== null;
-  }
-
-  /** The user edited the sheet: re-check after a pause (only once the list has been shown). */
-  workbookChanged(): void {
-    if (this.disposed) return;
-    if (this.busyNow() || Date.now() < this.selfWriteUntil) return;
-    if (!this.state.result) return;
-    this.set({ stale: true });
-    if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => {
-      this.debounce = null;
-      if (this.busyNow()) {
-        this.rerun = true;
-        return;
-      }
-      void this.check(true);
-    }, this.options.debounceMs ?? 1200);
+    this.watchChanges();
   }
 
   /* ------------------------------------------------------------ edits */
@@ -326,11 +86,7 @@ export class Assistant {
       await this.check(true);
       return true;
     } catch (e) {
-      this.set({
-        busy: null,
-        notice: { kind: "error", text: errorText(e) },
-        errorCode: e instanceof WorkbookError ? e.code : null,
-      });
+      this.set(failed(e));
       if (e instanceof WorkbookError && e.code === "changed") await this.check(true);
       return false;
     } finally {
@@ -349,60 +105,80 @@ export class Assistant {
 
   /** 全部修复: every safe, input-free fix of a rule, as one batch when they only rewrite cells. */
   async fixAll(ruleId: string): Promise<boolean> {
-    const list = (this.state.result?.findings ?? []).filter((f) => f.rule === ruleId && isAutoFix(f));
+    const autoFixes = () => (this.state.result?.findings ?? []).filter((f) => f.rule === ruleId && isAutoFix(f));
+    const list = autoFixes();
     if (list.length === 0) return false;
     const title = ruleById(ruleId)?.meta.title ?? ruleId;
-    const plans = list.map((f) => f.fix!.plan);
-    const cells = new Set<string>();
-    const onlySets = plans.every((p) =>
-      p.steps.every((s) => {
-        if (s.kind !== "set") return false;
-        const k = `${s.sheet}!${s.address}`;
-        if (cells.has(k)) return false;
-        cells.add(k);
-        return true;
-      })
+    const batch = oneBatch(
+      list.map((f) => f.fix!.plan),
+      `全部修复：${title}`
     );
-    if (onlySets) {
-      const plan: EditPlan = {
-        label: `全部修复：${title}`,
-        steps: plans.flatMap((p) => p.steps),
-        select: plans[0].select,
-      };
-      return this.applyPlan(plan, `已修复 ${list.length} 处“${title}”。`);
-    }
+    if (batch) return this.applyPlan(batch, `已修复 ${list.length} 处“${title}”。`);
     // plans that insert or delete rows shift each other: one at a time, re-checking in between
     let fixed = 0;
     for (let i = 0; i < list.length + 5; i++) {
-      const next = (this.state.result?.findings ?? []).find((f) => f.rule === ruleId && isAutoFix(f));
+      const next = autoFixes()[0];
       if (!next) break;
-      const ok = await this.applyPlan(next.fix!.plan, `已修复 ${fixed + 1} 处“${title}”。`);
-      if (!ok) return false;
+      if (!(await this.applyPlan(next.fix!.plan, `已修复 ${fixed + 1} 处“${title}”。`))) return false;
       fixed++;
     }
     return fixed > 0;
   }
 
+  /** Reads the workbook and finds the table an insertion would go into (for the form's "插入到"). */
+  async locate(): Promise<{ parse: WorkbookParse; selection: CellRef | null }> {
+    const parse = parseWorkbook(await this.port.readSheets());
+    const selection = await this.port.getSelection().catch(() => null);
+    return { parse, selection };
+  }
+
+  /**
+   * 插入: plans the template into the table the user is in (or `tableId`), below the selected row
+   * when asked, applies it, selects the new row and re-checks.
+   */
+  async insertTemplate(
+    template: IndicatorTemplate,
+    values: Readonly<Record<string, string>>,
+    options: Pick<InsertRequest, "atSelection" | "tableId"> = {}
+  ): Promise<{ readonly row: number } | null> {
+    this.set({ busy: "正在插入指标", notice: null, errorCode: null });
+    let located: { parse: WorkbookParse; selection: CellRef | null };
+    try {
+      located = await this.locate();
+    } catch (e) {
+      this.set(failed(e));
+      return null;
+    }
+    const budgetYear = this.state.settings.budgetYear;
+    const out = planTemplateInsert(located.parse, located.selection, { template, values, budgetYear, ...options });
+    this.set({ busy: null, ...(out.table ? {} : { notice: out.notice }) });
+    if (!out.table) return null;
+    const { plan, row } = out.planned;
+    const where = plan.select ? cellLabel(plan.select.sheet, plan.select.address) : `${out.table.sheet}第${row}行`;
+    const ok = await this.applyPlan(plan, `已插入“${plan.label.replace(/^插入指标“|”$/g, "")}”（${where}）。`);
+    return ok ? { row } : null;
+  }
+
   /* ------------------------------------------------------------ settings */
 
-  /** Saves settings in the workbook, registers the user templates, re-checks when a list is shown. */
+  /** The settings with the templates in use: the library plus the settings' valid user templates. */
+  private withTemplates(settings: AddinSettings): Pick<AssistantState, "settings" | "templates"> {
+    return { settings, templates: templatesFor(settings.userTemplates) };
+  }
+
+  /** Saves settings in the workbook (and the templates in use with them), re-checks when a list is shown. */
   async saveSettings(next: AddinSettings, success?: string, recheck = true): Promise<boolean> {
     const before = this.state.settings;
-    // registered first: the views list the templates as soon as the settings change
-    if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(next.userTemplates));
-    this.set({ settings: next, busy: "正在保存设置", notice: null, errorCode: null });
+    // the templates first: the views list them as soon as the settings change
+    const settingsOf = (s: AddinSettings) =>
+      next.userTemplates !== before.userTemplates ? this.withTemplates(s) : { settings: s };
+    this.set({ ...settingsOf(next), busy: "正在保存设置", notice: null, errorCode: null });
     this.markSelfWrite();
     try {
       await this.port.saveSettings(next);
       this.set({ busy: null, notice: success ? { kind: "success", text: success } : null });
     } catch (e) {
-      if (next.userTemplates !== before.userTemplates) setUserTemplates(validUserTemplates(before.userTemplates));
-      this.set({
-        settings: before,
-        busy: null,
-        notice: { kind: "error", text: `设置未保存：${errorText(e)}` },
-        errorCode: e instanceof WorkbookError ? e.code : null,
-      });
+      this.set({ ...settingsOf(before), ...failed(e, "设置未保存：") });
       return false;
     } finally {
       this.markSelfWrite();
@@ -411,20 +187,19 @@ export class Assistant {
     return true;
   }
 
+  /** Saves settings; `warning` (with its details) replaces the success message once they are saved. */
+  private async saveWithWarning(next: AddinSettings, success: string, warning: Notice | null, recheck = true) {
+    const ok = await this.saveSettings(next, warning ? undefined : success, recheck);
+    if (ok && warning) this.set({ notice: warning });
+    return ok;
+  }
+
   /** 忽略: the finding stays out of the list (and unmarked) until restored in 设置. */
   ignore(f: Finding): Promise<boolean> {
     const s = this.state.settings;
     if (s.ignored.some((i) => i.fingerprint === f.fingerprint)) return Promise.resolve(true);
-    const entry: IgnoredFinding = {
-      fingerprint: f.fingerprint,
-      rule: f.rule,
-      sheet: f.sheet,
-      indicator: f.indicator,
-      message: f.message,
-      ignoredAt: new Date().toISOString().slice(0, 10),
-    };
     return this.saveSettings(
-      { ...s, ignored: [...s.ignored, entry] },
+      withIgnored(s, f),
       `已忽略这条问题（${cellLabel(f.sheet, f.cell)}），可在“设置 → 已忽略的问题”中恢复。`
     );
   }
@@ -441,28 +216,15 @@ export class Assistant {
     return this.saveSettings({ ...this.state.settings, ignored: [] }, "已恢复全部忽略的问题。");
   }
 
-  /** Sets a rule's switch and severity override (null severity: the rule's default). */
+  /** Sets a rule's switch and severity override (no severity: the rule's default). */
   setRule(id: string, setting: RuleSetting, success?: string): Promise<boolean> {
-    const s = this.state.settings;
-    const rules = { ...s.rules };
-    const clean: { enabled?: boolean; severity?: RuleSetting["severity"] } = {};
-    if (setting.enabled === false) clean.enabled = false;
-    if (setting.severity) clean.severity = setting.severity;
-    if (clean.enabled === undefined && clean.severity === undefined) delete rules[id];
-    else rules[id] = clean;
-    return this.saveSettings({ ...s, rules }, success);
+    return this.saveSettings(withRule(this.state.settings, id, setting), success);
   }
 
   /** 关闭此规则. */
   disableRule(id: string): Promise<boolean> {
     const title = ruleById(id)?.meta.title ?? id;
-    const current = this.state.settings.rules[id];
-    const severity =
-      typeof current === "object"
-        ? current.severity
-        : current === "error" || current === "warning" || current === "info"
-          ? current
-          : undefined;
+    const severity = severityOverride(this.state.settings, id);
     return this.setRule(id, { enabled: false, severity }, `已关闭规则“${title}”，可在“设置 → 规则”中重新打开。`);
   }
 
@@ -477,25 +239,15 @@ export class Assistant {
 
   /** Reads a settings file; problems inside it are reported, the rest is saved. */
   async importSettings(json: string): Promise<boolean> {
-    let data: unknown;
-    try {
-      data = JSON.parse(json.replace(/^\uFEFF/, ""));
-    } catch (e) {
-      this.set({
-        notice: { kind: "error", text: `设置文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` },
-      });
+    const read = readSettingsFile(json);
+    if ("error" in read) {
+      this.set({ notice: { kind: "error", text: read.error } });
       return false;
     }
-    const { settings, problems } = normaliseSettings(data);
-    const parsed = settings.userTemplates.length
-      ? parseUserTemplates(JSON.stringify(settings.userTemplates))
-      : { templates: [], problems: [] };
-    const next = { ...settings, userTemplates: parsed.templates };
-    const all = [...problems, ...parsed.problems.map((p) => `自定义模板：${p}`)];
-    const ok = await this.saveSettings(next, all.length ? undefined : "已导入设置。");
-    if (ok && all.length)
-      this.set({ notice: { kind: "warning", text: "已导入设置，其中部分内容有问题：", details: all } });
-    return ok;
+    const warning: Notice | null = read.problems.length
+      ? { kind: "warning", text: "已导入设置，其中部分内容有问题：", details: read.problems }
+      : null;
+    return this.saveWithWarning(read.settings, "已导入设置。", warning);
   }
 
   resetSettings(): Promise<boolean> {
@@ -505,27 +257,21 @@ export class Assistant {
     );
   }
 
-  /* ------------------------------------------------------------ templates */
+  /* ------------------------------------------------------------ user templates */
 
   /** Adds the templates of a user template file (JSON) to the workbook's settings. */
   async importTemplates(json: string): Promise<boolean> {
-    const existing = [...TEMPLATES, ...this.state.settings.userTemplates];
-    const { templates, problems } = parseUserTemplates(json, { existing });
+    const s = this.state.settings;
+    const { templates, problems } = readTemplatesFile(s, json);
     if (templates.length === 0) {
       this.set({ notice: { kind: "error", text: "没有导入任何模板。", details: problems } });
       return false;
     }
-    const s = this.state.settings;
-    const ok = await this.saveSettings(
-      { ...s, userTemplates: [...s.userTemplates, ...templates] },
-      problems.length ? undefined : `已导入 ${templates.length} 个模板。`,
-      false
-    );
-    if (ok && problems.length)
-      this.set({
-        notice: { kind: "warning", text: `已导入 ${templates.length} 个模板，另有部分未导入：`, details: problems },
-      });
-    return ok;
+    const warning: Notice | null = problems.length
+      ? { kind: "warning", text: `已导入 ${templates.length} 个模板，另有部分未导入：`, details: problems }
+      : null;
+    const next = { ...s, userTemplates: [...s.userTemplates, ...templates] };
+    return this.saveWithWarning(next, `已导入 ${templates.length} 个模板。`, warning, false);
   }
 
   exportTemplates(): string {
@@ -541,86 +287,6 @@ export class Assistant {
     );
   }
 
-  /** Reads the workbook and finds the table an insertion would go into (for the form's "插入到"). */
-  async locate(): Promise<{ parse: WorkbookParse; selection: CellRef | null }> {
-    const grids = await this.port.readSheets();
-    const parse = parseWorkbook(grids);
-    let selection: CellRef | null = null;
-    try {
-      selection = await this.port.getSelection();
-    } catch {
-      selection = null;
-    }
-    return { parse, selection };
-  }
-
-  /**
-   * 插入: plans the template into the table the user is in (or `tableId`), below the selected row
-   * when asked, applies it, selects the new row and re-checks.
-   */
-  async insertTemplate(
-    template: IndicatorTemplate,
-    values: Readonly<Record<string, string>>,
-    options: { atSelection?: boolean; tableId?: string | null } = {}
-  ): Promise<InsertOutcome | null> {
-    this.set({ busy: "正在插入指标", notice: null, errorCode: null });
-    let located: { parse: WorkbookParse; selection: CellRef | null };
-    try {
-      located = await this.locate();
-    } catch (e) {
-      this.set({
-        busy: null,
-        notice: { kind: "error", text: errorText(e) },
-        errorCode: e instanceof WorkbookError ? e.code : null,
-      });
-      return null;
-    }
-    const table = insertionTarget(located.parse, located.selection, options.tableId);
-    if (!table) {
-      this.set({
-        busy: null,
-        notice: {
-          kind: "error",
-          text: "没有找到绩效目标表，无法插入。请先打开含有绩效目标表（有“一级指标/二级指标/三级指标”表头）的工作簿。",
-        },
-      });
-      return null;
-    }
-    const atRow = options.atSelection ? selectedBlockRow(table, located.selection) : undefined;
-    if (options.atSelection && atRow === undefined) {
-      this.set({
-        busy: null,
-        notice: {
-          kind: "warning",
-          text: `选中的单元格不在“${table.sheet}”的指标区内：请先选中要在其下方插入的指标行，或取消“插入到选中行下方”。`,
-        },
-      });
-      return null;
-    }
-    // typed values normalised as the preview shows them; a date default takes the table's budget year
-    const filled: Record<string, string> = {};
-    for (const [k, v] of placeholderValues(template, values, {
-      budgetYear: this.state.settings.budgetYear ?? table.budgetYear,
-    }))
-      if (v !== null) filled[k] = v;
-    let planned;
-    try {
-      planned = planInsertion(table, template, filled, atRow !== undefined ? { atRow } : {});
-    } catch (e) {
-      this.set({ busy: null, notice: { kind: "error", text: errorText(e) } });
-      return null;
-    }
-    this.set({ busy: null });
-    const where = planned.plan.select
-      ? cellLabel(planned.plan.select.sheet, planned.plan.select.address)
-      : `${table.sheet}第${planned.row}行`;
-    const ok = await this.applyPlan(
-      planned.plan,
-      `已插入“${planned.plan.label.replace(/^插入指标“|”$/g, "")}”（${where}）。`
-    );
-    return ok ? { table, row: planned.row, select: planned.plan.select } : null;
-  }
-
   /* ------------------------------------------------------------ navigation */
 
   /** Go to a finding's cell (the sheet is activated). */
@@ -631,68 +297,23 @@ export class Assistant {
     try {
       await this.port.select(f.sheet, f.cell);
     } catch (e) {
-      this.set({
-        notice: { kind: "error", text: errorText(e) },
-        errorCode: e instanceof WorkbookError ? e.code : null,
-      });
+      const { notice, errorCode } = failed(e);
+      this.set({ notice, errorCode });
     }
   }
 
-  /**
-   * 上一个 / 下一个 through `order` (the list as displayed), from the current selection: the
-   * finding the user is on when the selection is still at its cell; after a fix removed it, the
-   * finding that took its place; when the user moved elsewhere, the next finding after the
-   * selected cell. Wraps around at the ends.
-   */
+  /** 上一个 / 下一个 through `order` (the list as displayed), from where the user is (navigation.ts). */
   async navigate(
     direction: 1 | -1,
     order: readonly Finding[],
     sheetOrder: readonly string[] = []
   ): Promise<Finding | null> {
     if (order.length === 0) return null;
-    let selection: CellRef | null = null;
-    try {
-      selection = await this.port.getSelection();
-    } catch {
-      selection = null;
-    }
-    const same = (a: CellRef | null, sheet: string, cell: string) => !!a && a.sheet === sheet && a.address === cell;
-    const currentIndex = this.state.current ? order.findIndex((f) => f.fingerprint === this.state.current) : -1;
-    let target: number;
-    if (currentIndex >= 0 && (!selection || same(selection, order[currentIndex].sheet, order[currentIndex].cell))) {
-      target = currentIndex + direction;
-    } else if (
-      currentIndex < 0 &&
-      this.lastIndex >= 0 &&
-      (!selection || (this.lastCell && same(selection, this.lastCell.sheet, this.lastCell.address)))
-    ) {
-      // the finding we were on is gone (fixed, ignored): the one that took its place is "next"
-      target = direction === 1 ? this.lastIndex : this.lastIndex - 1;
-    } else if (selection) {
-      const here = order.findIndex((f) => same(selection, f.sheet, f.cell));
-      if (here >= 0) target = here + direction;
-      else {
-        const pos = positionKey(selection.sheet, selection.address, sheetOrder);
-        const after = order.findIndex((f) => positionKey(f.sheet, f.cell, sheetOrder) > pos);
-        if (direction === 1) target = after >= 0 ? after : 0;
-        else {
-          let before = -1;
-          for (let i = order.length - 1; i >= 0; i--) {
-            if (positionKey(order[i].sheet, order[i].cell, sheetOrder) < pos) {
-              before = i;
-              break;
-            }
-          }
-          target = before >= 0 ? before : order.length - 1;
-        }
-      }
-    } else {
-      target = direction === 1 ? 0 : order.length - 1;
-    }
-    target = ((target % order.length) + order.length) % order.length;
-    const f = order[target];
-    await this.goTo(f, target);
-    return f;
+    const selection = await this.port.getSelection().catch(() => null);
+    const from = { selection, current: this.state.current, lastIndex: this.lastIndex, lastCell: this.lastCell };
+    const target = navigationTarget(direction, order, from, sheetOrder);
+    await this.goTo(order[target], target);
+    return order[target];
   }
 
   /* ------------------------------------------------------------ marks */
@@ -713,34 +334,9 @@ export class Assistant {
           : { kind: "success", text: "已清除本助手的全部标记，您自己的格式和批注未改动。" },
       });
     } catch (e) {
-      this.set({
-        busy: null,
-        notice: { kind: "error", text: errorText(e) },
-        errorCode: e instanceof WorkbookError ? e.code : null,
-      });
+      this.set(failed(e));
     } finally {
       this.markSelfWrite();
     }
   }
 }
-
-/** A sortable key of a cell's place in the workbook: sheet order, row, column. */
-function positionKey(sheet: string, address: string, sheetOrder: readonly string[]): number {
-  const s = Math.max(0, sheetOrder.indexOf(sheet));
-  let p = { row: 0, column: 0 };
-  try {
-    p = parseCell(address);
-  } catch {
-    /* keep 0 */
-  }
-  return s * 1e12 + p.row * 1e5 + p.column;
-}
-
-/** The user templates that are valid (settings from a file may hold broken ones). */
-function validUserTemplates(list: readonly IndicatorTemplate[]): IndicatorTemplate[] {
-  if (!list.length) return [];
-  return parseUserTemplates(JSON.stringify(list), { existing: TEMPLATES }).templates;
-}
-
-/** Re-exported for the views. */
-export type { CellRef };

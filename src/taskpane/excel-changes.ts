@@ -3,7 +3,7 @@
  * (ExcelApi 1.9) on the whole workbook. The xlsx side has no such events (the web page only
  * changes the workbook through the task pane, which re-checks by itself).
  */
-import type { ChangeSource } from "./assistant";
+import type { ChangeSource } from "./check-loop";
 
 /** A ChangeSource over Excel's worksheet change events, or null when the host lacks them. */
 export function excelChangeSource(): ChangeSource | null {

@@ -11,7 +11,7 @@ import { App, type HostState } from "./App";
 import { excelChangeSource } from "./excel-changes";
 import { officeDarkTheme, officeLightTheme, useDarkMode } from "./theme";
 import type { WorkbookPort } from "../core/port";
-import type { AssistantOptions } from "./assistant";
+import type { AssistantOptions } from "./check-loop";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container");

@@ -1,6 +1,8 @@
 /** React glue for the Assistant controller. */
 import * as React from "react";
-import { Assistant, type AssistantOptions, type AssistantState } from "./assistant";
+import { Assistant } from "./assistant";
+import type { AssistantOptions } from "./check-loop";
+import type { AssistantState } from "./state";
 import type { WorkbookPort } from "../core/port";
 
 /** One Assistant per port, started on mount and disposed on unmount. */

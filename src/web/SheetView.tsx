@@ -2,26 +2,19 @@
  * One sheet drawn as a spreadsheet grid: column letters and row numbers, the file's column widths
  * and row heights, merged cells drawn merged, the marks coloured by severity, the selected cell
  * outlined and scrolled into view. Only the rows and columns in view are in the DOM, so big sheets
- * stay fast. Click a cell (or move with the arrow keys) to select it: the task pane's 上一个/下一个
- * and 插入到选中行下方 start from there. Cell text is rendered as text.
+ * stay fast (the cells and headers are drawn by SheetCells.tsx). Click a cell (or move with the
+ * arrow keys) to select it: the task pane's 上一个/下一个 and 插入到选中行下方 start from there.
+ * Cell text is rendered as text.
  */
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Severity } from "../core/finding";
-import { cellAddress, columnLetter, MergeIndex, parseCell, type CellRange, type SheetGrid } from "../core/grid";
 import type ExcelJS from "exceljs";
-import { indexAt, lookOf, type SheetLayout } from "./layout";
+import type { Severity } from "../core/finding";
+import { cellAddress, MergeIndex, parseCell, type CellRange, type SheetGrid } from "../core/grid";
+import { indexAt, type SheetLayout } from "./layout";
+import { COL_HEADER, HeaderLabels, ROW_HEADER, SheetCells, type CellWindow } from "./SheetCells";
 
-const ROW_HEADER = 44;
-const COL_HEADER = 22;
 const OVERSCAN_PX = 300;
-
-/** Mark colours: Excel's (the same fills the marks have in the file). */
-export const MARK_COLOURS: Readonly<Record<Severity, string>> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#E4DFEC",
-};
 
 const useStyles = makeStyles({
   scroller: {
@@ -35,79 +28,17 @@ const useStyles = makeStyles({
       boxShadow: `inset 0 0 0 2px ${tokens.colorStrokeFocus2}`,
     },
   },
-  colHeader: {
-    position: "sticky",
-    top: 0,
-    zIndex: 3,
-    height: `${COL_HEADER}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  corner: {
-    position: "sticky",
-    left: 0,
-    zIndex: 4,
-    width: `${ROW_HEADER}px`,
-    height: `${COL_HEADER}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  rowHeader: {
-    position: "sticky",
-    left: 0,
-    zIndex: 2,
-    width: `${ROW_HEADER}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  headerCell: {
-    position: "absolute",
-    boxSizing: "border-box",
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    fontSize: "11px",
-    color: tokens.colorNeutralForeground2,
-    overflow: "hidden",
-  },
-  colLabel: {
-    top: 0,
-    height: `${COL_HEADER}px`,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  rowLabel: {
-    left: 0,
-    width: `${ROW_HEADER}px`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  headerActive: {
-    backgroundColor: tokens.colorNeutralBackground3Selected,
-    color: tokens.colorBrandForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  /** The headers stay in view while the cells scroll: letters at the top, numbers at the left. */
+  sticky: { position: "sticky", backgroundColor: tokens.colorNeutralBackground3 },
+  colHeader: { top: 0, zIndex: 3, height: `${COL_HEADER}px`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  left: { left: 0, width: `${ROW_HEADER}px`, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  corner: { zIndex: 4, height: `${COL_HEADER}px` },
+  rowHeader: { zIndex: 2 },
   cells: {
     position: "absolute",
     left: `${ROW_HEADER}px`,
     top: `${COL_HEADER}px`,
   },
-  cell: {
-    position: "absolute",
-    boxSizing: "border-box",
-    display: "flex",
-    padding: "1px 3px",
-    borderRight: "1px solid #e1e1e1",
-    borderBottom: "1px solid #e1e1e1",
-    backgroundColor: "#ffffff",
-    color: "#1f1f1f",
-    fontSize: "12px",
-    lineHeight: "15px",
-    overflow: "hidden",
-    whiteSpace: "nowrap",
-    cursor: "cell",
-    fontFamily: "Calibri, 'DengXian', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
-  },
-  wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
-  merged: { zIndex: 1 },
   selected: {
     position: "absolute",
     boxSizing: "border-box",
@@ -117,7 +48,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface SheetViewProps {
+interface SheetViewProps {
   readonly grid: SheetGrid;
   readonly layout: SheetLayout;
   readonly worksheet: ExcelJS.Worksheet | undefined;
@@ -125,37 +56,18 @@ export interface SheetViewProps {
   /** The selected cell (A1) of this sheet. */
   readonly selected: string;
   readonly onSelect: (address: string) => void;
-  /** Changes whenever the cells change (re-reads styles). */
-  readonly version: number;
   readonly sheetIndex: number;
 }
 
-export function SheetView(props: SheetViewProps): React.JSX.Element {
-  const s = useStyles();
-  const { grid, layout, marks } = props;
-  const scroller = React.useRef<HTMLDivElement>(null);
-  const [view, setView] = React.useState({
-    top: 0,
-    left: 0,
-    width: 800,
-    height: 600,
-  });
+/** The scroller's scroll position and size, measured on scroll (once a frame) and on resize. */
+function useViewport(scroller: React.RefObject<HTMLDivElement | null>) {
+  const [view, setView] = React.useState({ top: 0, left: 0, width: 800, height: 600 });
   const frame = React.useRef<number | null>(null);
-  const merges = React.useMemo(() => new MergeIndex(grid.merges), [grid]);
-  const width = layout.lefts[layout.columns];
-  const height = layout.tops[layout.rows];
-
   const measure = React.useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    setView({
-      top: el.scrollTop,
-      left: el.scrollLeft,
-      width: el.clientWidth || 800,
-      height: el.clientHeight || 600,
-    });
-  }, []);
-
+    setView({ top: el.scrollTop, left: el.scrollLeft, width: el.clientWidth || 800, height: el.clientHeight || 600 });
+  }, [scroller]);
   React.useLayoutEffect(() => {
     measure();
     const el = scroller.current;
@@ -163,8 +75,7 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [measure]);
-
+  }, [measure, scroller]);
   const onScroll = () => {
     if (frame.current !== null) return;
     frame.current = requestAnimationFrame(() => {
@@ -172,6 +83,138 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
       measure();
     });
   };
+  return { view, measure, onScroll };
+}
+
+/** The rows and columns in view, with a margin. */
+function windowOf(layout: SheetLayout, view: { top: number; left: number; width: number; height: number }): CellWindow {
+  return {
+    firstRow: indexAt(layout.tops, Math.max(0, view.top - OVERSCAN_PX)) + 1,
+    lastRow: Math.min(layout.rows, indexAt(layout.tops, view.top + view.height + OVERSCAN_PX) + 1),
+    firstCol: indexAt(layout.lefts, Math.max(0, view.left - OVERSCAN_PX)) + 1,
+    lastCol: Math.min(layout.columns, indexAt(layout.lefts, view.left + view.width + OVERSCAN_PX) + 1),
+  };
+}
+
+/** The pixel box of a range (clamped to the layout). */
+function boxOf(layout: SheetLayout, r: CellRange): { x: number; y: number; w: number; h: number } {
+  const x = layout.lefts[Math.min(r.left, layout.columns) - 1] ?? 0;
+  const y = layout.tops[Math.min(r.top, layout.rows) - 1] ?? 0;
+  const w = (layout.lefts[Math.min(r.right, layout.columns)] ?? x) - x;
+  const h = (layout.tops[Math.min(r.bottom, layout.rows)] ?? y) - y;
+  return { x, y, w, h };
+}
+
+/** Scrolls the scroller so the box is in view (a box taller or wider than the view shows its top-left corner). */
+function scrollIntoView(el: HTMLElement, box: { x: number; y: number; w: number; h: number }): void {
+  const viewH = el.clientHeight - COL_HEADER;
+  const viewW = el.clientWidth - ROW_HEADER;
+  if (box.y < el.scrollTop || box.h > viewH) el.scrollTop = box.y;
+  else if (box.y + box.h > el.scrollTop + viewH) el.scrollTop = box.y + box.h - viewH + 4;
+  if (box.x < el.scrollLeft || box.w > viewW) el.scrollLeft = box.x;
+  else if (box.x + box.w > el.scrollLeft + viewW) el.scrollLeft = box.x + box.w - viewW + 4;
+}
+
+const MOVES: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowDown: [1, 0],
+  ArrowUp: [-1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+  PageDown: [20, 0],
+  PageUp: [-20, 0],
+};
+
+/**
+ * Keeps the selected cell in view when it changes (a finding clicked in the task pane: `selection`
+ * changes), and when the grid becomes visible (on a narrow page it is hidden while the assistant is shown).
+ */
+function useReveal(
+  scroller: React.RefObject<HTMLDivElement | null>,
+  box: { x: number; y: number; w: number; h: number },
+  measure: () => void,
+  selection: string
+): void {
+  const reveal = React.useRef(() => {});
+  React.useLayoutEffect(() => {
+    reveal.current = () => {
+      const el = scroller.current;
+      if (!el || el.clientHeight === 0 || el.clientWidth === 0) return;
+      scrollIntoView(el, box);
+      measure();
+    };
+  });
+  // reveal.current is the latest (set above, before effects run)
+  React.useEffect(() => reveal.current(), [selection]);
+  React.useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    let hidden = el.clientWidth === 0;
+    const ro = new ResizeObserver(() => {
+      const now = el.clientWidth === 0;
+      if (hidden && !now) reveal.current();
+      hidden = now;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [scroller]);
+}
+
+/** The cell a key moves the selection to (arrows, PageUp/PageDown, Home, Ctrl+Home), or null for other keys. */
+function keyMove(
+  e: React.KeyboardEvent,
+  sel: { row: number; column: number },
+  selRange: CellRange,
+  layout: SheetLayout,
+  merges: MergeIndex
+): string | null {
+  if (e.key === "Home") return e.ctrlKey ? "A1" : cellAddress(sel.row, 1);
+  const k = MOVES[e.key];
+  if (!k) return null;
+  const [dr, dc] = k;
+  const row = Math.max(1, Math.min(layout.rows, dr > 0 ? selRange.bottom + dr : dr < 0 ? selRange.top + dr : sel.row));
+  const column = Math.max(
+    1,
+    Math.min(layout.columns, dc > 0 ? selRange.right + dc : dc < 0 ? selRange.left + dc : sel.column)
+  );
+  const m = merges.at(row, column);
+  return m ? cellAddress(m.top, m.left) : cellAddress(row, column);
+}
+
+/** The sticky column letters (with the corner) and row numbers. */
+function GridHeaders(props: { layout: SheetLayout; window: CellWindow; selected: CellRange }): React.JSX.Element {
+  const s = useStyles();
+  const { layout, window: w, selected } = props;
+  return (
+    <>
+      <div className={mergeClasses(s.sticky, s.colHeader)} style={{ width: ROW_HEADER + layout.lefts[layout.columns] }}>
+        <div className={mergeClasses(s.sticky, s.left, s.corner)} />
+        <HeaderLabels
+          axis="column"
+          first={w.firstCol}
+          last={w.lastCol}
+          starts={layout.lefts}
+          active={[selected.left, selected.right]}
+        />
+      </div>
+      <div className={mergeClasses(s.sticky, s.left, s.rowHeader)} style={{ height: layout.tops[layout.rows] }}>
+        <HeaderLabels
+          axis="row"
+          first={w.firstRow}
+          last={w.lastRow}
+          starts={layout.tops}
+          active={[selected.top, selected.bottom]}
+        />
+      </div>
+    </>
+  );
+}
+
+export function SheetView(props: SheetViewProps): React.JSX.Element {
+  const s = useStyles();
+  const { grid, layout, onSelect } = props;
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const { view, measure, onScroll } = useViewport(scroller);
+  const merges = React.useMemo(() => new MergeIndex(grid.merges), [grid]);
 
   let sel = { row: 1, column: 1 };
   try {
@@ -179,195 +222,27 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
   } catch {
     /* A1 */
   }
-  const selMerge = merges.at(sel.row, sel.column);
-  const selRange: CellRange = selMerge ?? {
+  const selRange: CellRange = merges.at(sel.row, sel.column) ?? {
     top: sel.row,
     left: sel.column,
     bottom: sel.row,
     right: sel.column,
   };
+  const selBox = boxOf(layout, selRange);
 
-  // keep the selected cell in view when it changes (a finding clicked in the task pane), and when
-  // the grid becomes visible (on a narrow page it is hidden while the assistant is shown)
-  const reveal = React.useCallback(() => {
-    const el = scroller.current;
-    if (!el || el.clientHeight === 0 || el.clientWidth === 0) return;
-    const top = layout.tops[Math.min(selRange.top, layout.rows) - 1] ?? 0;
-    const bottom = layout.tops[Math.min(selRange.bottom, layout.rows)] ?? top;
-    const left = layout.lefts[Math.min(selRange.left, layout.columns) - 1] ?? 0;
-    const right = layout.lefts[Math.min(selRange.right, layout.columns)] ?? left;
-    const viewH = el.clientHeight - COL_HEADER;
-    const viewW = el.clientWidth - ROW_HEADER;
-    // a cell taller or wider than the view shows its top-left corner
-    if (top < el.scrollTop || bottom - top > viewH) el.scrollTop = top;
-    else if (bottom > el.scrollTop + viewH) el.scrollTop = bottom - viewH + 4;
-    if (left < el.scrollLeft || right - left > viewW) el.scrollLeft = left;
-    else if (right > el.scrollLeft + viewW) el.scrollLeft = right - viewW + 4;
-    measure();
-  }, [selRange.top, selRange.left, selRange.bottom, selRange.right, layout, measure]);
-  const revealRef = React.useRef(reveal);
-  revealRef.current = reveal;
-
-  React.useEffect(() => {
-    reveal();
-  }, [props.selected, props.sheetIndex]);
-
-  React.useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    let hidden = el.clientWidth === 0;
-    const ro = new ResizeObserver(() => {
-      const now = el.clientWidth === 0;
-      if (hidden && !now) revealRef.current();
-      hidden = now;
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  const firstRow = indexAt(layout.tops, Math.max(0, view.top - OVERSCAN_PX)) + 1;
-  const lastRow = Math.min(layout.rows, indexAt(layout.tops, view.top + view.height + OVERSCAN_PX) + 1);
-  const firstCol = indexAt(layout.lefts, Math.max(0, view.left - OVERSCAN_PX)) + 1;
-  const lastCol = Math.min(layout.columns, indexAt(layout.lefts, view.left + view.width + OVERSCAN_PX) + 1);
-
-  const move = (dr: number, dc: number) => {
-    let row = dr > 0 ? selRange.bottom + dr : dr < 0 ? selRange.top + dr : sel.row;
-    let column = dc > 0 ? selRange.right + dc : dc < 0 ? selRange.left + dc : sel.column;
-    row = Math.max(1, Math.min(layout.rows, row));
-    column = Math.max(1, Math.min(layout.columns, column));
-    const m = merges.at(row, column);
-    props.onSelect(m ? cellAddress(m.top, m.left) : cellAddress(row, column));
-  };
-
+  useReveal(scroller, selBox, measure, `${props.sheetIndex}!${props.selected}`);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const keys: Record<string, [number, number]> = {
-      ArrowDown: [1, 0],
-      ArrowUp: [-1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      PageDown: [20, 0],
-      PageUp: [-20, 0],
-    };
-    if (e.key === "Home") {
-      e.preventDefault();
-      props.onSelect(e.ctrlKey ? "A1" : cellAddress(sel.row, 1));
-      return;
-    }
-    const k = keys[e.key];
-    if (!k) return;
+    const next = keyMove(e, sel, selRange, layout, merges);
+    if (next === null) return;
     e.preventDefault();
-    move(k[0], k[1]);
+    onSelect(next);
   };
 
   const cellId = (address: string) => `cell-${props.sheetIndex}-${address}`;
-  const rowsOut: React.ReactNode[] = [];
-  const drawn = new Set<string>();
-  const ws = props.worksheet;
-  for (let r = firstRow; r <= lastRow; r++) {
-    const cells: React.ReactNode[] = [];
-    for (let c = firstCol; c <= lastCol; c++) {
-      const m = merges.at(r, c);
-      let top = r;
-      let left = c;
-      let bottom = r;
-      let right = c;
-      if (m) {
-        const key = `${m.top}:${m.left}`;
-        if (drawn.has(key)) continue;
-        drawn.add(key);
-        ({ top, left, bottom, right } = m);
-      }
-      const address = cellAddress(top, left);
-      const text = grid.cell(top, left)?.text ?? "";
-      const mark = marks?.get(address);
-      const look = text || m || ws ? lookOf(ws, top, left) : null;
-      const x = layout.lefts[left - 1];
-      const y = layout.tops[top - 1];
-      const w = layout.lefts[Math.min(right, layout.columns)] - x;
-      const h = layout.tops[Math.min(bottom, layout.rows)] - y;
-      if (w <= 0 || h <= 0) continue;
-      const numeric = grid.cell(top, left)?.type === "number";
-      cells.push(
-        <div
-          key={address}
-          id={cellId(address)}
-          role="gridcell"
-          aria-colindex={left}
-          aria-selected={address === cellAddress(selRange.top, selRange.left) ? true : undefined}
-          data-cell={address}
-          data-mark={mark}
-          title={text.length > 20 ? text : undefined}
-          className={mergeClasses(s.cell, (look?.wrap || m) && s.wrap, m && s.merged)}
-          style={{
-            left: x,
-            top: y,
-            width: w,
-            height: h,
-            backgroundColor: mark ? MARK_COLOURS[mark] : (look?.fill ?? undefined),
-            justifyContent:
-              look?.align === "center"
-                ? "center"
-                : look?.align === "right" || (!look?.align && numeric)
-                  ? "flex-end"
-                  : "flex-start",
-            textAlign: look?.align === "center" ? "center" : look?.align === "right" ? "right" : "left",
-            alignItems: look?.vertical === "top" ? "flex-start" : look?.vertical === "middle" ? "center" : "flex-end",
-            fontWeight: look?.bold ? 700 : undefined,
-          }}
-          onMouseDown={(e) => {
-            e.preventDefault();
-            scroller.current?.focus({ preventScroll: true });
-            props.onSelect(address);
-          }}
-        >
-          {text}
-        </div>
-      );
-    }
-    rowsOut.push(
-      <div key={r} role="row" aria-rowindex={r} style={{ display: "contents" }}>
-        {cells}
-      </div>
-    );
-  }
-
-  const colLabels: React.ReactNode[] = [];
-  for (let c = firstCol; c <= lastCol; c++) {
-    const w = layout.lefts[c] - layout.lefts[c - 1];
-    if (w <= 0) continue;
-    const active = c >= selRange.left && c <= selRange.right;
-    colLabels.push(
-      <div
-        key={c}
-        aria-hidden
-        className={mergeClasses(s.headerCell, s.colLabel, active && s.headerActive)}
-        style={{ left: ROW_HEADER + layout.lefts[c - 1], width: w }}
-      >
-        {columnLetter(c)}
-      </div>
-    );
-  }
-  const rowLabels: React.ReactNode[] = [];
-  for (let r = firstRow; r <= lastRow; r++) {
-    const h = layout.tops[r] - layout.tops[r - 1];
-    if (h <= 0) continue;
-    const active = r >= selRange.top && r <= selRange.bottom;
-    rowLabels.push(
-      <div
-        key={r}
-        aria-hidden
-        className={mergeClasses(s.headerCell, s.rowLabel, active && s.headerActive)}
-        style={{ top: layout.tops[r - 1], height: h }}
-      >
-        {r}
-      </div>
-    );
-  }
-
-  const sx = layout.lefts[Math.min(selRange.left, layout.columns) - 1] ?? 0;
-  const sy = layout.tops[Math.min(selRange.top, layout.rows) - 1] ?? 0;
-  const sw = (layout.lefts[Math.min(selRange.right, layout.columns)] ?? sx) - sx;
-  const sh = (layout.tops[Math.min(selRange.bottom, layout.rows)] ?? sy) - sy;
+  const w = windowOf(layout, view);
+  const width = layout.lefts[layout.columns];
+  const height = layout.tops[layout.rows];
+  const selectedAddress = cellAddress(selRange.top, selRange.left);
 
   return (
     <div
@@ -378,32 +253,33 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
       aria-label={`工作表“${grid.name}”（方向键移动选中的单元格）`}
       aria-rowcount={layout.rows}
       aria-colcount={layout.columns}
-      aria-activedescendant={cellId(cellAddress(selRange.top, selRange.left))}
+      aria-activedescendant={cellId(selectedAddress)}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
       data-testid="sheet-grid"
       data-sheet={grid.name}
-      data-selected={cellAddress(selRange.top, selRange.left)}
+      data-selected={selectedAddress}
     >
-      <div
-        style={{
-          position: "relative",
-          width: ROW_HEADER + width,
-          height: COL_HEADER + height,
-        }}
-      >
-        <div className={s.colHeader} style={{ width: ROW_HEADER + width }}>
-          <div className={s.corner} />
-          {colLabels}
-        </div>
-        <div className={s.rowHeader} style={{ height }}>
-          {rowLabels}
-        </div>
+      <div style={{ position: "relative", width: ROW_HEADER + width, height: COL_HEADER + height }}>
+        <GridHeaders layout={layout} window={w} selected={selRange} />
         <div className={s.cells} style={{ width, height }}>
-          {rowsOut}
+          <SheetCells
+            grid={grid}
+            layout={layout}
+            merges={merges}
+            worksheet={props.worksheet}
+            marks={props.marks}
+            window={w}
+            selected={selRange}
+            cellId={cellId}
+            onPick={(address) => {
+              scroller.current?.focus({ preventScroll: true });
+              onSelect(address);
+            }}
+          />
           <div
             className={s.selected}
-            style={{ left: sx - 1, top: sy - 1, width: sw + 1, height: sh + 1 }}
+            style={{ left: selBox.x - 1, top: selBox.y - 1, width: selBox.w + 1, height: selBox.h + 1 }}
             data-testid="grid-selection"
           />
         </div>

@@ -1,7 +1,8 @@
 /**
  * The stand-alone page: open an .xlsx (file picker, drag-and-drop, or ?sample=<name> from this
- * page's own origin), see its sheets as grids beside the task pane, save the checked and fixed
- * workbook as a new .xlsx. Everything happens in this browser tab: the file is never uploaded.
+ * page's own origin: useWorkbookFile.ts), see its sheets as grids (WorkbookView.tsx) beside the
+ * task pane, save the checked and fixed workbook as a new .xlsx. Everything happens in this browser
+ * tab: the file is never uploaded. Below 760 px the sheet and the assistant are two tabs.
  */
 import * as React from "react";
 import {
@@ -25,16 +26,12 @@ import {
   FolderOpen20Regular,
   TaskListSquareLtr20Regular,
 } from "@fluentui/react-icons";
-import { parseCell } from "../core/grid";
-import { WorkbookError } from "../core/port";
-import { XlsxWorkbook } from "../xlsx/workbook";
 import { App } from "../taskpane/App";
-import { downloadBlob, readFileBytes } from "../taskpane/files";
-import { layoutOf } from "./layout";
-import { SheetView } from "./SheetView";
-import { WebWorkbook } from "./web-port";
+import { downloadBlob } from "../taskpane/files";
+import { FilePicker } from "../taskpane/ui";
+import { useFileDrop, useWorkbookFile, XLSX_MIME, type Opened } from "./useWorkbookFile";
+import { WorkbookView } from "./WorkbookView";
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const NARROW = "(max-width: 760px)";
 
 const useStyles = makeStyles({
@@ -94,32 +91,6 @@ const useStyles = makeStyles({
   },
   paneNarrow: { width: "100%", borderLeft: "none" },
   hidden: { display: "none" },
-  sheetTabs: {
-    flexShrink: 0,
-    overflowX: "auto",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  nameBox: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-    padding: `2px ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontSize: tokens.fontSizeBase200,
-    minHeight: "24px",
-    flexShrink: 0,
-  },
-  address: {
-    fontWeight: tokens.fontWeightSemibold,
-    minWidth: "4em",
-    fontFamily: tokens.fontFamilyMonospace,
-  },
-  cellText: {
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-    color: tokens.colorNeutralForeground2,
-  },
   switcher: {
     flexShrink: 0,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -185,128 +156,14 @@ function useMedia(query: string): boolean {
   return match;
 }
 
-interface Opened {
-  readonly port: WebWorkbook;
-  readonly id: number;
-}
-
-let opened = 0;
-
 export function WebApp(props: { sample?: string }): React.JSX.Element {
   const s = useStyles();
-  const [doc, setDoc] = React.useState<Opened | null>(null);
-  const [loading, setLoading] = React.useState<string | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [dragging, setDragging] = React.useState(false);
-  const [saving, setSaving] = React.useState(false);
-  const [pane, setPane] = React.useState<"sheet" | "assistant">("assistant");
+  const { doc, loading, error, setError, openFile } = useWorkbookFile(props.sample);
+  const dragging = useFileDrop(openFile);
   const narrow = useMedia(NARROW);
+  const [pane, setPane] = React.useState<Pane>("assistant");
   const fileInput = React.useRef<HTMLInputElement>(null);
-
-  const openBytes = React.useCallback(async (bytes: ArrayBuffer, name: string) => {
-    setLoading(`正在打开“${name}”…`);
-    setError(null);
-    try {
-      const xlsx = await XlsxWorkbook.load(bytes);
-      const port = new WebWorkbook(xlsx, name);
-      await port.init();
-      setDoc({ port, id: ++opened });
-    } catch (e) {
-      setError(
-        e instanceof WorkbookError
-          ? `无法打开“${name}”：${e.message}`
-          : `无法打开“${name}”：${e instanceof Error ? e.message : String(e)}`
-      );
-    } finally {
-      setLoading(null);
-    }
-  }, []);
-
-  const openFile = React.useCallback(
-    async (file: File | undefined) => {
-      if (!file) return;
-      if (!/\.xlsx$/i.test(file.name) && file.type !== XLSX_MIME) {
-        setError(
-          `“${file.name}”不是 .xlsx 工作簿。请选择 Excel 工作簿（.xlsx）；.xls 和 WPS 的 .et 文件请先另存为 .xlsx。`
-        );
-        return;
-      }
-      await openBytes(await readFileBytes(file), file.name);
-    },
-    [openBytes]
-  );
-
-  // ?sample=<name>: the bundled sample, from this page's own origin
-  React.useEffect(() => {
-    const name = props.sample;
-    if (!name) return;
-    setLoading(`正在载入示例工作簿“${name}”…`);
-    fetch(`samples/${encodeURIComponent(name)}`, { credentials: "same-origin" })
-      .then((r) => {
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.arrayBuffer();
-      })
-      .then((bytes) => openBytes(bytes, name))
-      .catch((e: unknown) => {
-        setLoading(null);
-        setError(
-          `无法载入示例工作簿“${name}”（${e instanceof Error ? e.message : String(e)}）。可以点“打开文件”选择本机的工作簿。`
-        );
-      });
-  }, [props.sample, openBytes]);
-
-  // drag and drop anywhere on the page
-  React.useEffect(() => {
-    let depth = 0;
-    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes("Files");
-    const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      depth++;
-      setDragging(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
-    };
-    const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      depth = 0;
-      setDragging(false);
-      void openFile(e.dataTransfer?.files?.[0]);
-    };
-    window.addEventListener("dragenter", enter);
-    window.addEventListener("dragover", over);
-    window.addEventListener("dragleave", leave);
-    window.addEventListener("drop", drop);
-    return () => {
-      window.removeEventListener("dragenter", enter);
-      window.removeEventListener("dragover", over);
-      window.removeEventListener("drop", drop);
-      window.removeEventListener("dragleave", leave);
-    };
-  }, [openFile]);
-
-  const save = async () => {
-    if (!doc) return;
-    setSaving(true);
-    try {
-      const bytes = await doc.port.save();
-      downloadBlob(bytes as Uint8Array<ArrayBuffer>, savedFileName(doc.port.fileName), XLSX_MIME);
-    } catch (e) {
-      setError(`保存失败：${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setSaving(false);
-    }
-  };
-
+  const pickFile = () => fileInput.current?.click();
   return (
     <div className={s.page}>
       <header className={s.header}>
@@ -318,39 +175,21 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
           <Caption1>网页版</Caption1>
         </div>
         <div className={s.actions}>
-          <Button
-            icon={<FolderOpen20Regular />}
-            onClick={() => fileInput.current?.click()}
-            aria-label="打开文件：选择本机的 .xlsx 工作簿"
-          >
+          <Button icon={<FolderOpen20Regular />} onClick={pickFile} aria-label="打开文件：选择本机的 .xlsx 工作簿">
             打开文件
           </Button>
-          <Button
-            appearance="primary"
-            icon={<ArrowDownload20Regular />}
-            disabled={!doc || saving}
-            onClick={() => void save()}
-            aria-label={doc ? `保存：下载“${savedFileName(doc.port.fileName)}”` : "保存（请先打开工作簿）"}
-          >
-            {saving ? "正在保存…" : "保存"}
-          </Button>
+          <SaveButton doc={doc} onError={setError} />
           {doc && (
             <Text className={s.fileName} data-testid="file-name" title={doc.port.fileName}>
               {doc.port.fileName}
             </Text>
           )}
-          <input
+          <FilePicker
             ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={s.hidden}
-            aria-label="选择 .xlsx 工作簿"
+            accept={`.xlsx,${XLSX_MIME}`}
+            label="选择 .xlsx 工作簿"
             data-testid="file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              void openFile(file);
-            }}
+            onFile={(file) => void openFile(file)}
           />
         </div>
         {!narrow && <Caption1 className={s.privacy}>文件只在本机浏览器中处理，不会上传。</Caption1>}
@@ -365,60 +204,8 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
           <Spinner label={loading} />
         </div>
       )}
-      {!doc && !loading && (
-        <div className={s.start}>
-          <div className={s.drop}>
-            <DocumentTable20Regular aria-hidden style={{ width: 40, height: 40 }} />
-            <Body1>
-              打开预算绩效目标表工作簿（.xlsx），在浏览器中校验、修复并插入标准指标，再保存为新的 .xlsx 文件。
-            </Body1>
-            <Button
-              appearance="primary"
-              size="large"
-              icon={<FolderOpen20Regular />}
-              onClick={() => fileInput.current?.click()}
-              aria-label="打开 .xlsx 文件"
-            >
-              打开 .xlsx 文件
-            </Button>
-            <Caption1>或把文件拖放到此页面</Caption1>
-          </div>
-          <Caption1>
-            不需要安装 Excel 或加载项。文件只在本机浏览器中读取和处理，不会上传到任何服务器；本页面离线也能使用。
-          </Caption1>
-        </div>
-      )}
-      {doc && !loading && (
-        <>
-          {narrow && (
-            <TabList
-              className={s.switcher}
-              selectedValue={pane}
-              onTabSelect={(_e, d) => setPane(d.value as "sheet" | "assistant")}
-              aria-label="显示内容"
-              size="small"
-            >
-              <Tab value="assistant" icon={<TaskListSquareLtr20Regular />}>
-                助手
-              </Tab>
-              <Tab value="sheet" icon={<DocumentTable20Regular />}>
-                表格
-              </Tab>
-            </TabList>
-          )}
-          <div className={s.main} key={doc.id}>
-            <div className={narrow && pane !== "sheet" ? s.hidden : s.sheetArea}>
-              <Workbook port={doc.port} />
-            </div>
-            <aside
-              className={narrow ? (pane === "assistant" ? mergeClasses(s.pane, s.paneNarrow) : s.hidden) : s.pane}
-              aria-label="绩效目标表助手"
-            >
-              <App port={doc.port} headerless />
-            </aside>
-          </div>
-        </>
-      )}
+      {!doc && !loading && <StartScreen onOpen={pickFile} />}
+      {doc && !loading && <Workspace doc={doc} narrow={narrow} pane={pane} onPane={setPane} />}
       {dragging && (
         <div className={s.overlay} aria-hidden>
           松开鼠标以打开工作簿
@@ -428,65 +215,97 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
   );
 }
 
-/** The sheets of the open workbook: tabs, the selected cell's address and text, the grid. */
-function Workbook({ port }: { port: WebWorkbook }): React.JSX.Element {
-  const s = useStyles();
-  const snap = React.useSyncExternalStore(port.subscribe, port.getSnapshot);
-  const grids = port.sheetGrids();
-  const index = Math.max(
-    0,
-    grids.findIndex((g) => g.name === snap.active)
+/** 保存: the workbook as a new .xlsx download (`<原文件名>-已校验.xlsx`). */
+function SaveButton(props: { doc: Opened | null; onError: (message: string) => void }): React.JSX.Element {
+  const { doc, onError } = props;
+  const [saving, setSaving] = React.useState(false);
+  const save = async () => {
+    if (!doc) return;
+    setSaving(true);
+    try {
+      const bytes = await doc.port.save();
+      downloadBlob(bytes as Uint8Array<ArrayBuffer>, savedFileName(doc.port.fileName), XLSX_MIME);
+    } catch (e) {
+      onError(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Button
+      appearance="primary"
+      icon={<ArrowDownload20Regular />}
+      disabled={!doc || saving}
+      onClick={() => void save()}
+      aria-label={doc ? `保存：下载“${savedFileName(doc.port.fileName)}”` : "保存（请先打开工作簿）"}
+    >
+      {saving ? "正在保存…" : "保存"}
+    </Button>
   );
-  const grid = grids[index];
-  const ws = grid ? port.worksheet(grid.name) : undefined;
-  const layout = React.useMemo(() => (grid ? layoutOf(ws, grid) : null), [grid, ws]);
-  if (!grid || !layout) return <Body1>工作簿中没有工作表。</Body1>;
-  const selected = snap.selections.get(grid.name) ?? "A1";
-  let selectedText = "";
-  try {
-    const p = parseCell(selected);
-    const m = grid.merges.find((x) => p.row >= x.top && p.row <= x.bottom && p.column >= x.left && p.column <= x.right);
-    selectedText = grid.cell(m ? m.top : p.row, m ? m.left : p.column)?.text ?? "";
-  } catch {
-    selectedText = "";
-  }
-  const marks = snap.marks;
+}
+
+/** Before a workbook is open: what the page does, 打开 .xlsx 文件, drag and drop. */
+function StartScreen({ onOpen }: { onOpen: () => void }): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <div className={s.start}>
+      <div className={s.drop}>
+        <DocumentTable20Regular aria-hidden style={{ width: 40, height: 40 }} />
+        <Body1>打开预算绩效目标表工作簿（.xlsx），在浏览器中校验、修复并插入标准指标，再保存为新的 .xlsx 文件。</Body1>
+        <Button
+          appearance="primary"
+          size="large"
+          icon={<FolderOpen20Regular />}
+          onClick={onOpen}
+          aria-label="打开 .xlsx 文件"
+        >
+          打开 .xlsx 文件
+        </Button>
+        <Caption1>或把文件拖放到此页面</Caption1>
+      </div>
+      <Caption1>
+        不需要安装 Excel 或加载项。文件只在本机浏览器中读取和处理，不会上传到任何服务器；本页面离线也能使用。
+      </Caption1>
+    </div>
+  );
+}
+
+/** What a narrow page shows. */
+type Pane = "sheet" | "assistant";
+
+/** The open workbook beside the assistant; on a narrow page, one of them at a time (two tabs). */
+function Workspace(props: { doc: Opened; narrow: boolean; pane: Pane; onPane: (p: Pane) => void }): React.JSX.Element {
+  const s = useStyles();
+  const { doc, narrow, pane } = props;
   return (
     <>
-      <TabList
-        className={s.sheetTabs}
-        selectedValue={grid.name}
-        onTabSelect={(_e, d) => port.activate(String(d.value))}
-        aria-label="工作表"
-        size="small"
-      >
-        {grids.map((g) => {
-          const n = marks.get(g.name)?.size ?? 0;
-          return (
-            <Tab key={g.name} value={g.name} aria-label={`工作表“${g.name}”${n ? `，${n} 个标记` : ""}`}>
-              {g.name}
-              {n ? `（${n}）` : ""}
-            </Tab>
-          );
-        })}
-      </TabList>
-      <div className={s.nameBox} aria-live="polite" data-testid="name-box">
-        <span className={s.address}>{selected}</span>
-        <span className={s.cellText} title={selectedText}>
-          {selectedText}
-        </span>
+      {narrow && (
+        <TabList
+          className={s.switcher}
+          selectedValue={pane}
+          onTabSelect={(_e, d) => props.onPane(d.value as Pane)}
+          aria-label="显示内容"
+          size="small"
+        >
+          <Tab value="assistant" icon={<TaskListSquareLtr20Regular />}>
+            助手
+          </Tab>
+          <Tab value="sheet" icon={<DocumentTable20Regular />}>
+            表格
+          </Tab>
+        </TabList>
+      )}
+      <div className={s.main} key={doc.id}>
+        <div className={narrow && pane !== "sheet" ? s.hidden : s.sheetArea}>
+          <WorkbookView port={doc.port} />
+        </div>
+        <aside
+          className={narrow ? (pane === "assistant" ? mergeClasses(s.pane, s.paneNarrow) : s.hidden) : s.pane}
+          aria-label="绩效目标表助手"
+        >
+          <App port={doc.port} headerless />
+        </aside>
       </div>
-      <SheetView
-        key={grid.name}
-        grid={grid}
-        layout={layout}
-        worksheet={ws}
-        marks={marks.get(grid.name)}
-        selected={selected}
-        onSelect={(a) => port.setSelection(grid.name, a)}
-        version={snap.version}
-        sheetIndex={index}
-      />
     </>
   );
 }

@@ -30,11 +30,11 @@ const SPARE_ROWS = 6;
 const SPARE_COLUMNS = 2;
 
 /** Excel's character width (Calibri 11) → pixels. */
-export function widthPx(chars: number): number {
+function widthPx(chars: number): number {
   return Math.round(chars * 7 + 5);
 }
 
-export function heightPx(points: number): number {
+function heightPx(points: number): number {
   return Math.round((points * 4) / 3);
 }
 

@@ -13,7 +13,7 @@ import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from
 import type { AddinSettings } from "../core/settings";
 import type { XlsxWorkbook } from "../xlsx/workbook";
 
-export interface WebSnapshot {
+interface WebSnapshot {
   readonly version: number;
   readonly active: string;
   /** The selected cell of each sheet (A1). */

@@ -6,7 +6,7 @@
  * A sheet that cannot be read → SheetProblem (Chinese), which fails only that sheet.
  */
 import { clip } from "../core/text";
-import { cellAddress, columnNumber, parseRange, type CellRange, type CellValueType, type GridCell } from "../core/grid";
+import { cellAddress, parseCell, parseRange, type CellRange, type CellValueType, type GridCell } from "../core/grid";
 import {
   boundedGrid,
   MAX_COLUMNS,
@@ -43,8 +43,6 @@ export function decodeEscapes(text: string): string {
     ? text.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
     : text;
 }
-
-const ADDRESS = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
 
 interface CellState {
   row: number;
@@ -140,10 +138,13 @@ class SheetReader implements XmlHandler {
     let row = this.row;
     let column = this.column + 1;
     if (a.r !== undefined) {
-      const m = ADDRESS.exec(a.r);
-      if (!m) throw new SheetProblem(`单元格地址“${clip(a.r, 20)}”无效。`);
-      column = columnNumber(m[1]);
-      row = Number(m[2]);
+      let at: { row: number; column: number };
+      try {
+        at = parseCell(a.r);
+      } catch {
+        throw new SheetProblem(`单元格地址“${clip(a.r, 20)}”无效。`);
+      }
+      ({ row, column } = at);
     }
     if (!(row >= 1 && row <= MAX_ROWS && column >= 1 && column <= MAX_COLUMNS))
       throw new SheetProblem(`单元格地址“${clip(a.r ?? "", 20)}”超出 Excel 的范围。`);

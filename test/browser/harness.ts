@@ -21,9 +21,9 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-export const INSTALL_HINT = "apt-get install chromium fonts-noto-cjk";
+const INSTALL_HINT = "apt-get install chromium fonts-noto-cjk";
 
-export const BROWSER_ARGS = [
+const BROWSER_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -58,7 +58,7 @@ function channelPaths(): string[] {
 }
 
 /** The browser the tests use, or undefined. CHROME_PATH wins; a CHROME_PATH that does not exist is ignored. */
-export function findBrowser(): string | undefined {
+function findBrowser(): string | undefined {
   const candidates = [
     process.env.CHROME_PATH,
     "/usr/bin/chromium",
@@ -75,7 +75,7 @@ export function findBrowser(): string | undefined {
   });
 }
 
-export function browserRequired(): boolean {
+function browserRequired(): boolean {
   return process.env.REQUIRE_BROWSER === "1";
 }
 

@@ -148,9 +148,7 @@ describeWithBrowser("the stand-alone web page", (browserPath) => {
       () => document.querySelector("[data-testid=sheet-grid]")?.getAttribute("data-selected") === "F63"
     );
     // 下一个 opened F63: its quick fix asks for the two sample sizes
-    await finding(page, "部门整体支出!F63", "blank-sample-size")
-      .getByLabel("第2处抽样数量", { exact: true })
-      .waitFor();
+    await finding(page, "部门整体支出!F63", "blank-sample-size").getByLabel("第2处抽样数量", { exact: true }).waitFor();
     await shot(page.getByRole("complementary", { name: "绩效目标表助手" }), "taskpane-fix");
     await screenshot(page, "web-fix");
     await page.getByRole("button", { name: "按工作表分组" }).click();
@@ -210,7 +208,7 @@ describeWithBrowser("the stand-alone web page", (browserPath) => {
     await page.getByRole("button", { name: "查看“抽样数量空白”的说明" }).click();
     await page.getByRole("region", { name: "规则说明" }).getByText("检查什么").waitFor();
     await shot(page.getByRole("complementary", { name: "绩效目标表助手" }), "taskpane-settings");
-    expect(g.requests).toContain(`${server.origin}/docs/rules/blank-sample-size.md`);
+    expect(g.requests).toContain(`${server.origin}/docs/rules/blank-sample-size.html`);
     await page.getByRole("tab", { name: "校验" }).click();
 
     // 保存: a new file named after the original, checked with exceljs
@@ -244,11 +242,10 @@ describeWithBrowser("the stand-alone web page", (browserPath) => {
     // the inserted row, in the 满意度 section of 会计职称考试
     const parse = parseWorkbook(wb.worksheets.map((ws) => gridFromWorksheet(ws)));
     const table = parse.tables.find((t) => t.sheet === "会计职称考试")!;
-    const inserted = table.indicatorBlock.indicators.find((i) => i.name === "服务对象满意度")!;
-    expect(inserted).toBeTruthy();
-    expect(inserted.row).toBe(25);
-    expect(inserted.level1.standard).toBe("满意度");
-    expect(inserted.explanation).toContain("随机抽取30名服务对象");
+    const inserted = table.indicatorBlock.indicators.find((i) => i.name === "服务对象满意度");
+    expect(inserted?.row).toBe(25);
+    expect(inserted?.level1.standard).toBe("满意度");
+    expect(inserted?.explanation).toContain("随机抽取30名服务对象");
 
     expectClean(g);
     await page.close();

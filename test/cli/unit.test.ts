@@ -48,6 +48,7 @@ describe("parseArgs", () => {
       query: "满意度",
       level1: null,
       level2: "服务对象满意度",
+      sector: null,
       json: true,
       config: null,
     });

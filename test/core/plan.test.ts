@@ -11,7 +11,7 @@ import type { TargetTable } from "../../src/core/model";
 import { parseWorkbook } from "../../src/core/parse";
 import { fillPlan } from "../../src/core/rules/util";
 import { TEMPLATES } from "../../src/core/templates/library";
-import { planInsertion, planMove, planSection, type InsertionPlan } from "../../src/core/templates/plan";
+import { notOfferedReason, planInsertion, planMove, planSection, type InsertionPlan } from "../../src/core/templates/plan";
 import type { IndicatorTemplate } from "../../src/core/templates/types";
 import { loadGrids, SAMPLE } from "../helpers/seed";
 import { sheetOf, tableOf, VALID_ROWS } from "../helpers/tables";
@@ -84,6 +84,11 @@ describe("planInsertion on the seed workbook", () => {
       const grid = grids[sheetIndex];
       const table = parseWorkbook([grid]).tables[0];
       for (const template of [...onePerFamily, ...onePerLevel2]) {
+        if (notOfferedReason(table, template)) {
+          // 社会成本/生态环境成本 in a table whose 成本 stands under 产出: refused, with the reason
+          expect(() => planInsertion(table, template)).toThrow(/不是金额/);
+          continue;
+        }
         const plan = planInsertion(table, template);
         const [after] = applyPlanToGrids([grid], plan.plan);
         const reparsed = verifyInsertion(grid, after, plan, table.top);
@@ -118,8 +123,9 @@ describe("planInsertion on the seed workbook", () => {
     const plan = planInsertion(table, own);
     expect([plan.level1, plan.level2]).toEqual(["产出", "成本"]);
     const t = tableOf({ rows: [["成本指标", "经济成本指标", "场地租赁费", "≤2万元", "反映场地费用"], ...VALID_ROWS.filter((r) => r[1] !== "成本指标")] });
-    const older = TEMPLATES.find((x) => x.level1 === "产出" && x.level2 === "成本")!;
-    expect(planInsertion(t, older).level1).toBe("成本");
+    // a 产出/成本 template (user templates may be written that way) lands under 成本/经济成本
+    const older: IndicatorTemplate = { ...own, id: "user-older-cost", level1: "产出", level2: "成本" };
+    expect([planInsertion(t, older).level1, planInsertion(t, older).level2]).toEqual(["成本", "经济成本"]);
   });
 
   it("at the selected row, when the user chose that", () => {
@@ -163,7 +169,7 @@ describe("new groups and sections", () => {
     const rows = base.filter((r) => r[0] !== "效益指标");
     const grid = sheetOf("S", { rows, layout, label: "绩效目标情况" });
     const table = parseWorkbook([grid]).tables[0];
-    const plan = planSection(table, "效益")!;
+    const plan = planSection(table, "效益", TEMPLATES)!;
     expect(plan.placement).toBe("new-section");
     const [after] = applyPlanToGrids([grid], fillPlan(plan.plan, Object.fromEntries(plan.inputs.map((i) => [i.placeholder, i.defaultValue ?? "1"]))));
     const reparsed = verifyInsertion(grid, after, plan, table.top);

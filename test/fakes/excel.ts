@@ -16,20 +16,20 @@
  * The model (FakeWorkbook) is plain data the tests inspect directly.
  */
 import type { CellRange } from "../../src/core/grid";
-import { cellAddress, columnLetter, parseRange, rangeAddress, rangesOverlap, sheetReference } from "../../src/core/grid";
+import { parseRange, rangeAddress, rangesOverlap, sheetReference } from "../../src/core/grid";
 
 /* ==================================================================== model */
 
 export type FakeValueType = "String" | "Double" | "Boolean" | "Error" | "Empty";
 
-export interface FakeCell {
+interface FakeCell {
   text: string;
   valueType: FakeValueType;
   /** Any JSON: the cell's fill, font, borders … as the test built them. */
   format: Record<string, unknown>;
 }
 
-export interface FakeCf {
+interface FakeCf {
   id: string;
   type: "Custom" | "CellValue";
   formula: string | null;
@@ -41,7 +41,7 @@ const key = (r: number, c: number) => r * 20000 + c;
 const rowOf = (k: number) => Math.floor(k / 20000);
 const colOf = (k: number) => k % 20000;
 
-export class FakeSheet {
+class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
   readonly cells = new Map<number, FakeCell>();
@@ -80,13 +80,13 @@ export class FakeSheet {
   }
 }
 
-export interface FakeCustomXmlPart {
+interface FakeCustomXmlPart {
   id: string;
   namespaceUri: string;
   xml: string;
 }
 
-export interface FakeStats {
+interface FakeStats {
   syncs: number;
   requestBytes: number[];
   responseBytes: number[];
@@ -148,7 +148,7 @@ interface Action {
   run: () => void;
 }
 
-export class FakeRequestContext {
+class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   private queue: Action[] = [];
@@ -299,7 +299,7 @@ class ClientResult<V> {
 
 /* ---------------------------------------------------------------- workbook */
 
-export class FakeWorkbookProxy extends FakeObject<FakeWorkbook> {
+class FakeWorkbookProxy extends FakeObject<FakeWorkbook> {
   readonly worksheets: FakeWorksheetCollection;
   readonly customXmlParts: FakeCustomXmlPartCollection;
   constructor(context: FakeRequestContext) {
@@ -322,7 +322,7 @@ export class FakeWorkbookProxy extends FakeObject<FakeWorkbook> {
   }
 }
 
-export class FakeWorksheetCollection extends FakeObject<FakeSheet[]> {
+class FakeWorksheetCollection extends FakeObject<FakeSheet[]> {
   private _items: FakeWorksheet[] | null = null;
   constructor(context: FakeRequestContext, parent: FakeWorkbookProxy) {
     super(context, parent, "worksheets");
@@ -351,7 +351,7 @@ export class FakeWorksheetCollection extends FakeObject<FakeSheet[]> {
   }
 }
 
-export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
+class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   constructor(
     context: FakeRequestContext,
     parent: FakeWorksheet,
@@ -374,7 +374,7 @@ export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   }
 }
 
-export class FakeWorksheet extends FakeObject<FakeSheet> {
+class FakeWorksheet extends FakeObject<FakeSheet> {
   private _protection: FakeWorksheetProtection | null = null;
   private _notes: FakeNoteCollection | null = null;
   constructor(
@@ -451,7 +451,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 }
 
 /** "A1", "A1:B2", "5:6" (whole rows), with or without a sheet name. */
-export function parseAddress(address: string): CellRange {
+function parseAddress(address: string): CellRange {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(bare.trim());
   if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: 16384 };
@@ -478,7 +478,7 @@ interface RangeTarget {
   range: CellRange;
 }
 
-export class FakeRange extends FakeObject<RangeTarget> {
+class FakeRange extends FakeObject<RangeTarget> {
   private _cf: FakeConditionalFormatCollection | null = null;
   constructor(
     context: FakeRequestContext,
@@ -667,7 +667,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 }
 
 /** Range.format: only the row height (points). */
-export class FakeRangeFormat extends FakeObject<RangeTarget> {
+class FakeRangeFormat extends FakeObject<RangeTarget> {
   constructor(
     context: FakeRequestContext,
     parent: FakeObject<unknown>,
@@ -763,7 +763,7 @@ interface AreasTarget {
   areas: CellRange[];
 }
 
-export class FakeRangeAreas extends FakeObject<AreasTarget> {
+class FakeRangeAreas extends FakeObject<AreasTarget> {
   private _cf: FakeConditionalFormatCollection | null = null;
   constructor(
     context: FakeRequestContext,
@@ -798,7 +798,7 @@ export class FakeRangeAreas extends FakeObject<AreasTarget> {
 
 /* ------------------------------------------------------ conditional formats */
 
-export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
+class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
   private _items: FakeConditionalFormat[] | null = null;
   constructor(
     context: FakeRequestContext,
@@ -845,7 +845,7 @@ interface CfTarget {
   cf: FakeCf;
 }
 
-export class FakeConditionalFormat extends FakeObject<CfTarget> {
+class FakeConditionalFormat extends FakeObject<CfTarget> {
   private _custom: FakeCustomConditionalFormat | null = null;
   private _customOrNull: FakeCustomConditionalFormat | null = null;
   constructor(
@@ -894,7 +894,7 @@ export class FakeConditionalFormat extends FakeObject<CfTarget> {
   }
 }
 
-export class FakeCustomConditionalFormat extends FakeObject<CfTarget> {
+class FakeCustomConditionalFormat extends FakeObject<CfTarget> {
   readonly rule: FakeConditionalFormatRule;
   readonly format: { fill: FakeConditionalFill };
   constructor(
@@ -916,7 +916,7 @@ export class FakeCustomConditionalFormat extends FakeObject<CfTarget> {
   }
 }
 
-export class FakeConditionalFormatRule extends FakeObject<CfTarget> {
+class FakeConditionalFormatRule extends FakeObject<CfTarget> {
   constructor(
     context: FakeRequestContext,
     parent: FakeObject<unknown>,
@@ -944,7 +944,7 @@ export class FakeConditionalFormatRule extends FakeObject<CfTarget> {
   }
 }
 
-export class FakeConditionalFill extends FakeObject<CfTarget> {
+class FakeConditionalFill extends FakeObject<CfTarget> {
   constructor(
     context: FakeRequestContext,
     parent: FakeObject<unknown>,
@@ -964,7 +964,7 @@ export class FakeConditionalFill extends FakeObject<CfTarget> {
 
 /* ------------------------------------------------------------------- notes */
 
-export class FakeNoteCollection extends FakeObject<FakeSheet> {
+class FakeNoteCollection extends FakeObject<FakeSheet> {
   private _items: FakeNote[] | null = null;
   constructor(
     context: FakeRequestContext,
@@ -1009,7 +1009,7 @@ export class FakeNoteCollection extends FakeObject<FakeSheet> {
   }
 }
 
-export class FakeNote extends FakeObject<{ sheet: FakeSheet; key: number }> {
+class FakeNote extends FakeObject<{ sheet: FakeSheet; key: number }> {
   constructor(
     context: FakeRequestContext,
     parent: FakeObject<unknown>,
@@ -1045,7 +1045,7 @@ export class FakeNote extends FakeObject<{ sheet: FakeSheet; key: number }> {
 
 /* ------------------------------------------------------------ custom XML */
 
-export class FakeCustomXmlPartCollection extends FakeObject<FakeCustomXmlPart[]> {
+class FakeCustomXmlPartCollection extends FakeObject<FakeCustomXmlPart[]> {
   private _items: FakeCustomXmlPart_[] | null = null;
   constructor(
     context: FakeRequestContext,
@@ -1091,7 +1091,7 @@ export class FakeCustomXmlPartCollection extends FakeObject<FakeCustomXmlPart[]>
   }
 }
 
-export class FakeCustomXmlPart_ extends FakeObject<FakeCustomXmlPart> {
+class FakeCustomXmlPart_ extends FakeObject<FakeCustomXmlPart> {
   constructor(
     context: FakeRequestContext,
     parent: FakeObject<unknown>,
@@ -1150,8 +1150,3 @@ export function fakeHost(model: FakeWorkbook) {
   };
 }
 
-/** A1 helpers for tests. */
-export function a1(row: number, column: number): string {
-  return cellAddress(row, column);
-}
-export { columnLetter };

@@ -9,9 +9,10 @@ import type { RowGrid } from "../../src/core/grid";
 import { parseWorkbook } from "../../src/core/parse";
 import type { Rule } from "../../src/core/rules/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
+import type { IndicatorTemplate } from "../../src/core/templates/types";
 import { sheetOf, VALID_ROWS, type TableSpec } from "./tables";
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   readonly cell?: string;
   /** Substrings (or a pattern) the message must contain. */
   readonly message?: string | RegExp;
@@ -28,6 +29,8 @@ export interface RuleCase {
   readonly rows?: ReadonlyArray<ReadonlyArray<string | number | null>>;
   readonly sheets?: readonly RowGrid[];
   readonly settings?: Partial<AddinSettings>;
+  /** The templates quick fixes draw on (default: the library plus the settings' user templates). */
+  readonly templates?: readonly IndicatorTemplate[];
 }
 
 export interface InvalidCase extends RuleCase {
@@ -46,14 +49,14 @@ export function gridsOf(c: CaseInput): RowGrid[] {
 export function runRule(rule: Rule, c: CaseInput): Finding[] {
   const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
   const grids = gridsOf(c);
-  return [...checkParsed(parseWorkbook(grids), settings, [rule], { grids }).findings];
+  return [...checkParsed(parseWorkbook(grids), settings, [rule], { grids, templates: c.templates }).findings];
 }
 
 /**
  * Every fix the rule emits on the case (asked for as the front ends would) matches the rule's
  * metadata: none; safe (no input); needs the user (not safe); or either. Returns how many fixes it saw.
  */
-export function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
+function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
   const settings: AddinSettings = { ...DEFAULT_SETTINGS, ...(c.settings ?? {}) };
   const parse = parseWorkbook(gridsOf(c));
   const ctx = ruleContext(parse, settings);
@@ -68,7 +71,7 @@ export function checkFixesAgainstMeta(rule: Rule, c: CaseInput): number {
     seen++;
     const kind = fix.safe ? "safe" : "user";
     expect({ rule: rule.meta.id, cell: d.cell, fix: kind, metadata: rule.meta.fix }).toEqual(
-      expect.objectContaining({ fix: rule.meta.fix === "safe-or-user" ? kind : rule.meta.fix })
+      expect.objectContaining({ fix: rule.meta.fix === "safe-or-user" ? kind : rule.meta.fix }),
     );
     if (fix.safe) expect(fix.inputs).toEqual([]);
   }
@@ -79,7 +82,12 @@ function describeFinding(f: Finding): string {
   return `${f.sheet}!${f.cell} ${f.severity} ${f.message}`;
 }
 
-export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] }): void {
+/** `defaults` apply to every case (e.g. the templates a rule's fixes draw on). */
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] },
+  defaults: Pick<RuleCase, "templates"> = {},
+): void {
   describe(`${rule.meta.id} (${rule.meta.title})`, () => {
     it("has metadata and a doc page link", () => {
       expect(rule.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -96,14 +104,14 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleCase[]; inva
     describe("valid", () => {
       for (const c of cases.valid) {
         it(c.name ?? "(unnamed case)", () => {
-          expect(runRule(rule, c).map(describeFinding)).toEqual([]);
+          expect(runRule(rule, { ...defaults, ...c }).map(describeFinding)).toEqual([]);
         });
       }
     });
     describe("invalid", () => {
       for (const c of cases.invalid) {
         it(c.name ?? "(unnamed case)", () => {
-          const found = runRule(rule, c);
+          const found = runRule(rule, { ...defaults, ...c });
           expect(found.map(describeFinding)).toHaveLength(c.errors.length);
           c.errors.forEach((e, k) => {
             const f = found[k];

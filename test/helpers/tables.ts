@@ -45,7 +45,7 @@ export const DEPARTMENT_FIELDS: ReadonlyArray<readonly [string, GridInput]> = [
   ["部门(单位)绩效目标", "保障财政平稳运行，提升财政管理质效。"],
 ];
 
-export const STANDARD_HEADERS = ["一级指标", "二级指标", "三级指标", "指标值", "指标解释及计算公式"] as const;
+const STANDARD_HEADERS = ["一级指标", "二级指标", "三级指标", "指标值", "指标解释及计算公式"] as const;
 
 /** A complete, valid project table's rows: passes every rule. */
 export const VALID_ROWS: ReadonlyArray<readonly GridInput[]> = [
@@ -54,8 +54,20 @@ export const VALID_ROWS: ReadonlyArray<readonly GridInput[]> = [
   ["产出指标", "质量指标", "培训合格率", "≥95%", "反映参训人员考核合格情况，计算公式：考核合格人数/参训人数×100%"],
   ["产出指标", "时效指标", "培训完成时限", "2025年12月31日前", "反映培训按期完成情况"],
   ["产出指标", "成本指标", "培训成本", "≤10万元", "反映培训经费支出情况"],
-  ["效益指标", "社会效益指标", "参训人员业务能力提升率", "≥90%", "反映培训后业务能力提升情况，计算公式：能力提升人数/参训人数×100%"],
-  ["满意度指标", "服务对象满意度指标", "参训学员满意度", "≥90%", "反映参训学员对培训工作的满意程度，随机抽取30名参训学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%"],
+  [
+    "效益指标",
+    "社会效益指标",
+    "参训人员业务能力提升率",
+    "≥90%",
+    "反映培训后业务能力提升情况，计算公式：能力提升人数/参训人数×100%",
+  ],
+  [
+    "满意度指标",
+    "服务对象满意度指标",
+    "参训学员满意度",
+    "≥90%",
+    "反映参训学员对培训工作的满意程度，随机抽取30名参训学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
+  ],
 ];
 
 interface Built {
@@ -72,7 +84,12 @@ export function layoutTable(spec: TableSpec, top = 1): Built {
   const hasLabel = spec.label !== undefined && spec.label !== null;
   const width = headers.length + (hasLabel ? 1 : 0);
   const kind = spec.kind ?? "project";
-  const title = spec.title === undefined ? (kind === "department" ? "某市财政局2025年部门整体支出绩效目标表" : "某市财政局项目绩效目标表") : spec.title;
+  const title =
+    spec.title === undefined
+      ? kind === "department"
+        ? "某市财政局2025年部门整体支出绩效目标表"
+        : "某市财政局项目绩效目标表"
+      : spec.title;
   const rowAt = () => top + rows.length;
   if (title !== null) {
     merges.push(`A${rowAt()}:${cellAddress(rowAt(), width)}`);
@@ -119,7 +136,12 @@ export function layoutTable(spec: TableSpec, top = 1): Built {
       for (let k = 1; k <= spec.rows.length; k++) {
         const cur = spec.rows[k];
         const startRow = spec.rows[start];
-        const same = cur && cur[idx] === startRow[idx] && (idx === 0 || cur[0] === startRow[0]) && cur[idx] !== null && cur[idx] !== "";
+        const same =
+          cur &&
+          cur[idx] === startRow[idx] &&
+          (idx === 0 || cur[0] === startRow[0]) &&
+          cur[idx] !== null &&
+          cur[idx] !== "";
         if (!same) {
           if (k - 1 > start) merges.push(`${cellAddress(first + start, col)}:${cellAddress(first + k - 1, col)}`);
           start = k;
@@ -148,7 +170,10 @@ export function sheetOf(name: string, ...specs: TableSpec[]): RowGrid {
 /** Parses one table built from a spec. */
 export function tableOf(spec: TableSpec, sheet = "Sheet1"): TargetTable {
   const parse = parseSheet(sheetOf(sheet, spec));
-  if (parse.tables.length !== 1) throw new Error(`expected one table, got ${parse.tables.length}: ${parse.problems.map((p) => p.message).join("; ")}`);
+  if (parse.tables.length !== 1)
+    throw new Error(
+      `expected one table, got ${parse.tables.length}: ${parse.problems.map((p) => p.message).join("; ")}`,
+    );
   return parse.tables[0];
 }
 

@@ -17,6 +17,12 @@ const department = (basic: number, projects: number, total: number): TableSpec =
   fields: [DEPARTMENT_FIELDS[0], ["基本支出", basic], ["项目支出", projects], ["资金总额(万元)", total], DEPARTMENT_FIELDS[4]],
   rows: VALID_ROWS,
 });
+/** A department table whose parts and total are labelled (or written) in their own units. */
+const mixed = (basic: Field, projects: Field, total: Field): TableSpec => ({
+  kind: "department",
+  fields: [DEPARTMENT_FIELDS[0], basic, projects, total, DEPARTMENT_FIELDS[4]],
+  rows: VALID_ROWS,
+});
 /** A workbook: the department table on its own sheet, then one sheet per project. */
 const workbook = (dept: TableSpec, ...projects: TableSpec[]): RuleCase => ({
   sheets: [sheetOf("部门整体支出", dept), ...projects.map((p, k) => sheetOf(`项目${k + 1}`, p))],
@@ -34,6 +40,11 @@ ruleTester(budgetMismatch, {
     { name: "a cost with ≥ is wrong-direction's business, not compared", rows: [cost("设备购置成本", "≥12万元")] },
     { name: "money under 效益 that is not spent", rows: [["效益指标", "经济效益指标", "带动相关产业增收", "≥50万元", "反映带动增收情况"]] },
     { name: "projects within the department's 项目支出 (元 and 万元 mixed): 30 + 20 ≤ 50万元", ...workbook(department(200, 50, 250), project(["预算资金（元）", 300000], [], "项目一（2025年）"), project(["预算资金（万元）", 20], [], "项目二（2025年）")) },
+    { name: "parts in 元, total in 万元: 2,000,000元 + 500,000元 = 250万元", table: mixed(["基本支出（元）", 2000000], ["项目支出（元）", 500000], ["资金总额（万元）", 250]) },
+    { name: "parts in 万元, total in 亿元: 200 + 50 = 0.025亿元", table: mixed(["基本支出（万元）", 200], ["项目支出（万元）", 50], ["资金总额（亿元）", 0.025]) },
+    { name: "units written with the amounts: 2,000,000元 + 500000元 = 250万元", table: mixed(["基本支出", "2,000,000元"], ["项目支出", "500000元"], ["资金总额", "250万元"]) },
+    { name: "a total written 250万 (万 without 元) and parts in 元", table: mixed(["基本支出（元）", 2000000], ["项目支出（元）", 500000], ["资金总额", "250万"]) },
+    { name: "the unit of the amounts' group: 资金情况（万元） over 200 + 50 = 250", table: { kind: "department", fields: [DEPARTMENT_FIELDS[0], ["资金情况（万元）", null], ["基本支出", 200], ["项目支出", 50], ["资金总额", 250], DEPARTMENT_FIELDS[4]], rows: VALID_ROWS } },
     { name: "projects without a department table: nothing to compare", ...workbook(project(["预算资金（元）", 300000], [], "项目一（2025年）"), project(["预算资金（万元）", 90], [], "项目二（2025年）")) },
   ],
   invalid: [
@@ -51,6 +62,21 @@ ruleTester(budgetMismatch, {
       name: "parts ≠ total, in 万元",
       table: project(["资金总额（万元）", 10], [["财政拨款（万元）", 8], ["其他资金（万元）", 3]]),
       errors: [{ cell: "C5", message: "＝11，与资金总额（万元）10不一致" }],
+    },
+    {
+      name: "parts in 元, total in 万元: 2,000,000元 + 500,000元 ≠ 260万元",
+      table: mixed(["基本支出（元）", 2000000], ["项目支出（元）", 500000], ["资金总额（万元）", 260]),
+      errors: [{ cell: "C5", message: "基本支出（元）＋项目支出（元）＝250万元，与资金总额（万元）260万元不一致" }],
+    },
+    {
+      name: "units written with the amounts: 2,000,000元 + 600000元 ≠ 250万元",
+      table: mixed(["基本支出", "2,000,000元"], ["项目支出", "600000元"], ["资金总额", "250万元"]),
+      errors: [{ cell: "C5", message: "基本支出＋项目支出＝260万元，与资金总额250万元不一致" }],
+    },
+    {
+      name: "parts in 万元, total in 亿元: 200 + 60 ≠ 0.025亿元",
+      table: mixed(["基本支出（万元）", 200], ["项目支出（万元）", 60], ["资金总额（亿元）", 0.025]),
+      errors: [{ cell: "C5", message: "基本支出（万元）＋项目支出（万元）＝0.026亿元，与资金总额（亿元）0.025亿元不一致" }],
     },
     {
       name: "a cost above the budget: ≤12万元 against 100000元",

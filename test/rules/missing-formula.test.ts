@@ -26,7 +26,7 @@ ruleTester(missingFormula, {
       rows: [quality("在线监管系统企业覆盖率", "=100%", "实现11户国有企业系统监管")],
       errors: [{ cell: "E15", severity: "warning", message: "比率指标“在线监管系统企业覆盖率”的解释缺少计算公式，请补充（如：分子/分母×100%）", fix: "实现11户国有企业系统监管，计算公式：纳入在线监管的企业数/出资企业总数×100%" }],
     },
-    { name: "a name ending in 比例", rows: [quality("资金使用比例", "≥90%", "反映资金使用情况。")], errors: [{ cell: "E15", fix: "反映资金使用情况。计算公式：合规使用资金/资金使用总额×100%" }] },
+    { name: "a name ending in 比例", rows: [quality("资金使用比例", "≥90%", "反映资金使用情况。")], errors: [{ cell: "E15", fix: "反映资金使用情况。计算公式：合规使用的资金/资金使用总额×100%" }] },
     { name: "a name ending in 占比", rows: [quality("达标占比", "≥90%", "反映达标情况")], errors: [{ message: "达标占比" }] },
     { name: "a value in % makes a rate", rows: [quality("完成质量", "≥95%", "反映完成质量")], errors: [{ message: "完成质量" }] },
     {

@@ -1,8 +1,9 @@
 import { applyPlanToGrids } from "../../src/core/apply-grid";
 import { checkGrids } from "../../src/core/check";
+import { RULES } from "../../src/core/rules";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { missingLevel1 } from "../../src/core/rules/missing-level1";
 import { fillPlan } from "../../src/core/rules/util";
-import { getTemplates, setStandardTemplates } from "../../src/core/templates/registry";
 import type { IndicatorTemplate } from "../../src/core/templates/types";
 import { gridsOf, ruleTester, runRule, type RuleCase } from "../helpers/rule-tester";
 import { VALID_ROWS } from "../helpers/tables";
@@ -12,7 +13,7 @@ const [COUNT, , QUALITY, , COST, BENEFIT, SATISFACTION] = VALID_ROWS;
 
 /** A small template library, so the fix (insert the category's standard indicator) is deterministic. */
 const tpl = (id: string, level1: IndicatorTemplate["level1"], level2: IndicatorTemplate["level2"], name: string, value: string, explanation: string, placeholders: IndicatorTemplate["placeholders"]): IndicatorTemplate => ({
-  id, level1, level2, name, value, explanation, placeholders, keywords: [], family: "测试", note: "测试用模板", source: "test",
+  id, level1, level2, name, value, explanation, placeholders, keywords: [], sector: "测试", family: "测试", note: "测试用模板", source: "test",
 });
 const TEMPLATES: IndicatorTemplate[] = [
   tpl("t-count", "产出", "数量", "完成培训班次", "≥{数量}次", "反映完成培训的班次数量", [{ key: "数量", label: "数量（次）", type: "integer", default: null, min: 1 }]),
@@ -22,12 +23,8 @@ const TEMPLATES: IndicatorTemplate[] = [
     { key: "N", label: "抽样人数", type: "integer", default: null, min: 1 },
   ]),
 ];
-let saved: readonly ReturnType<typeof getTemplates>[number][] = [];
-beforeAll(() => {
-  saved = getTemplates();
-  setStandardTemplates(TEMPLATES);
-});
-afterAll(() => setStandardTemplates(saved));
+/** Checks with the small template library above. */
+const check = (grids: Parameters<typeof checkGrids>[0]) => checkGrids(grids, DEFAULT_SETTINGS, RULES, { templates: TEMPLATES });
 
 ruleTester(missingLevel1, {
   valid: [
@@ -95,18 +92,18 @@ ruleTester(missingLevel1, {
       errors: [{ cell: "B10", message: "统一为一种口径" }],
     },
   ],
-});
+}, { templates: TEMPLATES });
 
 describe("missing-level1 quick fix", () => {
   function fixAndRecheck(c: RuleCase, level1: string, values: Record<string, string>) {
     const grids = gridsOf(c);
-    const before = checkGrids(grids).findings;
+    const before = check(grids).findings;
     const target = before.find((f) => f.rule === "missing-level1" && f.message.includes(level1))!;
     expect(target.fix).not.toBeNull();
     expect(target.fix!.safe).toBe(false); // a new section needs the user's numbers
     expect(target.fix!.inputs.map((i) => i.placeholder).sort()).toEqual(Object.keys(values).sort());
     const fixed = applyPlanToGrids(grids, fillPlan(target.fix!.plan, values));
-    const after = checkGrids(fixed).findings;
+    const after = check(fixed).findings;
     const was = new Set(before.map((f) => f.fingerprint));
     expect(after.map((f) => f.fingerprint)).not.toContain(target.fingerprint);
     expect(after.filter((f) => !was.has(f.fingerprint)).map((f) => `${f.cell} [${f.rule}] ${f.message}`)).toEqual([]);
@@ -117,22 +114,17 @@ describe("missing-level1 quick fix", () => {
     const fixed = fixAndRecheck({ table: { rows: [COUNT, COST, SATISFACTION] } }, "效益指标", { "{金额}": "50" });
     const g = fixed[0];
     expect([1, 2, 3, 4].map((c) => g.cell(10, c)?.text)).toEqual(["效益指标", "经济效益指标", "带动相关产业增收", "≥50万元"]);
-    expect(checkGrids(fixed).findings).toEqual([]);
+    expect(check(fixed).findings).toEqual([]);
   });
 
   it("inserts a 满意度 section whose explanation carries the sample size the user gave", () => {
     const fixed = fixAndRecheck({ table: { rows: [COUNT, COST, BENEFIT] } }, "满意度指标", { "{目标值}": "90", "{N}": "30" });
     expect(fixed[0].cell(11, 5)?.text).toBe("反映服务对象对项目实施的满意程度，随机抽取30名服务对象发放调查问卷，计算公式：满意问卷数/问卷总数×100%");
-    expect(checkGrids(fixed).findings).toEqual([]);
+    expect(check(fixed).findings).toEqual([]);
   });
 
   it("no template for the category: no fix, the finding stays", () => {
-    setStandardTemplates([]);
-    try {
-      const [f] = runRule(missingLevel1, { table: { rows: [COUNT, SATISFACTION] } });
-      expect(f.fix).toBeNull();
-    } finally {
-      setStandardTemplates(TEMPLATES);
-    }
+    const [f] = runRule(missingLevel1, { table: { rows: [COUNT, SATISFACTION] }, templates: [] });
+    expect(f.fix).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /** fillTemplate and validatePlaceholderValues. */
 import { fillTemplate, isFillable, validatePlaceholderValues } from "../../src/core/templates/fill";
-import { normaliseDate, TEMPLATES, templateById } from "../../src/core/templates/library";
+import { TEMPLATES, templateById } from "../../src/core/templates/library";
+import { normaliseDate } from "../../src/core/templates/placeholders";
 import type { IndicatorTemplate } from "../../src/core/templates/types";
 
 const SAT = templateById("training-satisfaction")!;
@@ -21,6 +22,7 @@ const MUST_FILL: IndicatorTemplate = {
     { key: "次数", label: "走访次数", type: "integer", default: "4", min: 1, max: 50 },
   ],
   keywords: ["走访"],
+  sector: "自定义",
   family: "自定义",
   note: "测试用。",
   source: "user",
@@ -31,7 +33,7 @@ describe("fillTemplate", () => {
     expect(fillTemplate(SAT)).toEqual({
       name: "参训学员满意度",
       value: "≥95%",
-      explanation: "反映参训学员对财政组织参加培训的满意程度，随机抽取30名参训学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
+      explanation: "反映参训学员对培训组织和授课的满意程度，随机抽取30名参训学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
       level1: "满意度",
       level2: "服务对象满意度",
     });
@@ -39,7 +41,7 @@ describe("fillTemplate", () => {
 
   it.each([
     ["N given", { N: "50" }, "随机抽取50名参训学员"],
-    ["object given, used twice", { 对象: "参训干部" }, "反映参训干部对财政组织参加培训的满意程度，随机抽取30名参训干部"],
+    ["object given, used twice", { 对象: "参训干部" }, "反映参训干部对培训组织和授课的满意程度，随机抽取30名参训干部"],
     ["blank value → default", { N: "  " }, "随机抽取30名"],
     ["full-width digits", { N: "２０" }, "随机抽取20名"],
     ["values trimmed", { N: " 15 " }, "随机抽取15名"],
@@ -77,7 +79,7 @@ describe("fillTemplate", () => {
 
   it("budgetYear moves the year of date defaults (not of typed dates)", () => {
     expect(fillTemplate(DEADLINE, {}, { budgetYear: 2026 }).value).toBe("2026年12月31日前");
-    expect(fillTemplate(DEADLINE, {}, { budgetYear: 2026 }).explanation).toBe("2026年12月31日前完成目标工作");
+    expect(fillTemplate(DEADLINE, {}, { budgetYear: 2026 }).explanation).toBe("反映项目计划工作的完成时间，2026年12月31日前完成全部目标任务");
     expect(fillTemplate(DEADLINE, { 完成日期: "2027年3月1日" }, { budgetYear: 2026 }).value).toBe("2027年3月1日前");
     expect(fillTemplate(DEADLINE, {}, { budgetYear: null }).value).toBe("2025年12月31日前");
   });
@@ -90,12 +92,12 @@ describe("fillTemplate", () => {
     });
   });
 
-  it("every library template fills to a text without braces; keepUnfilled keeps at least one", () => {
+  it("every library template fills to a text without braces; keepUnfilled keeps its blanks", () => {
     for (const t of TEMPLATES) {
       const f = fillTemplate(t);
       expect(`${f.name}${f.value}${f.explanation}`).not.toMatch(/[{}]/);
       const u = fillTemplate(t, {}, { keepUnfilled: true });
-      expect(`${u.name}${u.value}${u.explanation}`).toMatch(/\{[^{}]+\}/);
+      if (t.placeholders.length) expect(`${u.name}${u.value}${u.explanation}`).toMatch(/\{[^{}]+\}/);
     }
   });
 });

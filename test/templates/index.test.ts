@@ -4,6 +4,7 @@ import { pinyin } from "pinyin-pro";
 import { buildTemplateIndex } from "../../scripts/build-template-index";
 import { TEMPLATES } from "../../src/core/templates/library";
 import committed from "../../src/core/templates/pinyin-index.json";
+import { pinyinCode, pinyinFromCode } from "../../src/core/templates/pinyin";
 import { PINYIN_OPTIONS, pinyinKeyOf, searchKey } from "../../src/core/templates/search";
 import { matchKey } from "../../src/core/text";
 
@@ -29,6 +30,8 @@ describe("pinyinKeyOf", () => {
     ["“三保”支出", "san bao zhi chu", "sbzc"],
   ])("%s", (text, full, initials) => {
     expect(pinyinKeyOf(text, provider)).toEqual({ full, initials });
+    // the committed index stores a code (ASCII tokens in capitals) that gives the same key back
+    expect(pinyinFromCode(pinyinCode(text, provider))).toEqual({ full, initials });
   });
   it("copes with a provider that does not return one entry per character", () => {
     const perChar = (text: string) => (text.length === 1 ? provider(text) : ["?"]);

@@ -1,7 +1,9 @@
 /** User templates: validateTemplate, parseUserTemplates (import) and exportUserTemplates; the format's doc. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { exportUserTemplates, parseUserTemplates, TEMPLATES, USER_FAMILY, validateTemplate, validateTemplates } from "../../src/core/templates/library";
+import { TEMPLATES } from "../../src/core/templates/library";
+import { exportUserTemplates, parseUserTemplates, USER_FAMILY, USER_SECTOR, USER_SOURCE } from "../../src/core/templates/user";
+import { validateTemplate, validateTemplates } from "../../src/core/templates/validate";
 import type { IndicatorTemplate } from "../../src/core/templates/types";
 
 const GOOD: IndicatorTemplate = {
@@ -13,9 +15,10 @@ const GOOD: IndicatorTemplate = {
   explanation: "反映走访慰问困难企业的次数，全年不少于{次数}次",
   placeholders: [{ key: "次数", label: "走访次数", type: "integer", default: "4", min: 1 }],
   keywords: ["走访", "慰问"],
+  sector: "自定义",
   family: "自定义",
   note: "走访慰问类项目使用。",
-  source: "user",
+  source: "用户自定义模板",
 };
 
 const without = (field: keyof IndicatorTemplate) => {
@@ -82,8 +85,14 @@ describe("parseUserTemplates", () => {
     const minimal = { id: "user-a-b", level1: "产出指标", level2: "数量指标", name: "走访户数", value: "≥{户数}户", explanation: "反映走访的户数", placeholders: [{ key: "户数", label: "户数", type: "integer", default: "10" }] };
     const { templates, problems } = parseUserTemplates(JSON.stringify([minimal, { ...minimal, id: "user-a-c", level1: "效果指标", level2: "社会效益指标" }]));
     expect(problems).toEqual([]);
-    expect(templates[0]).toEqual({ ...minimal, level1: "产出", level2: "数量", keywords: [], family: USER_FAMILY, note: "用户自定义模板。", source: "user" });
+    expect(templates[0]).toEqual({ ...minimal, level1: "产出", level2: "数量", keywords: [], sector: USER_SECTOR, family: USER_FAMILY, note: "用户自定义模板。", source: USER_SOURCE });
     expect(templates[1]).toMatchObject({ level1: "效益", level2: "社会效益" });
+  });
+
+  it("an older export's source \"user\" and a missing sector are read in words", () => {
+    const old: Record<string, unknown> = { ...GOOD, source: "user" };
+    delete old.sector;
+    expect(parseUserTemplates(JSON.stringify([old])).templates[0]).toMatchObject({ sector: USER_SECTOR, source: USER_SOURCE });
   });
 
   it("a template without placeholders is fine for users", () => {

@@ -36,16 +36,16 @@ describe("校验 view on the sample workbook", () => {
     const port = await FakePort.seed();
     renderPane(port);
     await ready();
-    expect(screen.getByRole("tab", { name: "校验" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
     await runCheck();
     expect(count("error")).toBe(3);
     expect(count("warning")).toBeGreaterThan(40);
     expect(count("info")).toBeGreaterThan(20);
     expect(screen.getByTestId("verdict").textContent).toContain("需修改后再提交");
     // the mission's findings: blank sample sizes on F63 and F66, the missing explanation on F62
-    expect(itemAt("部门整体支出!F63", "blank-sample-size")).toBeTruthy();
-    expect(itemAt("部门整体支出!F66", "blank-sample-size")).toBeTruthy();
-    expect(itemAt("部门整体支出!F62", "missing-explanation")).toBeTruthy();
+    expect(itemAt("部门整体支出!F63", "blank-sample-size")?.textContent).toContain("问卷说明有2处抽样数量空白");
+    expect(itemAt("部门整体支出!F66", "blank-sample-size")?.textContent).toContain("问卷说明抽样数量空白");
+    expect(itemAt("部门整体支出!F62", "missing-explanation")?.textContent).toContain("缺少指标解释");
     // groups by rule, errors first, with counts
     const groupButtons = screen.getAllByRole("button", { expanded: true });
     expect(groupButtons[0].getAttribute("aria-label")).toMatch(/^指标解释缺失.*1 条/);
@@ -56,7 +56,11 @@ describe("校验 view on the sample workbook", () => {
     const f63 = itemAt("部门整体支出!F63")!;
     expect(f63.textContent).toContain("被评审单位满意度");
     expect(f63.textContent).toContain("部门整体支出!F63");
-    expect(within(f63).getByRole("img", { name: "错误" })).toBeTruthy();
+    expect(
+      within(f63)
+        .getAllByRole("img")
+        .map((icon) => icon.getAttribute("aria-label"))
+    ).toEqual(["错误"]);
   });
 
   test("groups collapse and expand; grouping by sheet lists the tables", async () => {
@@ -70,7 +74,8 @@ describe("校验 view on the sample workbook", () => {
     expect(group.getAttribute("aria-expanded")).toBe("false");
     expect(itemAt("部门整体支出!F63")).toBeUndefined();
     fireEvent.click(group);
-    expect(itemAt("部门整体支出!F63")).toBeTruthy();
+    expect(group.getAttribute("aria-expanded")).toBe("true");
+    expect(itemAt("部门整体支出!F63", "blank-sample-size")?.textContent).toContain("抽样数量空白");
     fireEvent.click(screen.getByRole("button", { name: "按工作表分组" }));
     const first = screen.getAllByRole("button", { expanded: true })[0];
     expect(first.getAttribute("aria-label")).toMatch(/^部门整体支出（六盘水市财政局2025年部门整体支出绩效目标表）/);
@@ -125,7 +130,10 @@ describe("校验 view on the sample workbook", () => {
     await waitFor(() =>
       expect(screen.getByRole("button", { name: /^抽样数量空白/ }).getAttribute("aria-expanded")).toBe("true")
     );
-    expect(itemAt("部门整体支出!F63", "blank-sample-size")!.querySelector("[aria-current=true]")).toBeTruthy();
+    const current = itemAt("部门整体支出!F63", "blank-sample-size")!.querySelector("[aria-current=true]");
+    expect(current?.getAttribute("aria-label")).toBe(
+      "错误：指标“被评审单位满意度”的问卷说明有2处抽样数量空白，请填写抽取的人数（部门整体支出!F63）"
+    );
   });
 
   test("a quick fix with an input: validation, then the plan filled with the value, applied, re-checked", async () => {
@@ -137,7 +145,8 @@ describe("校验 view on the sample workbook", () => {
     const input = within(item).getByLabelText("抽样数量");
     fireEvent.change(input, { target: { value: "abc" } });
     fireEvent.click(within(item).getByRole("button", { name: "填写抽样数量" }));
-    expect(await within(item).findByText("“抽样数量”应为整数")).toBeTruthy();
+    await within(item).findByText("“抽样数量”应为整数");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
     expect(port.applied).toHaveLength(0);
     fireEvent.change(input, { target: { value: "３０" } }); // full-width digits are accepted
     fireEvent.click(within(item).getByRole("button", { name: "填写抽样数量" }));
@@ -220,7 +229,8 @@ describe("校验 view on the sample workbook", () => {
     const notice = await screen.findByTestId("notice");
     expect(notice.textContent).toContain("受保护");
     expect(notice.textContent).toContain("撤销工作表保护");
-    expect(itemAt("部门整体支出!F66", "blank-sample-size")).toBeTruthy();
+    expect(itemAt("部门整体支出!F66", "blank-sample-size")?.textContent).toContain("问卷说明抽样数量空白");
+    expect(port.applied).toHaveLength(0);
     expect(port.text("部门整体支出", "F66")).not.toContain("30名");
   });
 
@@ -376,7 +386,7 @@ describe("accessibility", () => {
     };
     audit();
     fireEvent.click(screen.getByRole("tab", { name: "模板" }));
-    await waitFor(() => expect(screen.getByRole("searchbox", { name: /搜索模板/ })).toBeTruthy());
+    await screen.findByRole("searchbox", { name: /搜索模板/ });
     fireEvent.click(screen.getByRole("button", { name: /^分类：/ }));
     audit();
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
@@ -384,5 +394,31 @@ describe("accessibility", () => {
     audit();
     expect(unnamed).toEqual([]);
     expect(audited).toBeGreaterThan(100);
+  });
+});
+
+describe("a region that cannot be read", () => {
+  test("is listed above the findings of the tables that could be read", async () => {
+    const grid = gridFromRows(
+      "表一",
+      [
+        ["某项目绩效目标表"],
+        ["项目名称", "测试项目"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"],
+        ["产出指标", "数量指标", "培训班次", "3次", "反映培训班次"],
+        [],
+        ["一级指标", "二级指标", "备注"],
+        ["产出指标", "数量指标", "略"],
+      ],
+      ["A1:E1"]
+    );
+    renderPane(new FakePort([grid]));
+    await ready();
+    await runCheck();
+    const box = screen.getByTestId("parse-problems");
+    expect(box.textContent).toContain("以下部分未能识别");
+    expect(box.textContent).toContain("表一!A6");
+    expect(box.textContent).toContain("第 6 行起的表格无法识别");
+    expect(findingItems().length).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,11 @@
 /** Renders the task pane over a port, inside the Office theme, for the UI tests. */
-import * as React from "react";
 import { fireEvent, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import { FluentProvider } from "@fluentui/react-components";
 import { App, type ViewName } from "../../src/taskpane/App";
-import type { AssistantOptions } from "../../src/taskpane/assistant";
+import type { AssistantOptions } from "../../src/taskpane/check-loop";
 import { officeLightTheme } from "../../src/taskpane/theme";
 import type { WorkbookPort } from "../../src/core/port";
+import { renderRuleDoc } from "../../scripts/rule-docs";
 
 /** Renders the pane; wait for it with `await ready()` (the settings are read from the port first). */
 export function renderPane(
@@ -18,7 +18,7 @@ export function renderPane(
         port={port}
         initialView={options.view}
         options={options.assistant}
-        loadDoc={options.loadDoc ?? (async (id) => `# ${id}\n\n说明`)}
+        loadDoc={options.loadDoc ?? (async (id) => renderRuleDoc(`# ${id}\n\n说明`))}
       />
     </FluentProvider>
   );

@@ -6,14 +6,11 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { parseWorkbook } from "../../src/core/parse";
-import { setUserTemplates } from "../../src/core/templates/registry";
 import { readFileText } from "../../src/taskpane/files";
 import { FakePort } from "./fake-port";
 import { ready, renderPane } from "./render";
 
 jest.setTimeout(30_000);
-
-afterEach(() => setUserTemplates([]));
 
 function templateItems(): HTMLElement[] {
   const list = screen.queryByTestId("templates");
@@ -43,19 +40,23 @@ describe("模板 view", () => {
     renderPane(port, { view: "templates" });
     await ready();
     await waitFor(() => expect(templateItems().length).toBeGreaterThan(5));
-    await search("满意度");
-    expect(names()).toContain("training-satisfaction");
+    await search("参训学员满意度");
+    expect(names()[0]).toBe("training-satisfaction");
     await search("peixun");
     expect(names().some((n) => n.startsWith("training"))).toBe(true);
     await search("myd");
-    expect(names()).toContain("general-satisfaction");
+    expect(names().slice(0, 5).every((n) => n.endsWith("satisfaction"))).toBe(true);
+    await search("服务对象满意度");
     // the preview: the name, value and explanation with the defaults filled in
     const item = templateItems().find((el) => el.querySelector('[data-template="general-satisfaction"]'))!;
     expect(item.textContent).toContain("服务对象满意度");
     expect(item.textContent).toContain("≥90%");
     expect(item.textContent).toContain("随机抽取30名服务对象");
     fireEvent.change(screen.getByRole("searchbox", { name: /搜索模板/ }), { target: { value: "不存在的指标xyz" } });
-    expect(await screen.findByText(/没有找到匹配的模板/)).toBeTruthy();
+    const empty = await screen.findByText(/没有找到匹配的模板/);
+    expect(empty.textContent).toContain("换个关键词");
+    expect(screen.queryByTestId("templates")).toBeNull();
+    expect(screen.getByText(/^\d+ 个模板$/).textContent).toBe("0 个模板");
   });
 
   test("the category tree filters by 一级 and 二级", async () => {
@@ -71,7 +72,47 @@ describe("模板 view", () => {
     fireEvent.click(within(tree).getByRole("button", { name: /^产出指标 › 时效指标，/ }));
     await waitFor(() => expect(templateItems()[0].textContent).toContain("产出 › 时效"));
     expect(templateItems().every((el) => el.textContent!.includes("产出 › 时效"))).toBe(true);
-    expect(screen.getByRole("button", { name: /^分类：产出指标 › 时效指标/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^分类：/ }).textContent).toBe("分类：产出指标 › 时效指标");
+    expect(
+      within(tree)
+        .getByRole("button", { name: /^产出指标 › 时效指标，/ })
+        .getAttribute("aria-pressed")
+    ).toBe("true");
+    expect(
+      within(tree)
+        .getByRole("button", { name: /^产出指标，/ })
+        .getAttribute("aria-pressed")
+    ).toBe("false");
+  });
+
+  test("the table's own sector first, a sector filter, and where each template comes from", async () => {
+    const port = await FakePort.seed(); // 六盘水市财政局: 财政管理
+    port.selection = { sheet: "会计职称考试", address: "D16" };
+    renderPane(port, { view: "templates" });
+    await ready();
+    const select = screen.getByRole("combobox", { name: "按领域筛选模板" }) as HTMLSelectElement;
+    await waitFor(() => expect(within(select).getByRole("option", { name: "财政管理（本表所属领域）" })).toBeTruthy());
+    await search("合格率");
+    await waitFor(() => expect(names()[0]).toMatch(/^(review|inspection|soe|evaluation|exam|procurement|finance|it-budget)/));
+    expect(templateItems()[0].textContent).toContain("财政管理");
+    fireEvent.change(select, { target: { value: "林业草原" } });
+    await waitFor(() => expect(names()).toContain("forest-seedling-quality"));
+    expect(templateItems().every((el) => el.textContent!.includes("林业草原"))).toBe(true);
+    openTemplate("forest-seedling-quality");
+    expect(await screen.findByText("来源：《造林技术规程》（GB/T 15776）")).toBeTruthy();
+  });
+
+  test("a 社会成本 template in a table whose 成本 stands under 产出: the form says why it cannot be inserted", async () => {
+    const port = await FakePort.seed();
+    port.selection = { sheet: "会计职称考试", address: "D16" };
+    renderPane(port, { view: "templates" });
+    await ready();
+    await search("general-complaints");
+    openTemplate("general-complaints");
+    expect(await screen.findByText(/没有“社会成本指标”的位置/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /^插入“/ }));
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("不能作为产出成本指标插入"));
+    expect(port.applied).toHaveLength(0);
   });
 
   test("a template's form validates its placeholders, previews the row and 插入 puts it into the table the user is in", async () => {
@@ -91,7 +132,8 @@ describe("模板 view", () => {
     );
     const n = screen.getByRole("textbox", { name: /抽样人数/ });
     fireEvent.change(n, { target: { value: "三十" } });
-    expect(await screen.findByText(/“抽样人数”应为整数/)).toBeTruthy();
+    await screen.findByText(/“抽样人数”应为整数/);
+    expect(n.getAttribute("aria-invalid")).toBe("true");
     fireEvent.click(screen.getByRole("button", { name: /^插入“/ }));
     expect(port.applied).toHaveLength(0);
     fireEvent.change(n, { target: { value: "30" } });

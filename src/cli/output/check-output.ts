@@ -64,6 +64,8 @@ export class CheckOutput {
     for (const m of r.incomplete) this.toStderr(`${pe.red("✘")} ${file}  ${visible(m)}\n`);
     if (r.writeError) this.toStderr(`${pe.red("✘")} ${file}  ${visible(r.writeError)}\n`);
     for (const w of r.warnings) this.toStderr(`${pe.yellow("注意：")}${file}：${visible(w)}\n`);
+    // what could not be read: in the text report, and on stderr when stdout carries the JSON document
+    if (this.json) for (const x of r.problems) this.toStderr(`${pe.yellow("注意：")}${file}：${visible(x)}\n`);
     for (const s of r.fix?.skipped ?? [])
       this.toStderr(
         `${pe.yellow("未能修复：")}${file} ${visible(`${s.sheet}!${s.cell}`)} [${s.rule}]：${visible(s.reason)}\n`

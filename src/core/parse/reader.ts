@@ -111,12 +111,14 @@ export class SheetReader {
         sheet: this.grid.name,
         cell: address,
         message: `单元格 ${address} 是错误值 ${clean(text) || "#错误"}，已按空白处理，请先修正公式或引用。`,
+        scope: "cell",
       });
     } else if (this.reportedErrors === MAX_REPORTED_ERRORS + 1) {
       this.problems.push({
         sheet: this.grid.name,
         cell: null,
         message: `本表还有更多错误值单元格（只列出前 ${MAX_REPORTED_ERRORS} 个）。`,
+        scope: "cell",
       });
     }
   }

@@ -15,7 +15,7 @@ const COUNTER = "(?:名|人次|人|份|家|个|户|位|所|批)";
 /** A counter that begins a noun ("人员", "名单", "户主", "个人"): after no blank or a space it is no count. */
 const NOUN_AFTER =
   "(?!人员|人数|人群|人口|人士|名单|名称|名额|名义|户主|户籍|户数|户口|个人|个别|个体|家庭|家长|家属|份额|位置|所在|所有|所属)";
-const BLANK_BEFORE_COUNTER = new RegExp(String.raw`[ 	 　_＿XxＸ×*＊□….}）)】］〕\]Nn]${COUNTER}`);
+const BLANK_BEFORE_COUNTER = new RegExp(String.raw`[ 	\u00a0\u3000_＿XxＸ×*＊□….}）)】］〕\]Nn]${COUNTER}`);
 const SURVEY_VERB = "(?:随机抽取|随机抽选|随机选取|抽取|抽选|抽查|选取|随机调查|调查|发放|抽样)";
 /** Words that may stand between the verb and the count ("随机抽取不少于 名"): the vocabulary's operator words and words before a number. */
 function qualifierPattern(vocab: ValueVocabulary): string {
@@ -41,12 +41,12 @@ function patternsOf(vocab: ValueVocabulary): Patterns {
     p = {
       verbBlank: new RegExp(
         `(${SURVEY_VERB}(?:[ \\u3000]*${qual})?)(${MARK_BLANK}|[Nn](?=${COUNTER})|(?:${SPACE_BLANK}|)${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
-        "g"
+        "g",
       ),
       secondBlank: new RegExp(
         // the lookahead lets through only the characters a blank can start with: most positions fail at once
         `([\\u4e00-\\u9fff）)])(?=[ \\t\\u00a0\\u3000_＿XxＸ×*＊□….{（(【［〔\\[Nn])(${MARK_BLANK}|(?<=${qual})[Nn]|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
-        "g"
+        "g",
       ),
     };
     patternCache.set(vocab, p);
@@ -110,7 +110,7 @@ export function findSampleBlanks(text: string, vocab: ValueVocabulary = DEFAULT_
 }
 
 /** Text with each blank replaced by {N1}, {N2} … (or {N} when there is one). */
-export function withSampleInputs(text: string, blanks: readonly SampleBlank[]): { text: string; inputs: FixInput[] } {
+function withSampleInputs(text: string, blanks: readonly SampleBlank[]): { text: string; inputs: FixInput[] } {
   let result = "";
   let last = 0;
   const inputs: FixInput[] = [];
@@ -158,7 +158,7 @@ export const blankSampleSize: Rule = {
             "填写抽样数量",
             setPlan(`填写“${i.name}”的抽样数量`, table.sheet, cell, text, fix.text),
             false,
-            fix.inputs
+            fix.inputs,
           ),
         });
       }

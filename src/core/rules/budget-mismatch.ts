@@ -1,5 +1,5 @@
 /** budget-mismatch 资金数额不一致 (docs/rules, 前后一致): parts vs total, costs above the budget, projects above the department's 项目支出. */
-import type { Budget, TargetTable } from "../model";
+import type { Budget } from "../model";
 import type { FindingDraft, Rule } from "./types";
 import { indicatorsOf, isCostAmount, isUnderCost, meta, q } from "./util";
 
@@ -15,22 +15,46 @@ function inWan(amount: number, unit: string | null): number | null {
   return null;
 }
 
+/** A figure without floating-point noise (2769.4800000000005 → "2769.48", 0.026 stays "0.026"). */
 function fmt(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  return String(Number(n.toPrecision(12)));
 }
 
-function partsMismatch(table: TargetTable, budget: Budget): FindingDraft | null {
+/** The parts and the total in one unit: the total's, when every part's unit is known (a part without one is in the budget's unit). */
+function partsInTotalUnit(budget: Budget): { sum: number; mixed: boolean } | null {
+  let sum = 0;
+  let mixed = false;
+  for (const p of budget.parts) {
+    const unit = p.unit ?? budget.unit;
+    if (unit === budget.unit) {
+      sum += p.amount ?? 0;
+      continue;
+    }
+    const part = inWan(p.amount ?? 0, unit);
+    const one = inWan(1, budget.unit);
+    if (part === null || one === null) return null;
+    sum += part / one;
+    mixed = true;
+  }
+  return { sum, mixed };
+}
+
+function partsMismatch(budget: Budget): FindingDraft | null {
   if (budget.amount === null || !budget.cell || budget.parts.length === 0) return null;
   if (budget.parts.some((p) => p.amount === null)) return null;
-  const sum = budget.parts.reduce((s, p) => s + (p.amount ?? 0), 0);
+  const converted = partsInTotalUnit(budget);
+  if (!converted) return null;
+  const { sum, mixed } = converted;
   if (Math.abs(sum - budget.amount) <= (EPSILON * Math.max(1, Math.abs(budget.amount))) / 100) return null;
   const names = budget.parts.map((p) => p.label.replace(/[:：]$/, "")).join("＋");
+  // parts in other units than the total: the sum is shown in the total's unit
+  const unit = mixed ? (budget.unit ?? "") : "";
   return {
     cell: budget.cell,
     about: budget.label ?? "资金总额",
     subject: `${names}=${fmt(sum)}≠${fmt(budget.amount)}`,
     relatedCells: budget.parts.map((p) => p.cell!).filter(Boolean),
-    message: `${names}＝${fmt(sum)}，与${budget.label ?? "资金总额"}${fmt(budget.amount)}不一致，请核对`,
+    message: `${names}＝${fmt(sum)}${unit}，与${budget.label ?? "资金总额"}${fmt(budget.amount)}${unit}不一致，请核对`,
   };
 }
 
@@ -48,7 +72,7 @@ export const budgetMismatch: Rule = {
     const out: FindingDraft[] = [];
     const budget = table.budget;
     if (!budget) return out;
-    const parts = partsMismatch(table, budget);
+    const parts = partsMismatch(budget);
     if (parts) out.push(parts);
     const total = budget.amount !== null ? inWan(budget.amount, budget.unit) : null;
     if (total === null) return out;

@@ -37,7 +37,7 @@ export const SAFE_FIX_JSON: Readonly<Record<FixSafety, "all" | "some" | "none">>
 };
 
 /** "警告", or "警告（效益、满意度下为提示）" when the severity depends on where the finding is. */
-export function defaultSeverityText(meta: RuleMeta): string {
+function defaultSeverityText(meta: RuleMeta): string {
   const label = SEVERITY_LABEL[meta.defaultSeverity];
   return meta.severityNote ? `${label}（${meta.severityNote}）` : label;
 }
@@ -46,7 +46,7 @@ export function defaultSeverityText(meta: RuleMeta): string {
 export function rulesIndexTable(rules = RULES): string {
   const rows = rules.map(
     ({ meta }) =>
-      `| \`${meta.id}\` | ${meta.title} | ${defaultSeverityText(meta)} | ${meta.category} | ${FIX_LABEL[meta.fix]} | [${meta.id}.md](${meta.id}.md) |`
+      `| \`${meta.id}\` | ${meta.title} | ${defaultSeverityText(meta)} | ${meta.category} | ${FIX_LABEL[meta.fix]} | [${meta.id}.md](${meta.id}.md) |`,
   );
   return ["| 编号 | 中文名 | 默认级别 | 类别 | 快速修复 | 文档 |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }

@@ -13,6 +13,11 @@ export function nameKey(name: string): string {
 const PUNCTUATION = /[()、，,。.；;:：“”"'‘’·\-—_]/;
 const PUNCTUATION_ALL = new RegExp(PUNCTUATION.source, "g");
 
+/** A template placeholder left as the name ("指标1:", "……"): placeholder-left's business, not a duplicate. */
+function isPlaceholderName(key: string): boolean {
+  return /^(指标\d*)?[…⋯.]*$/.test(key);
+}
+
 /** Other occurrences named in a finding (a sheet may repeat one name many times). */
 const RELATED_LIMIT = 3;
 
@@ -30,6 +35,7 @@ export const duplicateIndicator: Rule = {
     for (const i of indicatorsOf(table)) {
       if (!i.name || !i.nameCell) continue;
       const k = nameKey(i.name);
+      if (isPlaceholderName(k)) continue;
       const seen = byName.get(k);
       if (seen === undefined) byName.set(k, i);
       else if (Array.isArray(seen)) seen.push(i);

@@ -12,11 +12,11 @@ export const emptyLevel2: Rule = {
     category: "表格完整性",
     fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     return table.indicatorBlock.rows
       .filter((r) => r.rowKind === "blank-level2")
       .map((r) => {
-        const fill = planFillRow(table, r);
+        const fill = planFillRow(table, r, ctx.templates);
         const deleteRow = {
           label: `删除第${r.row}行空的“${r.level2.text}”`,
           steps: [{ kind: "deleteRows" as const, sheet: table.sheet, row: r.row, count: 1 }],

@@ -24,7 +24,7 @@ export const missingExplanation: Rule = {
         message: `指标${q(i.name)}缺少指标解释，请说明反映的内容${isRate(i, ctx) ? "和计算公式" : ""}`,
         // built when asked for: a check of many workbooks never needs most fixes
         fix: () => {
-          const suggestion = suggestExplanation(i, table);
+          const suggestion = suggestExplanation(i, ctx.templates);
           return quickFix(
             "填入标准解释",
             setPlan(`为“${i.name}”填入指标解释`, table.sheet, i.explanationCell!, i.explanation ?? "", suggestion.text),

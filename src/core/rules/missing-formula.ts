@@ -5,7 +5,7 @@ import type { Rule } from "./types";
 import { indicatorsOf, isRate, meta, q, quickFix, setPlan } from "./util";
 
 /** Marks of a calculation formula: "/", "÷", "×100%", "占…比", "计算公式". */
-export function hasFormula(text: string): boolean {
+function hasFormula(text: string): boolean {
   return /[/÷／]|[×xX*＊]\s*100\s*[%％]|占.{0,30}(比|比重|比例)|计算公式|计算方法|公式[:：]|计算[:：]/.test(text);
 }
 
@@ -27,7 +27,7 @@ export const missingFormula: Rule = {
           i.explanationCell &&
           !isBlankText(i.explanation) &&
           isRate(i, ctx) &&
-          !hasFormula(i.explanation!)
+          !hasFormula(i.explanation!),
       )
       .map((i) => {
         const explanation = i.explanation!;
@@ -37,7 +37,7 @@ export const missingFormula: Rule = {
           subject: explanation,
           message: `比率指标${q(i.name)}的解释缺少计算公式，请补充（如：分子/分母×100%）`,
           fix: () => {
-            const formula = formulaFor(i);
+            const formula = formulaFor(i, ctx.templates);
             const joined = /[。；;，,]$/.test(explanation)
               ? `${explanation}${formula.text}`
               : `${explanation}，${formula.text}`;
@@ -45,7 +45,7 @@ export const missingFormula: Rule = {
               "补充计算公式",
               setPlan(`为“${i.name}”补充计算公式`, table.sheet, i.explanationCell!, explanation, joined),
               false,
-              formula.inputs
+              formula.inputs,
             );
           },
         };

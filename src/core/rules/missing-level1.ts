@@ -15,11 +15,10 @@ export const missingLevel1: Rule = {
     category: "表格完整性",
     fix: "user",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const rows = table.indicatorBlock.rows;
     const present = new Set(rows.map((r) => r.level1.standard).filter((x) => x !== null));
     const out: FindingDraft[] = [];
-    const block = table.indicatorBlock;
     const headerCell = anchorCell(table);
     for (const level1 of REQUIRED) {
       if (present.has(level1)) continue;
@@ -29,7 +28,7 @@ export const missingLevel1: Rule = {
         subject: level1,
         message: `表格缺少“${level1}指标”，请补充${level1 === "满意度" ? "服务对象满意度" : level1}类指标`,
         fix: () => {
-          const plan = planSection(table, level1);
+          const plan = planSection(table, level1, ctx.templates);
           return plan ? quickFix(`插入“${level1}指标”标准指标`, plan.plan, false, plan.inputs) : null;
         },
       });
@@ -46,14 +45,14 @@ export const missingLevel1: Rule = {
         message: "成本指标既作一级指标又作产出下的二级指标，请统一为一种口径",
       });
     }
-    void block;
     return out;
   },
 };
 
 /** Where a table-level finding points: the 一级 header cell, else the first cell of the block. */
-export function anchorCell(table: TargetTable): string {
+function anchorCell(table: TargetTable): string {
   const block = table.indicatorBlock;
   const col = block.roles.level1 ?? block.roles.level2 ?? block.roles.name ?? table.left;
-  return `${block.columns.find((c) => c.column === col)?.letter ?? "A"}${block.headerRow}`;
+  const column = block.columns.find((c) => c.column === col);
+  return column?.cell ?? `${column?.letter ?? "A"}${block.headerRow}`;
 }

@@ -6,7 +6,7 @@ import type { FindingDraft, Rule, RuleContext } from "./types";
 import { indicatorsOf, isCostAmount, isUnderCost, meta, q, quickFix, stepsPlan } from "./util";
 
 /** The operator a value most likely needs: costs ≤, a 100% rate =, a duration under 时效 ≤, the rest ≥. */
-export function defaultOperator(i: Indicator, ctx: RuleContext): Operator {
+function defaultOperator(i: Indicator, ctx: RuleContext): Operator {
   const v = ctx.value(i);
   if (isPercentUnit(v.unit, ctx.vocabulary) && v.number === 100) return "=";
   if (isUnderCost(i) || isCostAmount(i, ctx)) return "≤";

@@ -25,7 +25,7 @@ const PLACEHOLDERS: readonly Placeholder[] = [
 /** Characters every placeholder contains: a quick test before the full search. */
 const HINT = /[*＊_＿{□]|[xXＸ]{2}|[（(]\s*(必填|选填|可选|示例)|^\s*指标\s*\d/;
 
-export function findPlaceholders(text: string): { match: string; removable: boolean; index: number }[] {
+function findPlaceholders(text: string): { match: string; removable: boolean; index: number }[] {
   if (!HINT.test(text)) return [];
   const sampleBlanks = findSampleBlanks(text).filter((b) => b.blank.trim() !== "");
   const inSample = (index: number) => sampleBlanks.some((b) => index >= b.index && index < b.index + b.blank.length);
@@ -68,7 +68,7 @@ export const placeholderLeft: Rule = {
       indicatorName: string,
       draftIndicator: FindingDraft["indicator"],
       about: string | null,
-      allowFix = true
+      allowFix = true,
     ) => {
       if (!cell || !text) return;
       const found = findPlaceholders(text);
@@ -107,7 +107,7 @@ export const placeholderLeft: Rule = {
             fix: quickFix(
               "删除“等”",
               setPlan("删除类别名称末尾的“等”", sheet, level.cell, level.text, level.text.replace(/等$/, "")),
-              true
+              true,
             ),
           });
         } else {

@@ -3,8 +3,9 @@
  * are, docs) and a pure check over a parsed table or the whole workbook. One rule = one file in
  * this folder.
  */
-import type { Finding, QuickFix, Severity } from "../finding";
+import type { QuickFix, Severity } from "../finding";
 import type { Indicator, TargetTable, TargetValue, WorkbookParse } from "../model";
+import type { IndicatorTemplate } from "../templates/types";
 import type { ValueVocabulary } from "../value";
 
 export type FixSafety = "none" | "safe" | "user" | "safe-or-user";
@@ -64,6 +65,8 @@ export interface RuleContext {
   readonly vocabulary: ValueVocabulary;
   /** An indicator's value read with that vocabulary (the parser's own reading under the default). */
   value(i: Indicator): TargetValue;
+  /** The templates quick fixes draw on: the library plus the settings' valid user templates. */
+  readonly templates: readonly IndicatorTemplate[];
 }
 
 export interface Rule {
@@ -73,5 +76,3 @@ export interface Rule {
   /** Checks the whole workbook (rules that compare tables). */
   checkWorkbook?(ctx: RuleContext): FindingDraft[];
 }
-
-export type { Finding };

@@ -6,7 +6,7 @@ import { clip } from "../text";
 import { isMoneyUnit, isPercentUnit } from "../value";
 import type { RuleContext, RuleMeta } from "./types";
 
-export function docsLink(id: string): string {
+function docsLink(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
@@ -74,11 +74,6 @@ export function expectsQuantity(i: Indicator): boolean {
   if (i.level1.standard === "成本") return true;
   const l2 = i.level2.standard;
   return l2 === "数量" || l2 === "质量" || l2 === "时效" || (l2 !== null && COST_LEVEL2.has(l2));
-}
-
-/** Under 效益 or 满意度. */
-export function isBenefitOrSatisfaction(i: Indicator): boolean {
-  return i.level1.standard === "效益" || i.level1.standard === "满意度";
 }
 
 /** Replaces a cell's text: a one-step plan. */

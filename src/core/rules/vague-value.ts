@@ -1,6 +1,7 @@
 /** vague-value 指标值不可衡量 (docs/rules, 指标值): warning under 数量/质量/时效/成本, info under 效益/满意度. */
 import type { FixInput, QuickFix } from "../finding";
 import type { Indicator } from "../model";
+import type { IndicatorTemplate } from "../templates/types";
 import { bestTemplateFor } from "../templates/match";
 import { parseValueText, valueSteps, type ValueText, type ValueVocabulary } from "../value";
 
@@ -13,9 +14,14 @@ import type { FindingDraft, Rule } from "./types";
 import { expectsQuantity, indicatorsOf, meta, q, quickFix, stepsPlan } from "./util";
 
 /** The matching standard template's quantitative value ("≥{目标值}%"), its blanks as the fix's inputs. */
-function templateValueFix(i: Indicator, sheet: string, vocab: ValueVocabulary): QuickFix | null {
+function templateValueFix(
+  i: Indicator,
+  sheet: string,
+  templates: readonly IndicatorTemplate[],
+  vocab: ValueVocabulary
+): QuickFix | null {
   // only a close match: the new value must fit the name that stays
-  const t = bestTemplateFor(i, 0.7);
+  const t = bestTemplateFor(i, templates, 0.7);
   if (!t || t.level2 !== i.level2.standard || !isQuantityForm(parseValueText(t.value, vocab))) return null;
   const steps = valueSteps(i, sheet, t.value, vocab);
   if (!steps) return null;
@@ -68,7 +74,7 @@ export const vagueValue: Rule = {
               },
             ])
           : strict
-            ? () => templateValueFix(i, table.sheet, ctx.vocabulary)
+            ? () => templateValueFix(i, table.sheet, ctx.templates, ctx.vocabulary)
             : null;
       out.push({
         cell: i.valueCell,

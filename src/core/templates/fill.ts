@@ -4,7 +4,7 @@
  */
 import type { Level1Name, Level2Name } from "../model";
 import { isPercentUnit, parseValueText, writeValue } from "../value";
-import { halfWidthNumber, normaliseDate, PLACEHOLDER_PATTERN, placeholderValueProblem } from "./library";
+import { halfWidthNumber, normaliseDate, PLACEHOLDER_PATTERN, placeholderValueProblem } from "./placeholders";
 import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 
 export interface FilledTemplate {

@@ -1,29 +1,35 @@
 /**
- * The library template closest to an indicator (same 二级 preferred, name similarity by
- * character bigrams). Used by the suggestions of the rules' quick fixes.
+ * The template closest to an indicator (same 二级 preferred, name similarity by character
+ * bigrams), among the templates given (the library plus the user's). Used by the suggestions of the
+ * rules' quick fixes.
  */
 import type { Indicator } from "../model";
 import { matchKey } from "../text";
 import type { IndicatorTemplate } from "./types";
 
-let library: readonly IndicatorTemplate[] = [];
-/** bigram → indices of the templates whose name has it (only those can score above 0). */
-let postings = new Map<string, number[]>();
-const bestCache = new Map<string, IndicatorTemplate | null>();
+interface MatchIndex {
+  /** bigram → indices of the templates whose name has it (only those can score above 0). */
+  readonly postings: Map<string, number[]>;
+  readonly best: Map<string, IndicatorTemplate | null>;
+}
 
-/** Installs the template list used for matching (the library plus the user's templates). */
-export function setMatchLibrary(templates: readonly IndicatorTemplate[]): void {
-  library = templates;
-  bigramCache.clear();
-  bestCache.clear();
-  postings = new Map();
-  templates.forEach((t, k) => {
-    for (const g of bigrams(t.name)) {
-      const list = postings.get(g);
-      if (list) list.push(k);
-      else postings.set(g, [k]);
-    }
-  });
+const indexes = new WeakMap<readonly IndicatorTemplate[], MatchIndex>();
+
+function indexOf(templates: readonly IndicatorTemplate[]): MatchIndex {
+  let x = indexes.get(templates);
+  if (!x) {
+    const postings = new Map<string, number[]>();
+    templates.forEach((t, k) => {
+      for (const g of bigrams(t.name)) {
+        const list = postings.get(g);
+        if (list) list.push(k);
+        else postings.set(g, [k]);
+      }
+    });
+    x = { postings, best: new Map() };
+    indexes.set(templates, x);
+  }
+  return x;
 }
 
 const bigramCache = new Map<string, Set<string>>();
@@ -31,6 +37,7 @@ const bigramCache = new Map<string, Set<string>>();
 function bigrams(text: string): Set<string> {
   let b = bigramCache.get(text);
   if (!b) {
+    if (bigramCache.size > 20000) bigramCache.clear();
     b = new Set<string>();
     const k = matchKey(text).replace(/\{[^}]*\}/g, "");
     for (let i = 0; i < k.length - 1; i++) b.add(k.slice(i, i + 2));
@@ -48,21 +55,23 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** The best template for the indicator, or null when none is similar enough (score ≥ minScore). */
+/** The best of `templates` for the indicator, or null when none is similar enough (score ≥ minScore). */
 export function bestTemplateFor(
   i: Pick<Indicator, "name"> & Partial<Pick<Indicator, "level2">>,
+  templates: readonly IndicatorTemplate[],
   minScore = 0.5
 ): IndicatorTemplate | null {
+  const x = indexOf(templates);
   const key = `${i.name}\u0001${i.level2?.standard ?? ""}\u0001${minScore}`;
-  const cached = bestCache.get(key);
+  const cached = x.best.get(key);
   if (cached !== undefined) return cached;
-  if (bestCache.size > 5000) bestCache.clear();
+  if (x.best.size > 5000) x.best.clear();
   const candidates = new Set<number>();
-  for (const g of bigrams(i.name)) for (const k of postings.get(g) ?? []) candidates.add(k);
+  for (const g of bigrams(i.name)) for (const k of x.postings.get(g) ?? []) candidates.add(k);
   let best: IndicatorTemplate | null = null;
   let bestScore = minScore;
   for (const k of candidates) {
-    const t = library[k];
+    const t = templates[k];
     let s = similarity(i.name, t.name);
     if (i.level2?.standard && t.level2 === i.level2.standard) s += 0.1;
     if (s > bestScore) {
@@ -70,6 +79,6 @@ export function bestTemplateFor(
       bestScore = s;
     }
   }
-  bestCache.set(key, best);
+  x.best.set(key, best);
   return best;
 }

@@ -1,26 +1,25 @@
 /**
- * The templates in use: the standard library plus the user's own (imported in the task pane or
- * loaded from the workbook's settings). The rules' quick fixes and the planner read them here.
+ * The templates in force for a check or a view: the standard library plus the user's own (from the
+ * settings), passed explicitly to the rules (RuleContext.templates), the planner and the views, so a
+ * result depends only on its inputs. User templates from a workbook or a settings file are
+ * validated here; invalid ones and ids that clash with the library are left out.
  */
 import { TEMPLATES } from "./library";
-import { setMatchLibrary } from "./match";
 import type { IndicatorTemplate } from "./types";
+import { parseUserTemplates } from "./user";
 
-let standard: readonly IndicatorTemplate[] = TEMPLATES;
-let user: readonly IndicatorTemplate[] = [];
+const cache = new WeakMap<readonly IndicatorTemplate[], readonly IndicatorTemplate[]>();
 
-export function setStandardTemplates(list: readonly IndicatorTemplate[]): void {
-  standard = list;
-  setMatchLibrary([...standard, ...user]);
-}
-
-export function setUserTemplates(list: readonly IndicatorTemplate[]): void {
-  user = list;
-  setMatchLibrary([...standard, ...user]);
-}
-
-setMatchLibrary(standard);
-
-export function getTemplates(): readonly IndicatorTemplate[] {
-  return user.length ? [...standard, ...user] : standard;
+/** The library plus the valid ones of `user` (the same array for the same input array). */
+export function templatesFor(user: readonly IndicatorTemplate[] | undefined): readonly IndicatorTemplate[] {
+  if (!user || user.length === 0) return TEMPLATES;
+  let all = cache.get(user);
+  if (!all) {
+    const valid = parseUserTemplates(JSON.stringify(user), {
+      existing: TEMPLATES,
+    }).templates;
+    all = Object.freeze([...TEMPLATES, ...valid]);
+    cache.set(user, all);
+  }
+  return all;
 }

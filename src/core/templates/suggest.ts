@@ -5,9 +5,10 @@
  * user fills (the fix declares them as inputs); left unfilled they stay flagged.
  */
 import type { FixInput } from "../finding";
-import type { Indicator, TargetTable } from "../model";
+import type { Indicator } from "../model";
 import { isPercentUnit } from "../parse/value";
 import { bestTemplateFor } from "./match";
+import type { IndicatorTemplate } from "./types";
 
 export interface ExplanationSuggestion {
   readonly text: string;
@@ -18,26 +19,29 @@ export interface ExplanationSuggestion {
   readonly templateId: string | null;
 }
 
-export const SAMPLE_SIZE_INPUT: FixInput = { placeholder: "{N}", label: "抽样人数", type: "integer", min: 1 };
+const SAMPLE_SIZE_INPUT: FixInput = { placeholder: "{N}", label: "抽样人数", type: "integer", min: 1 };
 
 const RATE = /(率|比例|比率|占比)$/;
 
 /** "预算单位对资金管理工作的满意度" → { object: 预算单位, work: 资金管理工作 }. */
-export function satisfactionParts(name: string): { object: string; work: string | null } {
+function satisfactionParts(name: string): { object: string; work: string | null } {
   const stem = name.replace(/[（(][^）)]*[）)]$/, "").replace(/(的)?(满意度|满意率|满意程度)$/, "");
   const m = /^(.+?)对(.+)$/.exec(stem);
   if (m) return { object: m[1], work: m[2].replace(/的$/, "") };
   return { object: stem || "服务对象", work: null };
 }
 
-export function isSatisfactionName(name: string): boolean {
+function isSatisfactionName(name: string): boolean {
   return /满意度|满意率|满意程度/.test(name);
 }
 
-/** The formula sentence for a rate: "计算公式：{分子}/{分母}×100%" (with inputs) or a known one. */
-export function formulaFor(i: Pick<Indicator, "name">): { text: string; inputs: FixInput[] } {
+/** The formula sentence for a rate: "计算公式：{分子}/{分母}×100%" (with inputs) or the closest template's. */
+export function formulaFor(
+  i: Pick<Indicator, "name">,
+  templates: readonly IndicatorTemplate[],
+): { text: string; inputs: FixInput[] } {
   if (isSatisfactionName(i.name)) return { text: "计算公式：满意问卷数/问卷总数×100%", inputs: [] };
-  const t = bestTemplateFor(i);
+  const t = bestTemplateFor(i, templates);
   if (t) {
     const m = /计算公式[:：][^。；;]*/.exec(t.explanation);
     if (m && !/\{/.test(m[0])) return { text: m[0], inputs: [] };
@@ -51,8 +55,7 @@ export function formulaFor(i: Pick<Indicator, "name">): { text: string; inputs: 
   };
 }
 
-export function suggestExplanation(i: Indicator, table?: TargetTable): ExplanationSuggestion {
-  void table;
+export function suggestExplanation(i: Indicator, templates: readonly IndicatorTemplate[]): ExplanationSuggestion {
   const name = i.name.replace(/[（(][^）)]*[）)]$/, "");
   const isRate = RATE.test(name) || isSatisfactionName(name) || isPercentUnit(i.value.unit);
   if (isSatisfactionName(name)) {
@@ -73,13 +76,13 @@ export function suggestExplanation(i: Indicator, table?: TargetTable): Explanati
       templateId: null,
     };
   }
-  const template = bestTemplateFor(i);
+  const template = bestTemplateFor(i, templates);
   if (template && !/\{/.test(template.explanation)) {
     return { text: template.explanation, inputs: [], isRate, templateId: template.id };
   }
   const stem = name.replace(RATE, "");
   if (isRate) {
-    const f = formulaFor(i);
+    const f = formulaFor(i, templates);
     return { text: `反映${stem}情况，${f.text}`, inputs: f.inputs, isRate, templateId: null };
   }
   return { text: `反映${name}情况`, inputs: [], isRate, templateId: null };

@@ -1,6 +1,6 @@
 /**
- * 标准指标模板: a standard indicator to insert while drafting. The library is a data file
- * (library.json); users add their own in the same format (docs/templates.md).
+ * 标准指标模板: a standard indicator to insert while drafting. The library is data (one JSON file
+ * per sector under library/); users add their own in the same format (docs/templates.md).
  */
 import type { Level1Name, Level2Name } from "../model";
 
@@ -30,10 +30,12 @@ export interface IndicatorTemplate {
   readonly explanation: string;
   readonly placeholders: readonly TemplatePlaceholder[];
   readonly keywords: readonly string[];
-  /** The family of tables it comes from: 通用, 评审, 培训, 考试, 系统运维, 监督检查, 政府采购, 国资监管, 绩效评价, 债务, 收支, 会议, 购置 … */
+  /** 领域: the kind of unit or work it serves (林业草原, 教育, 部门整体运转 …); 自定义 for a user template that names none. */
+  readonly sector: string;
+  /** The group within the sector (造林绿化, 森林防火, 培训, 会议 …). */
   readonly family: string;
   /** When to use it, one sentence in Chinese. */
   readonly note: string;
-  /** Where it comes from: "seed:部门整体支出!D36", "research:S11#13", "practice". */
+  /** Where it comes from, in words a compiler understands: the document's name (《…》（文号）), or 本项目根据实践编写. */
   readonly source: string;
 }

@@ -3,8 +3,8 @@
  * (parse.ts), read it as the TargetValue the rules see (target.ts), write it back with one change
  * (write.ts), and the words it is made of (vocabulary.ts, from vocabulary/values.json).
  */
-export { numberOf, parseValueText, type PartRole, type ValueKind, type ValuePart, type ValueText } from "./parse";
-export { hasPlaceholder, parseTargetValue, valueLikeness, type ValueContext } from "./target";
+export { parseValueText, type ValueText } from "./parse";
+export { parseTargetValue, valueLikeness } from "./target";
 export {
   compileValueVocabulary,
   DEFAULT_VALUE_VOCABULARY,
@@ -14,5 +14,5 @@ export {
   type ValueVocabulary,
   type ValueVocabularyData,
 } from "./vocabulary";
-export { hasWrittenOperator, splitForColumns, writeValue, type ColumnTexts, type ValueChange } from "./write";
+export { splitForColumns, writeValue } from "./write";
 export { operatorSteps, valueSteps } from "./edit";

@@ -8,7 +8,7 @@
 import type { Operator } from "../model";
 import { DEFAULT_VALUE_VOCABULARY, type ValueVocabulary } from "./vocabulary";
 
-export type PartRole = "open" | "close" | "prefix" | "operator" | "number" | "range" | "unit" | "space" | "text";
+type PartRole = "open" | "close" | "prefix" | "operator" | "number" | "range" | "unit" | "space" | "text";
 
 export interface ValuePart {
   readonly role: PartRole;
@@ -18,7 +18,7 @@ export interface ValuePart {
   readonly value?: number | null;
 }
 
-export type ValueKind = "quantitative" | "qualitative" | "deadline" | "placeholder" | "empty";
+type ValueKind = "quantitative" | "qualitative" | "deadline" | "placeholder" | "empty";
 
 export interface ValueText {
   /** The text parsed; the parts joined. */
@@ -50,14 +50,14 @@ const NUMBER_RE = new RegExp(`^[-+−－]?${DIGIT}+(?:,${DIGIT}{3})*(?:[.．]${D
 const RANGE_SEP = "[-~～—–至到－]";
 /** The unit runs up to a range separator followed by a number, or to the end. */
 const UNIT_RE = new RegExp(
-  String.raw`^(\s*)([^\d０-９\s~～—–至到\-－](?:[^\d０-９~～—–至到\-－]*[^\d０-９\s~～—–至到\-－])?)?(?=\s*(?:${RANGE_SEP}\s*[-+]?${DIGIT}|$))`
+  String.raw`^(\s*)([^\d０-９\s~～—–至到\-－](?:[^\d０-９~～—–至到\-－]*[^\d０-９\s~～—–至到\-－])?)?(?=\s*(?:${RANGE_SEP}\s*[-+]?${DIGIT}|$))`,
 );
 const RANGE_RE = new RegExp(`^(\\s*)(${RANGE_SEP})(\\s*)([-+]?${DIGIT}+(?:[.．]${DIGIT}+)?)`);
 const DEADLINE_RE =
   /^(\d{4})\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\/\d{1,2}(?!\d))\s*(?:底|末|年底|年末)?\s*(?:前|之前|以前|内|止|完成)?/;
-/** A period: "2023.07-2024.01", "2023年7月-2024年1月". */
+/** A period: "2023.07-2024.01", "2023年7月-2024年1月"; its year is the year it ends. */
 const PERIOD_RE =
-  /^(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)\s*[-~～—–至到]\s*(?:\d{4}\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)|\d{1,2}\s*月)(?:\s*\d{1,2}\s*日)?$/;
+  /^(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)\s*[-~～—–至到]\s*(?:(\d{4})\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)|\d{1,2}\s*月)(?:\s*\d{1,2}\s*日)?$/;
 const SHORT_DEADLINE_RE = /^(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前|内|止)/;
 const DATE_SUFFIX = /^(?:之前|以前|前|内|止|底|末|年底|年末)$/;
 const OPEN = "(（【[［〔";
@@ -65,9 +65,9 @@ const CLOSE = ")）】]］〕";
 const CJK = /^[\u4e00-\u9fff]/;
 
 /** A number as written → its value: full-width digits and signs made ASCII, thousands commas dropped. */
-export function numberOf(text: string): number {
+function numberOf(text: string): number {
   const ascii = text.replace(/[０-９．－]/g, (c) =>
-    c === "．" ? "." : c === "－" ? "-" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)
+    c === "．" ? "." : c === "－" ? "-" : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
   return Number(ascii.replace(/,/g, "").replace("−", "-"));
 }
@@ -93,7 +93,7 @@ const CACHE_LIMIT = 10000;
 export function parseValueText(
   text: string,
   vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
-  options: ValueTextOptions = {}
+  options: ValueTextOptions = {},
 ): ValueText {
   let cache = caches.get(vocab);
   if (!cache) caches.set(vocab, (cache = new Map()));
@@ -227,7 +227,7 @@ function readDeadline(t: string, vocab: ValueVocabulary, isDate: boolean): Found
   if (!mayBeDate) return null;
   const period = PERIOD_RE.exec(rest);
   const m = period ?? DEADLINE_RE.exec(rest);
-  const year = m ? Number(m[1]) : null;
+  const year = period ? Number(period[2] ?? period[1]) : m ? Number(m[1]) : null;
   const isDeadline =
     isDate ||
     period !== null ||
@@ -272,6 +272,13 @@ function readQuantity(t: string, vocab: ValueVocabulary): Found | null {
   if (op) {
     addOperatorBefore(f, op);
     rest = rest.slice(op.text.length + op.space.length);
+    // "≥各2次": the word may also follow the operator
+    const after = word ? null : prefixWord(rest, vocab);
+    if (after) {
+      f.parts.push({ role: "prefix", text: after.text });
+      pushSpace(f.parts, after.space);
+      rest = rest.slice(after.text.length + after.space.length);
+    }
   }
   const num = NUMBER_RE.exec(rest);
   const slot = num ? null : vocab.numberSlot.exec(rest);
@@ -335,7 +342,7 @@ function readAfterNumber(rest: string, f: Found, vocab: ValueVocabulary): void {
 
 function takeSuffix(
   unit: string,
-  vocab: ValueVocabulary
+  vocab: ValueVocabulary,
 ): { unit: string; space: string; op: { text: string; op: Operator } | null } {
   for (const [key, op] of vocab.suffixOperators) {
     if (!unit.endsWith(key)) continue;

@@ -16,11 +16,6 @@ export interface ValueContext {
   readonly unitColumn?: string | null;
 }
 
-/** A template blank ("**", "XX", "{N}", "(必填)" …) anywhere in the text. */
-export function hasPlaceholder(text: string, vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY): boolean {
-  return vocab.placeholder.test(text);
-}
-
 const EMPTY: TargetValue = Object.freeze({
   raw: "",
   operator: null,
@@ -42,7 +37,7 @@ const CACHE_LIMIT = 10000;
 export function parseTargetValue(
   rawText: string,
   ctx: ValueContext = {},
-  vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY
+  vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
 ): TargetValue {
   const plain = !ctx.storedAsNumber && !ctx.isDate && !ctx.operatorColumn && !ctx.unitColumn;
   const key = plain

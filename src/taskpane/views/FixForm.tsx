@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { Wrench16Regular } from "@fluentui/react-icons";
 import type { Finding, FixInput } from "../../core/finding";
+import { halfWidthNumber } from "../../core/templates/placeholders";
 
 const useStyles = makeStyles({
   form: {
@@ -20,11 +21,6 @@ const useStyles = makeStyles({
   control: { width: "100%", minWidth: 0 },
 });
 
-/** ASCII digits for full-width ones. */
-function halfWidthDigits(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 function initialValue(input: FixInput): string {
   if (input.defaultValue !== undefined) return input.defaultValue;
   if (input.type === "choice" && input.choices?.length) return input.choices[0];
@@ -32,11 +28,11 @@ function initialValue(input: FixInput): string {
 }
 
 /** What is wrong with a value (Chinese), or null. */
-export function fixInputProblem(input: FixInput, raw: string): string | null {
+function fixInputProblem(input: FixInput, raw: string): string | null {
   const v = raw.trim();
   if (v === "") return `请填写“${input.label}”`;
   if (input.type === "integer") {
-    const n = halfWidthDigits(v);
+    const n = halfWidthNumber(v);
     if (!/^\d+$/.test(n)) return `“${input.label}”应为整数`;
     if (input.min !== undefined && Number(n) < input.min) return `“${input.label}”不能小于 ${input.min}`;
   }
@@ -45,11 +41,11 @@ export function fixInputProblem(input: FixInput, raw: string): string | null {
 }
 
 /** The values as the plan expects them: keyed by placeholder ("{N}"), integers in ASCII digits. */
-export function fixValues(inputs: readonly FixInput[], raw: Readonly<Record<string, string>>): Record<string, string> {
+function fixValues(inputs: readonly FixInput[], raw: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of inputs) {
     const v = (raw[i.placeholder] ?? "").trim();
-    out[i.placeholder] = i.type === "integer" ? String(Number(halfWidthDigits(v))) : v;
+    out[i.placeholder] = i.type === "integer" ? String(Number(halfWidthNumber(v))) : v;
   }
   return out;
 }
@@ -95,48 +91,58 @@ export function FixForm(props: {
 
   return (
     <form className={s.form} onSubmit={submit} aria-label={`快速修复：${fix.title}`} noValidate>
-      {fix.inputs.map((input) => {
-        const id = input.placeholder;
-        const problem = tried ? problems[id] : null;
-        return (
-          <Field
-            key={id}
-            className={s.field}
-            size="small"
-            label={input.label}
-            validationState={problem ? "error" : "none"}
-            validationMessage={problem ?? undefined}
-          >
-            {input.type === "choice" ? (
-              <Select
-                size="small"
-                className={s.control}
-                value={values[id] ?? ""}
-                onChange={(_e, d) => setValues((v) => ({ ...v, [id]: d.value }))}
-              >
-                {(input.choices ?? []).map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </Select>
-            ) : (
-              <Input
-                size="small"
-                className={s.control}
-                input={{ size: 4 }}
-                value={values[id] ?? ""}
-                inputMode={input.type === "integer" ? "numeric" : undefined}
-                placeholder={input.type === "integer" ? "如 30" : undefined}
-                onChange={(_e, d) => setValues((v) => ({ ...v, [id]: d.value }))}
-              />
-            )}
-          </Field>
-        );
-      })}
+      {fix.inputs.map((input) => (
+        <FixInputField
+          key={input.placeholder}
+          input={input}
+          value={values[input.placeholder] ?? ""}
+          problem={tried ? problems[input.placeholder] : null}
+          onChange={(value) => setValues((v) => ({ ...v, [input.placeholder]: value }))}
+        />
+      ))}
       <Button type="submit" size="small" appearance="primary" icon={<Wrench16Regular />} disabled={props.disabled}>
         {fix.title}
       </Button>
     </form>
+  );
+}
+
+/** One value the fix needs: a choice (the operator …) or a typed value (an integer such as the sample size, a text). */
+function FixInputField(props: {
+  input: FixInput;
+  value: string;
+  problem: string | null;
+  onChange: (value: string) => void;
+}): React.JSX.Element {
+  const s = useStyles();
+  const { input, problem } = props;
+  return (
+    <Field
+      className={s.field}
+      size="small"
+      label={input.label}
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem ?? undefined}
+    >
+      {input.type === "choice" ? (
+        <Select size="small" className={s.control} value={props.value} onChange={(_e, d) => props.onChange(d.value)}>
+          {(input.choices ?? []).map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input
+          size="small"
+          className={s.control}
+          input={{ size: 4 }}
+          value={props.value}
+          inputMode={input.type === "integer" ? "numeric" : undefined}
+          placeholder={input.type === "integer" ? "如 30" : undefined}
+          onChange={(_e, d) => props.onChange(d.value)}
+        />
+      )}
+    </Field>
   );
 }

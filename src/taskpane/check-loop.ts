@@ -1,0 +1,163 @@
+/**
+ * The assistant's state (a small store the views subscribe to) and its check loop: 一键校验 with
+ * progress, one more run queued when asked during a check, the re-check after the user's edits
+ * (debounced; our own writes are told apart by timing). The actions are in assistant.ts.
+ */
+import type { CheckResult } from "../core/check";
+import type { WorkbookPort } from "../core/port";
+import { runCheck } from "../core/workflow";
+import { failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
+
+/** Something that reports the user's edits to the workbook (Excel's worksheet change events). */
+export type ChangeSource = (listener: () => void) => () => void;
+
+export interface AssistantOptions {
+  /** Reports edits made by the user in the sheet: the list re-checks after them (debounced). */
+  readonly changes?: ChangeSource;
+  /** Debounce of the re-check after an edit, ms (default 1200). */
+  readonly debounceMs?: number;
+  /** Edits reported this long after our own writes are ours, not the user's (ms, default 1500). */
+  readonly selfWriteMs?: number;
+}
+
+/** The protected sheets the adapter could not mark (ExcelWorkbook and XlsxWorkbook expose them). */
+export function skippedOf(port: WorkbookPort): readonly string[] {
+  const s = (port as { skippedSheets?: unknown }).skippedSheets;
+  return Array.isArray(s) ? (s.filter((x) => typeof x === "string") as string[]) : [];
+}
+
+export class CheckLoop {
+  protected state: AssistantState = INITIAL_STATE;
+  private readonly listeners = new Set<() => void>();
+  private checking: Promise<CheckResult | null> | null = null;
+  private rerun = false;
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+  private selfWriteUntil = 0;
+  private unwatch: (() => void) | null = null;
+  private disposed = false;
+  private checkError: Notice | null = null;
+
+  constructor(
+    readonly port: WorkbookPort,
+    private readonly options: AssistantOptions = {}
+  ) {}
+
+  /* ------------------------------------------------------------ store */
+
+  getState = (): AssistantState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  protected set(patch: Partial<AssistantState>): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Starts watching the user's edits (once). */
+  protected watchChanges(): void {
+    if (!this.options.changes || this.unwatch) return;
+    try {
+      this.unwatch = this.options.changes(() => this.workbookChanged());
+    } catch {
+      this.unwatch = null;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.unwatch?.();
+    this.unwatch = null;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.listeners.clear();
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null, errorCode: null });
+  }
+
+  /* ------------------------------------------------------------ check */
+
+  /**
+   * 一键校验: read, check, mark. A call while a check runs queues one more run. `keepNotice` keeps
+   * the message of the action that asked for the re-check (a fix, an insertion).
+   */
+  check(keepNotice = false): Promise<CheckResult | null> {
+    if (!keepNotice && this.state.notice) this.set({ notice: null, errorCode: null });
+    if (this.checking) {
+      this.rerun = true;
+      return this.checking;
+    }
+    this.checking = this.runChecks().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async runChecks(): Promise<CheckResult | null> {
+    let result: CheckResult | null = null;
+    do {
+      this.rerun = false;
+      result = await this.checkOnce();
+    } while (this.rerun && !this.disposed);
+    return result;
+  }
+
+  private async checkOnce(): Promise<CheckResult | null> {
+    this.set({ running: true, progress: null, stale: false });
+    this.markSelfWrite();
+    try {
+      const result = await runCheck(this.port, {
+        settings: this.state.settings,
+        onProgress: (done, total) => this.set({ progress: { done, total } }),
+      });
+      // a failed check's message goes once a check succeeds; an action's message stays
+      const stale = this.state.notice !== null && this.state.notice === this.checkError;
+      this.set({
+        result,
+        running: false,
+        progress: null,
+        checkedAt: new Date(),
+        skippedSheets: skippedOf(this.port),
+        ...(stale ? { notice: null, errorCode: null } : {}),
+      });
+      return result;
+    } catch (e) {
+      const { notice, errorCode } = failed(e, "校验未完成：");
+      this.checkError = notice;
+      this.set({ running: false, progress: null, notice, errorCode });
+      return null;
+    } finally {
+      this.markSelfWrite();
+    }
+  }
+
+  /** Our own writes raise change events too: those within this window are ignored. */
+  protected markSelfWrite(): void {
+    this.selfWriteUntil = Date.now() + (this.options.selfWriteMs ?? 1500);
+  }
+
+  private busyNow(): boolean {
+    return this.state.running || this.state.busy !== null;
+  }
+
+  /** The user edited the sheet: re-check after a pause (only once the list has been shown). */
+  workbookChanged(): void {
+    if (this.disposed) return;
+    if (this.busyNow() || Date.now() < this.selfWriteUntil) return;
+    if (!this.state.result) return;
+    this.set({ stale: true });
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      if (this.busyNow()) {
+        this.rerun = true;
+        return;
+      }
+      void this.check(true);
+    }, this.options.debounceMs ?? 1200);
+  }
+}
