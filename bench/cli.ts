@@ -189,10 +189,13 @@ async function main(): Promise<void> {
 
     const results = await rounds(d130, loader, baseline, tmp);
     const plainMs = median(results.get("exceljs load only, one process")!.map((r) => r.ms));
-    console.log("130 files                                   time    ratio to the exceljs load");
+    console.log("130 files                                   time    ratio to the exceljs load, exit code");
     for (const [label, runs] of results) {
       const ms = median(runs.map((r) => r.ms));
-      console.log(`${label.padEnd(42)} ${(ms / 1000).toFixed(2).padStart(5)} s   ${(ms / plainMs).toFixed(2)}`);
+      const codes = [...new Set(runs.map((r) => r.code))].join("/");
+      console.log(
+        `${label.padEnd(42)} ${(ms / 1000).toFixed(2).padStart(5)} s   ${(ms / plainMs).toFixed(2)}   exit ${codes}`
+      );
     }
     const def = median(results.get("perf-target check --json (default)")!.map((r) => r.ms));
     const one = median(results.get("perf-target check --json --jobs 1")!.map((r) => r.ms));
