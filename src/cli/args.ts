@@ -4,6 +4,7 @@
  * in English is checked here from its tokens, so every message is in Chinese. A usage error →
  * UsageError (exit 2).
  */
+import { existsSync } from "node:fs";
 import { parseArgs as parseTokens } from "node:util";
 
 export class UsageError extends Error {
@@ -22,6 +23,8 @@ export interface CheckCommand {
   readonly html: string | null;
   readonly fix: boolean;
   readonly config: string | null;
+  /** Check with the default settings, not those the workbooks carry (--ignore-workbook-settings). */
+  readonly ignoreWorkbookSettings: boolean;
   /** Worker threads (null: automatic). */
   readonly jobs: number | null;
 }
@@ -62,6 +65,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   fix: { value: null, commands: ["check"] },
   config: { value: "设置文件", commands: ["check", "templates", "rules"] },
   jobs: { value: "数量", short: "j", commands: ["check"] },
+  "ignore-workbook-settings": { value: null, commands: ["check"] },
   level1: { value: "一级指标名称", commands: ["templates"] },
   level2: { value: "二级指标名称", commands: ["templates"] },
   sector: { value: "领域名称", commands: ["templates"] },
@@ -139,7 +143,8 @@ function commandOf(first: CommandName | null, parsed: Parsed): CommandName {
   }
   if (first !== null) return first;
   const word = parsed.positional[0];
-  if (word !== undefined && /^[a-z][a-z-]*$/i.test(word) && !/[./\\]/.test(word))
+  // a bare word is a typo of a command, unless it names a file or folder ("perf-target 报送" checks it)
+  if (word !== undefined && /^[a-z][a-z-]*$/i.test(word) && !/[./\\]/.test(word) && !existsSync(word))
     throw usage(`未知命令“${word}”。可用的命令：check、templates；选项 --rules。`);
   return "check";
 }
@@ -158,7 +163,8 @@ function checkCommand(parsed: Parsed, json: boolean, config: string | null): Che
     jobs = Number(jobsText);
   }
   const html = parsed.values.get("html") ?? null;
-  return { kind: "check", inputs: parsed.positional, json, out, html, fix, config, jobs };
+  const ignoreWorkbookSettings = parsed.flags.has("ignore-workbook-settings");
+  return { kind: "check", inputs: parsed.positional, json, out, html, fix, config, ignoreWorkbookSettings, jobs };
 }
 
 /** Parses the arguments after `node perf-target.js`. */

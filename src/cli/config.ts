@@ -20,6 +20,32 @@ export interface LoadedConfig {
   readonly problems: readonly string[];
 }
 
+const KNOWN_KEYS = ["version", "rules", "budgetYear", "highlight", "notes", "ignored", "userTemplates"];
+
+/**
+ * What normaliseSettings drops without a word: unknown keys, switches that are not true/false, an
+ * ignore list or template list that is not a list, ignored entries without a fingerprint.
+ */
+function typeProblems(data: unknown): string[] {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return [];
+  const o = data as Record<string, unknown>;
+  const out: string[] = [];
+  for (const key of Object.keys(o)) if (!KNOWN_KEYS.includes(key)) out.push(`没有“${key}”这一项设置，已忽略。`);
+  for (const key of ["highlight", "notes"])
+    if (o[key] !== undefined && typeof o[key] !== "boolean")
+      out.push(`“${key}”应为 true 或 false（现在是 ${JSON.stringify(o[key])}），已忽略，使用默认值。`);
+  for (const key of ["ignored", "userTemplates"])
+    if (o[key] !== undefined && !Array.isArray(o[key])) out.push(`“${key}”应为数组（[…]），已忽略。`);
+  if (Array.isArray(o.ignored))
+    o.ignored.forEach((item: unknown, i) => {
+      const fp = item && typeof item === "object" ? (item as { fingerprint?: unknown }).fingerprint : undefined;
+      if (typeof fp !== "string") out.push(`“ignored”的第 ${i + 1} 项没有“fingerprint”（问题的标识），已忽略。`);
+    });
+  if (o.version !== undefined && o.version !== 1)
+    out.push(`“version”应为 1（现在是 ${JSON.stringify(o.version)}），按版本 1 读取。`);
+  return out;
+}
+
 async function loadConfig(file: string): Promise<LoadedConfig> {
   let text: string;
   try {
@@ -36,7 +62,7 @@ async function loadConfig(file: string): Promise<LoadedConfig> {
     );
   }
   const { settings, problems } = normaliseSettings(data);
-  const all = problems.map((p) => `设置文件“${file}”：${p}`);
+  const all = [...problems, ...typeProblems(data)].map((p) => `设置文件“${file}”：${p}`);
   const known = new Set(RULES.map((r) => r.meta.id));
   for (const id of Object.keys(settings.rules)) {
     if (!known.has(id))

@@ -3,7 +3,7 @@
  * everywhere), temporary names beside a target, atomic writes (a temporary file renamed over the
  * target, so a failed run never leaves a partial file).
  */
-import { promises as fs } from "node:fs";
+import { promises as fs, rmSync } from "node:fs";
 import path from "node:path";
 
 function codeOf(e: unknown): string | undefined {
@@ -21,14 +21,42 @@ export function readFailureReason(e: unknown): string {
   return (e as Error).message;
 }
 
-/** Why a file or folder could not be written (no full stop), from a Node error. */
+/** Why a file or folder could not be written (no full stop), from a Node error: always Chinese. */
 export function writeFailureReason(e: unknown): string {
   const code = codeOf(e);
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "没有写入权限";
   if (code === "ENOTDIR" || code === "EEXIST") return "路径中有同名的文件挡住了文件夹";
   if (code === "EISDIR") return "这是一个文件夹";
-  if (code === "ENOSPC") return "磁盘空间不足";
-  return (e as Error).message;
+  if (code === "ENOSPC" || code === "EDQUOT") return "磁盘空间不足";
+  if (code === "ENOENT") return "无法在这个位置创建文件或文件夹";
+  if (code === "ENAMETOOLONG") return "路径太长";
+  if (code === "ELOOP") return "路径中的符号链接循环";
+  if (code === "EBUSY") return "文件正被其他程序占用，请关闭后再试";
+  if (code === "EINVAL") return "路径无效";
+  return `无法写入（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+}
+
+/**
+ * Makes a folder and its missing parents, one level at a time from the nearest existing one (Node's
+ * recursive mkdir loops forever under /proc and similar file systems). A Node error when it cannot.
+ */
+export async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const st = await fs.stat(at).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? null : Promise.reject(e)));
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`not a directory: ${at}`), { code: "ENOTDIR" });
+      break;
+    }
+    missing.push(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of missing.reverse()) {
+    await fs.mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? undefined : Promise.reject(e)));
+  }
 }
 
 /** The message for a workbook file that could not be read (it may have gone since it was listed). */
@@ -45,14 +73,31 @@ export function tempName(target: string, tag: string): string {
   );
 }
 
+/** Temporary files of this thread being written (removed when the run is interrupted). */
+const liveTemps = new Set<string>();
+
+/** Removes this thread's temporary files now (an interrupted run). */
+export function removeLiveTemps(): void {
+  for (const t of liveTemps) rmSync(t, { force: true });
+  liveTemps.clear();
+}
+
+/** True for a temporary file name this process made (tempName), whatever its thread. */
+export function isOurTemp(name: string): boolean {
+  return name.startsWith(".") && name.includes(`.${process.pid}.`) && /\.(tmp|sections\.tmp|page\.tmp)$/.test(name);
+}
+
 /** Writes bytes atomically; on failure the temporary file is removed and the Node error passed on. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = tempName(file, "tmp");
+  liveTemps.add(tmp);
   try {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
+  } finally {
+    liveTemps.delete(tmp);
   }
 }

@@ -5,8 +5,7 @@
  */
 import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
-import { compareNames, fileKind, isWorkbookName, unsupportedMessage } from "../xlsx/file-kinds";
-import { markedCopyName } from "../xlsx/open";
+import { compareNames, fileKind, isWorkbookName, markedCopyName, unsupportedMessage } from "../xlsx/file-kinds";
 
 export interface InputFile {
   /** The path as the user gave it (for a file found in a folder: the folder as given + the relative path). */
@@ -42,7 +41,8 @@ class Listing {
   readonly skipped: string[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly excluded: string | null) {}
+  /** `excluded`: the folders never searched (the --out folder, as given and with its links resolved). */
+  constructor(private readonly excluded: ReadonlySet<string>) {}
 
   add(f: InputFile): void {
     if (this.seen.has(f.abs)) return;
@@ -67,7 +67,7 @@ class Listing {
   async walk(folderGiven: string, folderAbs: string, rel: string, visited: Set<string>): Promise<void> {
     const dirAbs = rel ? path.join(folderAbs, rel) : folderAbs;
     const real = await fs.realpath(dirAbs).catch(() => null);
-    if (real === null || visited.has(real)) return; // gone, or a symbolic link loop
+    if (real === null || visited.has(real) || this.excluded.has(real)) return; // gone, a link loop, or --out
     visited.add(real);
     let entries: Dirent[];
     try {
@@ -93,7 +93,7 @@ class Listing {
       }
       if (isDir) {
         if (entry.name.startsWith(".")) continue;
-        if (this.excluded && path.resolve(childAbs) === this.excluded) continue;
+        if (this.excluded.has(path.resolve(childAbs))) continue;
         await this.walk(folderGiven, folderAbs, childRel, visited);
       } else if (isFile) this.file(entry.name, joinGiven(folderGiven, childRel), childAbs, size);
     }
@@ -105,7 +105,13 @@ class Listing {
  * does not check the copies of the first).
  */
 export async function listInputs(inputs: readonly string[], exclude: string | null = null): Promise<InputList> {
-  const list = new Listing(exclude ? path.resolve(exclude) : null);
+  const excluded = new Set<string>();
+  if (exclude) {
+    excluded.add(path.resolve(exclude));
+    const real = await fs.realpath(exclude).catch(() => null);
+    if (real) excluded.add(real);
+  }
+  const list = new Listing(excluded);
   for (const given of inputs) {
     const abs = path.resolve(given);
     let st: Stats;
@@ -119,7 +125,9 @@ export async function listInputs(inputs: readonly string[], exclude: string | nu
       const before = list.files.length;
       await list.walk(given, abs, "", new Set());
       if (list.files.length === before) list.skipped.push(`${given}（文件夹中没有 .xlsx 或 .xls 文件）`);
-    } else if (isWorkbookName(abs)) list.add({ given, abs, size: st.size, problem: null });
+    } else if (!st.isFile())
+      list.add({ given, abs, size: 0, problem: `无法检查“${given}”：这不是普通文件（而是管道、设备等）。` });
+    else if (isWorkbookName(abs)) list.add({ given, abs, size: st.size, problem: null });
     else list.add({ given, abs, size: st.size, problem: unsupportedMessage(abs) });
   }
   return { files: list.files, skipped: list.skipped };
@@ -151,4 +159,27 @@ export function outputPaths(files: readonly InputFile[], outDir: string): (strin
     rel = markedCopyName(rel);
     return inputs.has(path.join(out, rel)) ? null : path.join(outDir, rel);
   });
+}
+
+/** A path as the file system knows it: links resolved (a path not there yet: its nearest existing folder's), and the file's device and inode when it exists (hard links). */
+export interface PathIdentity {
+  readonly real: string;
+  readonly inode: string | null;
+}
+
+export async function pathIdentity(p: string): Promise<PathIdentity> {
+  const abs = path.resolve(p);
+  const st = await fs.stat(abs).catch(() => null);
+  const inode = st ? `${st.dev}:${st.ino}` : null;
+  let rest = "";
+  for (let at = abs; ; at = path.dirname(at)) {
+    const real = await fs.realpath(at).catch(() => null);
+    if (real !== null) return { real: rest ? path.join(real, rest) : real, inode };
+    if (path.dirname(at) === at) return { real: abs, inode };
+    rest = rest ? path.join(path.basename(at), rest) : path.basename(at);
+  }
+}
+
+export function sameFile(a: PathIdentity, b: PathIdentity): boolean {
+  return a.real === b.real || (a.inode !== null && a.inode === b.inode);
 }

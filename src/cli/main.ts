@@ -13,7 +13,9 @@ import { parseArgs, UsageError, type RulesCommand, type TemplatesCommand } from 
 import { HELP, versionText } from "./help";
 import { printError } from "./output/check-output";
 import { colourFor, paint } from "./output/text";
+import { writeFailureReason } from "./files";
 import { EXIT } from "./result";
+import { shutdown } from "./shutdown";
 
 async function runRules(cmd: RulesCommand): Promise<number> {
   const config = await (await import("./config")).configFromOption(cmd.config);
@@ -64,11 +66,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** The process around main(): exit code, a closed pipe (`| head`) ends quietly. */
+/**
+ * The process around main(): exit code; a closed pipe (`| head`) ends quietly; an output that can no
+ * longer be written (a full disk) ends the run with a Chinese message, cleaned up like Ctrl-C.
+ */
 export function cli(): void {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
+    printError(`无法写出结果到标准输出：${writeFailureReason(e)}。`);
+    void shutdown(EXIT.trouble);
   });
   main(process.argv.slice(2)).then(
     (code) => {

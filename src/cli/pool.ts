@@ -10,6 +10,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FileTask, RunOptions } from "./process-file";
 import { failedResult, type FileResult } from "./result";
+import { onShutdown } from "./shutdown";
 
 export interface RunHooks {
   /** A task was started (for the progress bar). */
@@ -32,9 +33,24 @@ function cpuCount(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length || 1;
 }
 
-/** How to run: a pool of CPU-count workers for 4 files or more (or `jobs`), a worker for any large file. */
-export function planPool(tasks: readonly { size?: number }[], jobs: number | null): PoolPlan {
-  const wanted = jobs ?? (tasks.length >= 4 ? cpuCount() : 1);
+/**
+ * Files from which a pool of worker threads pays for starting (each worker loads the checker and
+ * warms up: about as long as checking 20–30 files), and CPUs from which it pays at all: the main
+ * thread writes the results, so with 2 or 3 CPUs (shared with everything else) the workers only
+ * compete with it — measured by bench/cli.ts: on 2 CPUs, 2 workers were slower than one thread.
+ */
+const POOL_FILES = 64;
+const POOL_CPUS = 4;
+
+/**
+ * How to run: in the main thread, unless there are at least POOL_FILES files on a machine of at
+ * least POOL_CPUS CPUs (then CPU count − 1 workers, at most one per 32 files); `jobs` decides
+ * when given; any large file is checked in a worker (its memory limit protects the process).
+ */
+export function planPool(tasks: readonly { size?: number }[], jobs: number | null, cpus = cpuCount()): PoolPlan {
+  const automatic =
+    cpus >= POOL_CPUS && tasks.length >= POOL_FILES ? Math.min(cpus - 1, Math.ceil(tasks.length / 32)) : 1;
+  const wanted = jobs ?? automatic;
   const large = tasks.some((t) => (t.size ?? 0) >= LARGE_FILE);
   const workers = wanted > 1 || large ? Math.max(1, Math.min(wanted, tasks.length)) : 0;
   const totalMb = Math.floor(os.totalmem() / (1024 * 1024));
@@ -85,6 +101,9 @@ async function runInMainThread(
 ): Promise<void> {
   const { processFile } = await import("./process-file");
   for (const task of tasks) {
+    // back to the event loop between files: a file is checked without any I/O wait, so without this a
+    // whole batch would run in one go and Ctrl-C or SIGTERM would only be seen at its end
+    await new Promise((resolve) => setImmediate(resolve));
     hooks.onStart?.(task);
     let result: FileResult;
     try {
@@ -228,7 +247,12 @@ export async function runTasks(
     return ordered.done();
   }
   const pool = new WorkerPool(tasks, plan, options, hooks, ordered);
-  await pool.run();
-  await ordered.done();
-  await pool.stop();
+  const undo = onShutdown(() => pool.stop());
+  try {
+    await pool.run();
+    await ordered.done();
+  } finally {
+    undo();
+    await pool.stop();
+  }
 }

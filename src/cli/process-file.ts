@@ -1,21 +1,19 @@
 /**
- * Checks one file: read → (look at the bytes) → load with the xlsx adapter (.xlsx, or .xls through
- * src/xlsx/xls/) → check → (fix) →
- * (mark, add the 校验报告 sheet, save atomically). Runs in a worker thread or in the main thread;
- * nothing of the workbook is kept once the result is returned.
+ * Checks one file: read → open for checking (src/xlsx/check-file.ts: an .xlsx straight from the
+ * package with Node's zlib, no exceljs, sheet by sheet and bounded; an .xls with our own reader) →
+ * check → (--out: the marked copy through exceljs, copy.ts) → the file's result (src/core/report).
+ * Runs in a worker thread or in the main thread; nothing of the workbook is kept once the result is
+ * returned. A sheet that cannot be read, or a rule that fails, leaves the file "校验未完成" (exit
+ * code 2): nothing that was not checked passes.
  */
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { checkGrids, type CheckResult } from "../core/check";
-import { checkedResult, type CopyOutcome } from "../core/report/checked";
+import { readFileSync } from "node:fs";
 import { WorkbookError } from "../core/port";
+import { checkedResult, type CopyOutcome } from "../core/report/checked";
 import type { AddinSettings } from "../core/settings";
-import { parseUserTemplates } from "../core/templates/user";
-import { reportSheet } from "../xlsx/report-sheet";
-import { openWorkbook, type WorkbookFormat } from "../xlsx/open";
-import type { XlsxWorkbook } from "../xlsx/workbook";
-import { workbookReadError, writeFailureReason, writeFileAtomic } from "./files";
-import { countsOf, failedResult, findingJson, type FileResult, type FixReport, type SkippedFix } from "./result";
+import { checkOpened, internalError, openForCheck, type OpenedFile } from "../xlsx/check-file";
+import { workbookReadError } from "./files";
+import { NODE_UNZIP } from "./unzip";
+import { failedResult, type FileResult } from "./result";
 
 export interface FileTask {
   readonly index: number;
@@ -30,100 +28,31 @@ export interface FileTask {
 }
 
 export interface RunOptions {
-  /** Settings from --config; null: each workbook's own. */
+  /** Settings from --config; null: each workbook's own (or the defaults, see workbookSettings). */
   readonly settings: AddinSettings | null;
   readonly fix: boolean;
+  /** Without --config: use the settings the workbook carries (false: --ignore-workbook-settings). */
+  readonly workbookSettings: boolean;
 }
 
-/** Problems of the user templates in the settings (the check leaves invalid ones out), as warnings. */
-function templateWarnings(settings: AddinSettings, warnings: string[]): void {
-  if (!settings.userTemplates.length) return;
-  for (const p of parseUserTemplates(JSON.stringify(settings.userTemplates)).problems)
-    warnings.push(`自定义模板：${p}`);
-}
+/** Appended to the workbook-settings notice on the command line. */
+const NOTICE_HINT = "用 --ignore-workbook-settings 按默认设置检查。";
 
-/** Applies the safe quick fixes (safe, no inputs) one plan at a time; re-checks after each round. */
-async function applySafeFixes(
-  wb: XlsxWorkbook,
-  first: CheckResult,
-  settings: AddinSettings
-): Promise<{ result: CheckResult; report: FixReport }> {
-  let result = first;
-  let fixed = 0;
-  let skipped: SkippedFix[] = [];
-  const done = new Set<string>();
-  for (let round = 0; round < 5; round++) {
-    const todo = result.findings.filter(
-      (f) => f.fix && f.fix.safe && f.fix.inputs.length === 0 && !done.has(JSON.stringify(f.fix.plan.steps))
-    );
-    if (todo.length === 0) break;
-    skipped = [];
-    let progress = 0;
-    for (const f of todo) {
-      const plan = f.fix!.plan;
-      const key = JSON.stringify(plan.steps);
-      if (done.has(key)) continue;
-      try {
-        await wb.apply(plan);
-        done.add(key);
-        fixed++;
-        progress++;
-      } catch (e) {
-        skipped.push({
-          sheet: f.sheet,
-          cell: f.cell,
-          rule: f.rule,
-          reason: e instanceof Error ? e.message : String(e),
-        });
-      }
-    }
-    result = checkGrids(await wb.readSheets(), settings);
-    if (progress === 0) break;
-  }
-  return { result, report: { fixed, before: countsOf(first.findings), skipped } };
-}
-
-/** The workbook, or why it cannot be read (Chinese). */
-async function openFile(file: string): Promise<{ workbook: XlsxWorkbook; format: WorkbookFormat } | string> {
-  let bytes: Buffer;
+/** The file opened for checking, or why it cannot be read (Chinese). */
+async function openFile(file: string): Promise<OpenedFile | string> {
+  let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    // one file at a time per thread: a plain read is the quickest (no round trips through the thread pool)
+    const b = readFileSync(file);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
     return workbookReadError(e);
   }
   try {
-    return await openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+    return await openForCheck(bytes, file, NODE_UNZIP);
   } catch (e) {
     if (e instanceof WorkbookError) return e.message;
-    return `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
-  }
-}
-
-/** --out: (--fix), mark, add the 校验报告 sheet, save atomically. */
-async function writeCopy(
-  wb: XlsxWorkbook,
-  checked: CheckResult,
-  settings: AddinSettings,
-  output: string,
-  fixing: boolean,
-  warnings: string[]
-): Promise<CopyOutcome> {
-  let result = checked;
-  let fix: FixReport | null = null;
-  try {
-    if (fixing) ({ result, report: fix } = await applySafeFixes(wb, result, settings));
-  } catch (e) {
-    warnings.push(`快速修复时出错，副本未修复：${e instanceof Error ? e.message : String(e)}`);
-  }
-  try {
-    await wb.mark(result.findings, { notes: settings.notes });
-    wb.addListSheet(reportSheet(result.findings.map(findingJson), result.summary.verdict));
-    const bytes = await wb.save();
-    await fs.mkdir(path.dirname(output), { recursive: true });
-    await writeFileAtomic(output, bytes);
-    return { result, fix, output, writeError: null };
-  } catch (e) {
-    return { result, fix, output: null, writeError: `无法写入标注副本“${output}”：${writeFailureReason(e)}。` };
+    return internalError(e);
   }
 }
 
@@ -131,24 +60,18 @@ export async function processFile(task: FileTask, options: RunOptions): Promise<
   if (task.problem) return failedResult(task.index, task.given, task.problem);
   const opened = await openFile(task.abs);
   if (typeof opened === "string") return failedResult(task.index, task.given, opened);
-  const { workbook: wb, format } = opened;
-  const warnings: string[] = [];
-  let result: CheckResult;
-  let settings: AddinSettings;
   try {
-    settings = options.settings ?? (await wb.loadSettings());
-    templateWarnings(settings, warnings);
-    result = checkGrids(await wb.readSheets(), settings);
+    const checked = checkOpened(opened, {
+      settings: options.settings,
+      workbookSettings: options.workbookSettings,
+      noticeHint: NOTICE_HINT,
+    });
+    const { result, grids, describe, warnings } = checked;
+    let copy: CopyOutcome = { result, grids, fix: null, output: null, writeError: task.outputProblem };
+    if (task.output && !task.outputProblem)
+      copy = await (await import("./copy")).writeCopy(opened, checked, task.output, options.fix);
+    return checkedResult(task, opened.read.sheets, copy, describe, warnings, opened.format);
   } catch (e) {
-    return failedResult(
-      task.index,
-      task.given,
-      `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`
-    );
+    return failedResult(task.index, task.given, internalError(e));
   }
-  const copy: CopyOutcome =
-    task.output && !task.outputProblem
-      ? await writeCopy(wb, result, settings, task.output, options.fix, warnings)
-      : { result, fix: null, output: null, writeError: task.outputProblem };
-  return checkedResult(task, copy, warnings, format);
 }

@@ -73,8 +73,28 @@ export function isBlankText(text: string | null | undefined): boolean {
   return t === "" || /^[—–\-－/／\\、.。…_＿]+$/.test(t) || t === "无" || t === "暂无" || t === "空";
 }
 
-/** Truncates for messages: "很长的文本…". */
+/** Truncates for messages: "很长的文本…". Counts characters (code points): an emoji is never cut in half. */
 export function clip(text: string, max = 16): string {
   const t = clean(text);
-  return t.length <= max ? t : t.slice(0, max - 1) + "…";
+  if (t.length <= max) return t;
+  if (!/[\ud800-\udfff]/.test(t)) return t.slice(0, max - 1) + "…";
+  const chars = Array.from(t);
+  return chars.length <= max ? t : chars.slice(0, max - 1).join("") + "…";
+}
+
+/** Characters a terminal would act on (line breaks, escape sequences, bells, direction overrides). */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a report (the terminal, the HTML report, the web page's batch): control characters
+ * shown escaped ("\n", "\u001B"), never acted on.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  });
 }

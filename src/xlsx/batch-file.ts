@@ -1,16 +1,18 @@
 /**
- * One file of the web page's batch, from its bytes to what the page shows and downloads: open it
- * (.xlsx or .xls), check it with the settings it carries (as the command line does without
- * --config), and make its marked copy — the same marks and 校验报告 sheet as the command line's
- * --out, always as .xlsx. Nothing of the workbook is kept once this returns.
+ * One file of the web page's batch, from its bytes to what the page shows and downloads — the
+ * command line's own steps (check-file.ts, src/core/report): open it for checking (.xlsx with the
+ * package reader through JSZip, .xls with our reader: no exceljs), check it with the settings it
+ * carries (as the command line does without --config) or the defaults, and, when asked, make its
+ * marked copy (marked-copy.ts: exceljs; the same marks and 校验报告 sheet as --out, always .xlsx).
+ * The page keeps only the file's report (no tables' contents). Nothing of the workbook is kept once
+ * this returns.
  */
-import { checkGrids, type CheckResult } from "../core/check";
 import { WorkbookError } from "../core/port";
-import { checkedResult } from "../core/report/checked";
-import { failedResult, findingJson, type FileResult } from "../core/report/result";
-import { markedCopyName, openWorkbook, type WorkbookFormat } from "./open";
-import { reportSheet } from "./report-sheet";
-import type { XlsxWorkbook } from "./workbook";
+import { checkedResult, type CopyOutcome } from "../core/report/checked";
+import { failedResult, reportedFile, type ReportedFile } from "../core/report/result";
+import { checkOpened, internalError, openForCheck, type OpenedFile } from "./check-file";
+import { markedCopyName } from "./file-kinds";
+import { markedCopy } from "./marked-copy";
 
 export interface BatchFile {
   readonly index: number;
@@ -19,58 +21,53 @@ export interface BatchFile {
   readonly bytes: Uint8Array;
 }
 
+export interface BatchOptions {
+  /** Make the marked copy too (for the zip). */
+  readonly copy: boolean;
+  /** Use the settings the workbook carries (false: the defaults only). */
+  readonly workbookSettings: boolean;
+  /** Ends the workbook-settings notice: how to check without them on the page (Chinese). */
+  readonly noticeHint: string;
+}
+
 export interface BatchFileOutcome {
-  readonly result: FileResult;
-  /** The marked copy (.xlsx), or null when the file could not be read. */
+  readonly result: ReportedFile;
+  /** The marked copy (.xlsx), or null when not asked for or not made (result.writeError says why). */
   readonly copy: Uint8Array | null;
 }
 
-/** The marked copy's bytes; a failure is the copy's write error (Chinese). */
-async function markedCopy(
-  wb: XlsxWorkbook,
-  result: CheckResult,
-  verdict: string,
-  notes: boolean
-): Promise<Uint8Array | string> {
-  try {
-    await wb.mark(result.findings, { notes });
-    wb.addListSheet(reportSheet(result.findings.map(findingJson), verdict));
-    return await wb.save();
-  } catch (e) {
-    return `无法生成标注副本：${e instanceof Error ? e.message : String(e)}`;
-  }
+function failed(file: BatchFile, e: unknown): BatchFileOutcome {
+  const message = e instanceof WorkbookError ? e.message : internalError(e);
+  return { result: reportedFile(failedResult(file.index, file.path, message)), copy: null };
 }
 
-export async function checkBatchFile(file: BatchFile): Promise<BatchFileOutcome> {
-  let wb: XlsxWorkbook;
-  let format: WorkbookFormat;
+export async function checkBatchFile(file: BatchFile, options: BatchOptions): Promise<BatchFileOutcome> {
+  let opened: OpenedFile;
   try {
-    ({ workbook: wb, format } = await openWorkbook(file.bytes, file.path));
+    opened = await openForCheck(file.bytes, file.path);
   } catch (e) {
-    const message =
-      e instanceof WorkbookError
-        ? e.message
-        : `无法读取：工作簿已损坏（${e instanceof Error ? e.message : String(e)}）。`;
-    return { result: failedResult(file.index, file.path, message), copy: null };
+    return failed(file, e);
   }
-  let result: CheckResult;
-  let notes: boolean;
   try {
-    const settings = await wb.loadSettings();
-    notes = settings.notes;
-    result = checkGrids(await wb.readSheets(), settings);
+    const checked = checkOpened(opened, { settings: null, ...options });
+    const { result, grids, describe, warnings } = checked;
+    let copy: CopyOutcome = { result, grids, fix: null, output: null, writeError: null };
+    let bytes: Uint8Array | null = null;
+    if (options.copy) {
+      const made = await markedCopy(opened, checked, false);
+      bytes = made.bytes;
+      copy = {
+        ...copy,
+        output: bytes ? markedCopyName(file.path) : null,
+        writeError: made.problem ? `无法生成标注副本：${made.problem}` : null,
+      };
+    }
+    const task = { index: file.index, given: file.path };
+    return {
+      result: reportedFile(checkedResult(task, opened.read.sheets, copy, describe, warnings, opened.format)),
+      copy: bytes,
+    };
   } catch (e) {
-    const message = `检查时出错：${e instanceof Error ? e.message : String(e)}（这是本工具的问题，请报告）。`;
-    return { result: failedResult(file.index, file.path, message), copy: null };
+    return failed(file, e);
   }
-  const output = markedCopyName(file.path);
-  const checked = checkedResult(
-    { index: file.index, given: file.path },
-    { result, fix: null, output, writeError: null },
-    [],
-    format
-  );
-  const copy = await markedCopy(wb, result, checked.verdict, notes);
-  if (typeof copy === "string") return { result: { ...checked, output: null, writeError: copy }, copy: null };
-  return { result: checked, copy };
 }

@@ -23,6 +23,14 @@ export function keepAutomaticPageNumbers(ws: ExcelJS.Worksheet): void {
   if (setup && setup.useFirstPageNumber === false) setup.firstPageNumber = undefined;
 }
 
+/**
+ * Gives a worksheet a name exceljs's setter would refuse or cut (longer than 31 characters and the
+ * like: names Excel reads from files other programs wrote). exceljs writes the name as it is.
+ */
+export function renameWorksheet(ws: ExcelJS.Worksheet, name: string): void {
+  (ws as unknown as { _name: string })._name = name;
+}
+
 /** True when the worksheet is protected against edits (`sheetProtection`, not in the typings). */
 export function worksheetProtected(ws: ExcelJS.Worksheet): boolean {
   return !!(ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet;

@@ -53,3 +53,11 @@ export function unsupportedMessage(name: string): string {
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The name (or path) of a file's marked copy: the same for an .xlsx; “原名-已校验.xlsx” for an .xls,
+ * whose copy is an .xlsx (the name says the format changed, and never meets an “原名.xlsx” beside it).
+ */
+export function markedCopyName(name: string): string {
+  return /\.xls$/i.test(name) ? `${name.slice(0, -4)}-已校验.xlsx` : name;
+}

@@ -1,92 +1,59 @@
 /**
- * exceljs worksheet → core SheetGrid: displayed text (the common number formats applied), value
- * types, merged ranges, protection. Used by the xlsx adapter (CLI, web page, tests).
+ * exceljs worksheet → core SheetGrid: displayed text (the common number formats applied:
+ * number-format.ts), value types, merged ranges, protection — bounded like the package reader's
+ * (bounds.ts), so both readings of a workbook give the same grid. Used by the xlsx adapter (marked
+ * copies and --fix on the command line, the web page, tests).
  */
 import ExcelJS from "exceljs";
-import { RowGrid, type CellValueType, type GridCell } from "../core/grid";
+import type { CellValueType, GridCell, RowGrid } from "../core/grid";
+import { WorkbookError } from "../core/port";
+import { boundedGrid, type CellRows, type SheetRead } from "./bounds";
 import { worksheetMerges, worksheetProtected } from "./exceljs-internals";
+import { formatDate, formatNumber } from "./number-format";
 
 export { worksheetMerges, worksheetProtected };
 
 const VT = ExcelJS.ValueType;
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Formats a number the way Excel shows it for the common formats (%, fixed decimals, thousands). */
-function formatNumber(value: number, numFmt: string | undefined): string {
-  if (!numFmt || numFmt === "General" || numFmt === "@") return String(value);
-  const fmt = numFmt.split(";")[0].replace(/\[[^\]]*\]|"[^"]*"|\\./g, "");
-  const decimals = (/\.(0+)/.exec(fmt)?.[1].length ?? 0) as number;
-  if (fmt.includes("%")) return `${(value * 100).toFixed(decimals)}%`;
-  if (/[0#]/.test(fmt)) {
-    const fixed = value.toFixed(decimals);
-    if (fmt.includes(",")) {
-      const [i, d] = fixed.split(".");
-      return i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (d ? `.${d}` : "");
-    }
-    return fixed;
-  }
-  return String(value);
-}
-
-function formatDate(date: Date, numFmt: string | undefined): string {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + 1;
-  const d = date.getUTCDate();
-  if (numFmt && /年/.test(numFmt)) return /日|d/.test(numFmt) ? `${y}年${m}月${d}日` : `${y}年${m}月`;
-  return `${y}-${pad(m)}-${pad(d)}`;
+/** A value as shown: numbers and dates with the cell's format (also a hyperlink's), text as it is. */
+function shown(value: unknown, numFmt: string | undefined): { text: string; type: CellValueType } {
+  if (typeof value === "number") return { text: formatNumber(value, numFmt), type: "number" };
+  if (value instanceof Date) return { text: formatDate(value, numFmt), type: "date" };
+  if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", type: "boolean" };
+  if (value && typeof value === "object" && "error" in value)
+    return { text: String((value as { error?: string }).error ?? "#ERROR!"), type: "error" };
+  return { text: value === undefined || value === null ? "" : String(value), type: "text" };
 }
 
 /** The cell as the grid sees it (displayed text and value type), undefined when empty or covered by a merge. */
 export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
   const type = cell.type;
   if (type === VT.Null || type === VT.Merge) return undefined;
-  let value: unknown = cell.value;
-  let kind: ExcelJS.ValueType = type;
-  if (type === VT.Formula) {
-    value = (cell.value as ExcelJS.CellFormulaValue).result;
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === "number") kind = VT.Number;
-    else if (typeof value === "boolean") kind = VT.Boolean;
-    else if (value instanceof Date) kind = VT.Date;
-    else if (typeof value === "object" && value && "error" in (value as object)) kind = VT.Error;
-    else kind = VT.String;
-  }
-  let text: string;
-  let vt: CellValueType;
-  switch (kind) {
-    case VT.Number:
-      text = formatNumber(value as number, cell.numFmt);
-      vt = "number";
+  let g: { text: string; type: CellValueType };
+  switch (type) {
+    case VT.Formula: {
+      const result = (cell.value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return undefined;
+      g = shown(result, cell.numFmt);
       break;
-    case VT.Date:
-      text = formatDate(value as Date, cell.numFmt);
-      vt = "date";
-      break;
-    case VT.Boolean:
-      text = value ? "TRUE" : "FALSE";
-      vt = "boolean";
-      break;
-    case VT.Error:
-      text = String((value as { error?: string })?.error ?? "#ERROR!");
-      vt = "error";
-      break;
+    }
     case VT.RichText:
-      text = ((value as ExcelJS.CellRichTextValue).richText ?? []).map((r) => r.text).join("");
-      vt = "text";
+      g = {
+        text: ((cell.value as ExcelJS.CellRichTextValue).richText ?? []).map((r) => r.text).join(""),
+        type: "text",
+      };
       break;
     case VT.Hyperlink:
-      text = String((value as ExcelJS.CellHyperlinkValue).text ?? "");
-      vt = "text";
+      g = shown((cell.value as ExcelJS.CellHyperlinkValue).text, cell.numFmt);
+      break;
+    case VT.String:
+      g = { text: typeof cell.value === "string" ? cell.value : (cell.text ?? ""), type: "text" };
       break;
     default:
-      text = typeof value === "string" ? value : (cell.text ?? "");
-      vt = "text";
+      g = shown(cell.value, cell.numFmt);
   }
-  if (text === "" && vt === "text") return undefined;
-  return { text, type: vt };
+  if (g.text === "" && g.type === "text") return undefined;
+  return g;
 }
 
 /** The displayed text of a cell ("" when empty); what an edit plan's oldText is compared with. */
@@ -94,9 +61,9 @@ export function cellText(cell: ExcelJS.Cell): string {
   return cellOf(cell)?.text ?? "";
 }
 
-/** Reads a worksheet into a grid. Hidden rows and columns are read like the others. */
-export function gridFromWorksheet(ws: ExcelJS.Worksheet): RowGrid {
-  const rows: (GridCell | undefined)[][] = [];
+/** Reads a worksheet: its grid, or why it cannot be checked (bounds.ts). Hidden rows and columns are read like the others. */
+export function readWorksheet(ws: ExcelJS.Worksheet): SheetRead {
+  const rows: CellRows = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: (GridCell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -105,5 +72,12 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): RowGrid {
     });
     rows[r - 1] = cells;
   });
-  return new RowGrid(ws.name, rows, worksheetMerges(ws), worksheetProtected(ws), true);
+  return boundedGrid(ws.name, rows, worksheetMerges(ws), worksheetProtected(ws));
+}
+
+/** Reads a worksheet into a grid; a sheet that cannot be checked → WorkbookError("unreadable"). */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet): RowGrid {
+  const read = readWorksheet(ws);
+  if (!read.grid) throw new WorkbookError("unreadable", `工作表“${ws.name}”无法检查：${read.problem}`, ws.name);
+  return read.grid;
 }

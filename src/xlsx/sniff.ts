@@ -90,19 +90,31 @@ function endOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
+/** An entry of the zip's central directory. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly crc32: number;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Where its local header starts. */
+  readonly offset: number;
+}
+
 /**
- * The uncompressed size of the worksheets and shared strings, from the zip's central directory;
- * null when it cannot be read (a damaged zip) or the zip is Zip64.
+ * The entries of the zip's central directory (names as stored); null when it cannot be read (a
+ * damaged zip) or the zip is Zip64. Sizes of 0xFFFFFFFF (Zip64 sizes) are read as "too large".
  */
-export function sheetBytes(bytes: Uint8Array): number | null {
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || offset === 0xffffffff) return null;
+  const entries: ZipEntry[] = [];
   let p = offset;
-  let total = 0;
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
@@ -110,12 +122,27 @@ export function sheetBytes(bytes: Uint8Array): number | null {
     const nameLength = view.getUint16(p + 28, true);
     const extra = view.getUint16(p + 30, true);
     const comment = view.getUint16(p + 32, true);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(name)) {
-      if (size === 0xffffffff) return Number.MAX_SAFE_INTEGER;
-      total += size;
-    }
+    entries.push({
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      crc32: view.getUint32(p + 16, true),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size,
+      offset: view.getUint32(p + 42, true),
+    });
     p += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+/** The uncompressed size of the worksheets and shared strings, from the zip's central directory; null as zipEntries. */
+export function sheetBytes(bytes: Uint8Array): number | null {
+  const entries = zipEntries(bytes);
+  if (!entries) return null;
+  let total = 0;
+  for (const e of entries) {
+    if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(e.name))
+      total = Math.min(total + e.size, Number.MAX_SAFE_INTEGER);
   }
   return total;
 }

@@ -18,8 +18,10 @@ import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { isSettingsXml, settingsFromXml, settingsToXml } from "../core/settings-xml";
 import { applyStep, validatePlan } from "./edits";
-import { keepAutomaticPageNumbers, loadPackage } from "./exceljs-internals";
-import { gridFromWorksheet } from "./grid";
+import { prepareForExcelJS, type Prepared } from "./exceljs-guard";
+import { keepAutomaticPageNumbers, loadPackage, renameWorksheet } from "./exceljs-internals";
+import type { SheetRead } from "./bounds";
+import { gridFromWorksheet, readWorksheet } from "./grid";
 import { addListSheet, type ListSheet } from "./list-sheet";
 import { clearMarks, readMarks, writeMarks, type MarksBySheet } from "./marks";
 import { defaultFontOf, patchPackage, readCustomXml, type CustomXmlPart, type InternalLink } from "./package";
@@ -51,6 +53,13 @@ export class XlsxWorkbook implements WorkbookPort {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const refused = sniffXlsx(bytes);
     if (refused) throw unreadable(refused);
+    let prepared: Prepared;
+    try {
+      prepared = await prepareForExcelJS(bytes);
+    } catch (e) {
+      if (e instanceof WorkbookError) throw e;
+      throw unreadable(SNIFF_MESSAGES.damaged);
+    }
     // the package is unzipped by exceljs, and once more only when it has customXml parts to keep
     let parts: CustomXmlPart[] = [];
     if (namesPart(bytes, "customXml/")) {
@@ -62,11 +71,15 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const workbook = new ExcelJS.Workbook();
     try {
-      await loadPackage(workbook, bytes);
+      await loadPackage(workbook, prepared.bytes);
     } catch (e) {
       throw unreadable(`无法读取：工作簿内容已损坏（${e instanceof Error ? e.message : String(e)}）。`);
     }
-    for (const ws of workbook.worksheets) keepAutomaticPageNumbers(ws);
+    for (const ws of workbook.worksheets) {
+      keepAutomaticPageNumbers(ws);
+      const real = prepared.names.get(ws.name);
+      if (real !== undefined) renameWorksheet(ws, real);
+    }
     const ours = parts.find((p) => isSettingsXml(p.xml)) ?? null;
     return new XlsxWorkbook(
       workbook,
@@ -102,7 +115,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.workbook.getWorksheet(name);
   }
 
-  /** Every sheet as a grid, now. */
+  /** Every sheet as read now: its grid, or why it cannot be checked (bounds.ts). */
+  sheetReads(): SheetRead[] {
+    return this.workbook.worksheets.map((ws) => readWorksheet(ws));
+  }
+
+  /** Every sheet as a grid, now (a sheet that cannot be checked → WorkbookError). */
   sheetGrids(): SheetGrid[] {
     return this.workbook.worksheets.map((ws) => gridFromWorksheet(ws));
   }

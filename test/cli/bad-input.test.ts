@@ -119,7 +119,7 @@ describe("perf-target check on bad input", () => {
     await runTasks(
       tasks,
       { workers: 0, memoryMb: 0 },
-      { settings: null, fix: false },
+      { settings: null, fix: false, workbookSettings: true },
       {
         onResult: (r) => {
           results.push(r);

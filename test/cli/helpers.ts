@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
+import { cleanWorkbook } from "./packages";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const SAMPLE = path.join(ROOT, "samples", "liupanshui-2025.xlsx");
@@ -198,30 +199,5 @@ export function encryptedOle(): Buffer {
 
 /** A small, clean project table (no findings): for batches of many files. */
 export async function writeSmallWorkbook(file: string): Promise<void> {
-  const ExcelJS = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("项目");
-  ws.addRow(["某单位2025年项目绩效目标表"]);
-  ws.addRow(["项目名称", "培训项目", "主管部门", "某局"]);
-  ws.addRow(["预算资金（万元）", 10, "实施单位", "某局"]);
-  ws.addRow(["年度目标", "完成培训200人次"]);
-  ws.addRow(["一级指标", "二级指标", "三级指标", "指标值", "指标解释"]);
-  ws.addRow(["产出指标", "数量指标", "培训人次", "≥200人次", "反映培训的人次"]);
-  ws.addRow(["产出指标", "质量指标", "培训合格率", "≥95%", "反映培训质量，计算公式：合格人数/参训人数×100%"]);
-  ws.addRow(["产出指标", "时效指标", "培训完成时间", "2025年12月31日前", "反映完成时间"]);
-  ws.addRow([
-    "效益指标",
-    "社会效益指标",
-    "业务能力提升",
-    "≥90%",
-    "反映学员能力提升比例，计算公式：提升人数/参训人数×100%",
-  ]);
-  ws.addRow([
-    "满意度指标",
-    "服务对象满意度指标",
-    "参训学员满意度",
-    "≥90%",
-    "反映学员对培训的满意程度，随机抽取50名学员发放调查问卷，计算公式：满意问卷数/问卷总数×100%",
-  ]);
-  await wb.xlsx.writeFile(file);
+  fs.writeFileSync(file, await cleanWorkbook(["项目"]));
 }

@@ -35,6 +35,7 @@ describe("parseArgs", () => {
       html: "r.html",
       fix: true,
       config: "c.json",
+      ignoreWorkbookSettings: false,
       jobs: 3,
     });
     expect(parseArgs(["a.xlsx"])).toMatchObject({ kind: "check", inputs: ["a.xlsx"] });
@@ -181,6 +182,12 @@ describe("small helpers", () => {
   it("plans the pool: the main thread for a few small files, workers for many or for a large one", () => {
     expect(planPool([{ size: 1 }], null).workers).toBe(0);
     expect(planPool([{}, {}, {}], null).workers).toBe(0);
+    // by default: one thread on 2 CPUs whatever the batch; workers from 4 CPUs and 64 files
+    const files = (n: number) => Array.from({ length: n }, () => ({ size: 30_000 }));
+    expect(planPool(files(520), null, 2).workers).toBe(0);
+    expect(planPool(files(63), null, 8).workers).toBe(0);
+    expect(planPool(files(130), null, 4).workers).toBe(3);
+    expect(planPool(files(64), null, 8).workers).toBe(2);
     expect(planPool([{ size: 20 * 1024 * 1024 }], null).workers).toBe(1);
     expect(
       planPool(

@@ -14,6 +14,7 @@ import {
   keepAutomaticPageNumbers,
   loadPackage,
   removeNote,
+  renameWorksheet,
   replaceRows,
   rowModels,
   setConditionalFormats,
@@ -180,5 +181,18 @@ describe("exceljs 4.4.0 internals the xlsx adapter relies on", () => {
     expect(wb.definedNames.model).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: "预算", ranges: ["'表'!$B$6"] })])
     );
+  });
+
+  it("renameWorksheet: a name the setter would cut (over 31 characters) is kept, found by getWorksheet and written as it is", async () => {
+    const { wb, ws } = emptyBook();
+    const long = "某某市财政局二〇二五年度部门预算项目支出绩效目标申报表（第一批）";
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    ws.name = long;
+    warn.mockRestore();
+    expect(ws.name).toBe(long.slice(0, 31)); // the quirk: the setter cuts
+    renameWorksheet(ws, long);
+    expect(wb.getWorksheet(long)).toBe(ws);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(`name="${long}"`);
   });
 });

@@ -14,9 +14,12 @@ import type { SheetGrid } from "../../src/core/grid";
 import { WorkbookError } from "../../src/core/port";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { gridFromWorksheet, worksheetProtected } from "../../src/xlsx/grid";
-import { openWorkbook, workbookFormat } from "../../src/xlsx/open";
+import { openForCheck, workbookFormat } from "../../src/xlsx/check-file";
+import { readWorkbook, type WorkbookRead } from "../../src/xlsx/package-read";
+import { openWorkbook } from "../../src/xlsx/open";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
-import { excelJSFromXls, XLS_MESSAGES } from "../../src/xlsx/xls/workbook";
+import { XLS_MESSAGES } from "../../src/xlsx/xls/read";
+import { excelJSFromXls } from "../../src/xlsx/xls/workbook";
 import { rkNumber } from "../../src/xlsx/xls/records";
 import { encryptedOle } from "../cli/helpers";
 
@@ -29,11 +32,28 @@ function bytesOf(file: string): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
+/** The grids of a read workbook (every sheet read). */
+function gridsOf(read: WorkbookRead): SheetGrid[] {
+  expect(read.sheets.filter((s) => s.problem)).toEqual([]);
+  return read.sheets.map((s) => s.grid!);
+}
+
+/** An .xls as the checks read it (no exceljs). */
 async function xlsGrids(file: string): Promise<SheetGrid[]> {
+  return gridsOf((await openForCheck(bytesOf(file), file)).read);
+}
+
+/** An .xls as its marked copy holds it (the exceljs workbook made from it). */
+async function xlsCopyGrids(file: string): Promise<SheetGrid[]> {
   return (await excelJSFromXls(bytesOf(file))).worksheets.map((ws) => gridFromWorksheet(ws));
 }
 
+/** An .xlsx as the checks read it (the package reader), and as exceljs loads it. */
 async function xlsxGrids(file: string): Promise<SheetGrid[]> {
+  return gridsOf(await readWorkbook(bytesOf(file)));
+}
+
+async function xlsxExcelJSGrids(file: string): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb.worksheets.map((ws) => gridFromWorksheet(ws));
@@ -83,6 +103,9 @@ describe(".xls: the same cells, merges and findings as the .xlsx it came from", 
     const a = await xlsGrids(path.join(XLS, "liupanshui-2025.xls"));
     const b = await xlsxGrids(SAMPLE);
     expect(picture(a)).toEqual(picture(b));
+    // the copy's exceljs workbook holds what was checked (else no copy is written), as exceljs holds the .xlsx
+    expect(picture(await xlsCopyGrids(path.join(XLS, "liupanshui-2025.xls")))).toEqual(picture(a));
+    expect(picture(await xlsxExcelJSGrids(SAMPLE))).toEqual(picture(b));
     const findings = findingsOf(a);
     expect(findings.length).toBeGreaterThan(50);
     expect(findings).toEqual(findingsOf(b));
@@ -93,6 +116,7 @@ describe(".xls: the same cells, merges and findings as the .xlsx it came from", 
     const a = await xlsGrids(path.join(XLS, "real", name));
     const b = await xlsxGrids(path.join(ROOT, "test", "fixtures", "real", name.replace(/\.xls$/, ".xlsx")));
     expect(picture(a)).toEqual(picture(b));
+    expect(picture(await xlsCopyGrids(path.join(XLS, "real", name)))).toEqual(picture(a));
     expect(findingsOf(a)).toEqual(findingsOf(b));
   });
   test("there are twelve", () => expect(real).toHaveLength(12));
@@ -104,6 +128,10 @@ describe(".xls: what a cell shows", () => {
     grids = await xlsGrids(path.join(XLS, "formats.xls"));
   });
 
+  test("the copy's exceljs workbook holds the same", async () => {
+    expect(picture(await xlsCopyGrids(path.join(XLS, "formats.xls")))).toEqual(picture(grids));
+  });
+
   test("number formats and dates are shown as Excel shows them", () => {
     const g = grids[0];
     expect(g.cell(1, 1)).toEqual({ text: "95%", type: "number" });
@@ -113,7 +141,8 @@ describe(".xls: what a cell shows", () => {
     expect(g.cell(6, 1)).toEqual({ text: "TRUE", type: "boolean" });
     expect(g.cell(7, 1)).toEqual({ text: "-12345678.9", type: "number" });
     expect(g.cell(8, 1)).toEqual({ text: "12.5%", type: "number" });
-    expect(g.merges).toEqual([{ top: 1, left: 2, bottom: 3, right: 3 }]);
+    // B1:C3 merged; column C holds nothing, so the merge is clipped to the content (src/xlsx/bounds.ts)
+    expect(g.merges).toEqual([{ top: 1, left: 2, bottom: 3, right: 2 }]);
     expect(g.cell(1, 2)).toEqual({ text: "合并单元格", type: "text" });
   });
 
@@ -233,11 +262,21 @@ describe(".xls that cannot be read: a Chinese message", () => {
       const bytes = new Uint8Array(full);
       const flips = 1 + Math.floor(random() * 8);
       for (let k = 0; k < flips; k++) bytes[8 + Math.floor(random() * (bytes.length - 8))] = Math.floor(random() * 256);
+      // for the checks (no exceljs) and as the copy's exceljs workbook: a message or a workbook, the same way
+      let checked: string | null = null;
+      try {
+        await openForCheck(bytes, "x.xls");
+      } catch (e) {
+        if (!(e instanceof WorkbookError)) throw e;
+        checked = e.message;
+      }
       try {
         await openWorkbook(bytes);
+        expect(checked).toBeNull();
       } catch (e) {
         if (!(e instanceof WorkbookError)) throw e;
         expect(e.message).toMatch(/^无法读取/);
+        if (checked !== null) expect(e.message).toBe(checked);
         refused++;
       }
     }

@@ -7,11 +7,12 @@
 import { addToTotals, fileJson, newTotals, type FileResult, type Totals } from "../result";
 import type { HtmlReport } from "./html";
 import { Progress } from "./progress";
+import { visible } from "../../core/text";
 import { colourFor, fileText, paint, totalText, type Paint } from "./text";
 
-/** "perf-target：" + message, on stderr. */
+/** "perf-target：" + message, on stderr (control characters shown escaped). */
 export function printError(message: string): void {
-  process.stderr.write(`${paint(colourFor(process.stderr)).red("perf-target：")}${message}\n`);
+  process.stderr.write(`${paint(colourFor(process.stderr)).red("perf-target：")}${visible(message)}\n`);
 }
 
 export class CheckOutput {
@@ -48,13 +49,17 @@ export class CheckOutput {
       this.progress.write(process.stdout, `${this.first ? "\n" : ",\n"}${JSON.stringify(fileJson(r))}`);
       this.first = false;
     } else if (!r.readError) this.progress.write(process.stdout, fileText(r, this.p));
-    if (r.readError) this.toStderr(`${pe.red("✘")} ${r.file}  ${r.readError}\n`);
-    if (r.writeError) this.toStderr(`${pe.red("✘")} ${r.file}  ${r.writeError}\n`);
-    for (const w of r.warnings) this.toStderr(`${pe.yellow("注意：")}${r.file}：${w}\n`);
+    const file = visible(r.file);
+    if (r.readError) this.toStderr(`${pe.red("✘")} ${file}  ${visible(r.readError)}\n`);
+    for (const m of r.incomplete) this.toStderr(`${pe.red("✘")} ${file}  ${visible(m)}\n`);
+    if (r.writeError) this.toStderr(`${pe.red("✘")} ${file}  ${visible(r.writeError)}\n`);
+    for (const w of r.warnings) this.toStderr(`${pe.yellow("注意：")}${file}：${visible(w)}\n`);
     // what could not be read: in the text report, and on stderr when stdout carries the JSON document
-    if (this.json) for (const x of r.problems) this.toStderr(`${pe.yellow("注意：")}${r.file}：${x}\n`);
+    if (this.json) for (const x of r.problems) this.toStderr(`${pe.yellow("注意：")}${file}：${visible(x)}\n`);
     for (const s of r.fix?.skipped ?? [])
-      this.toStderr(`${pe.yellow("未能修复：")}${r.file} ${s.sheet}!${s.cell} [${s.rule}]：${s.reason}\n`);
+      this.toStderr(
+        `${pe.yellow("未能修复：")}${file} ${visible(`${s.sheet}!${s.cell}`)} [${s.rule}]：${visible(s.reason)}\n`
+      );
     await this.addToHtml(r);
   }
 

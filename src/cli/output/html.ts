@@ -10,7 +10,7 @@ import path from "node:path";
 import { REPORT_FOOT, REPORT_MIDDLE, reportHead, section, summaryRow } from "../../core/report/html";
 import { addToStats, newStats } from "../../core/report/charts";
 import type { FileResult, Totals } from "../result";
-import { tempName, writeFailureReason } from "../files";
+import { makeDirectory, tempName, writeFailureReason } from "../files";
 
 interface SummaryRow {
   readonly index: number;
@@ -34,7 +34,7 @@ export class HtmlReport {
   static async open(target: string): Promise<HtmlReport> {
     const report = new HtmlReport(path.resolve(target), target);
     try {
-      await fs.mkdir(path.dirname(report.target), { recursive: true });
+      await makeDirectory(path.dirname(report.target));
       report.sections = await fs.open(report.sectionsPath, "w");
     } catch (e) {
       throw new Error(htmlWriteError(target, e));

@@ -4,10 +4,11 @@
  */
 import cliProgress from "cli-progress";
 import path from "node:path";
+import { visible } from "../../core/text";
 import { displayWidth } from "./width";
 
 function shortName(file: string, max = 36): string {
-  const base = path.basename(file);
+  const base = visible(path.basename(file));
   if (displayWidth(base) <= max) return base;
   let out = "";
   for (const ch of base) {

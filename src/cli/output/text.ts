@@ -1,6 +1,7 @@
 /** The human report on the terminal: a verdict line per file, its findings, a total. In Chinese. */
 import { SEVERITY_LABEL, type Severity } from "../../core/finding";
-import type { Counts, FileResult, Totals } from "../result";
+import { visible } from "../../core/text";
+import { outcomeOf, totalsParts, type Counts, type FileResult, type Totals } from "../result";
 
 export interface Paint {
   readonly on: boolean;
@@ -47,34 +48,33 @@ function countsText(c: Counts, p: Paint = paint(false)): string {
 /** The block of one file that was read: verdict line, fixes, output, findings. */
 export function fileText(r: FileResult, p: Paint): string {
   const lines: string[] = [];
-  const ok = r.counts.error === 0 && r.tables.length > 0;
-  const mark = ok ? p.green("✔") : r.tables.length === 0 ? p.yellow("？") : p.red("✘");
-  const verdict = ok ? p.green(r.verdict) : r.tables.length === 0 ? p.yellow(r.verdict) : p.red(r.verdict);
-  const size = r.tables.length
-    ? p.dim(`（${r.tables.length} 张表，${r.tables.reduce((n, t) => n + t.indicators.length, 0)} 个指标）`)
-    : "";
-  lines.push(`${mark} ${p.bold(r.file)}  ${verdict}  ${countsText(r.counts, p)}${size}`);
-  for (const problem of r.problems) lines.push(`  ${p.dim(problem)}`);
+  const outcome = outcomeOf(r);
+  const ok = outcome === "passed";
+  const unknown = outcome === "unrecognised";
+  const mark = ok ? p.green("✔") : unknown ? p.yellow("？") : p.red("✘");
+  const verdict = ok ? p.green(r.verdict) : unknown ? p.yellow(r.verdict) : p.red(r.verdict);
+  const size = r.tableCount ? p.dim(`（${r.tableCount} 张表，${r.indicatorCount} 个指标）`) : "";
+  lines.push(`${mark} ${p.bold(visible(r.file))}  ${verdict}  ${countsText(r.counts, p)}${size}`);
+  for (const problem of r.problems) lines.push(`  ${p.dim(visible(problem))}`);
   if (r.fix) {
     const skipped = r.fix.skipped.length ? `，${r.fix.skipped.length} 处未能修复` : "";
     lines.push(
       `  已在副本中修复 ${r.fix.fixed} 处${skipped}（修复前：${countsText(r.fix.before)}；以下是修复后仍有的问题）`
     );
   }
-  if (r.output) lines.push(`  标注副本：${r.output}`);
+  if (r.output) lines.push(`  标注副本：${visible(r.output)}`);
   for (const f of r.findings) {
     const sp = severityPaint(p, f.severity);
-    const where = f.sheet ? `${f.sheet}!${f.cell}` : f.cell;
-    lines.push(`  ${sp(SEVERITY_LABEL[f.severity])}  ${where}  ${p.dim(`[${f.rule}]`)}  ${f.message}`);
+    const where = f.sheet ? `${f.sheet}!${f.cell}` : "（整个工作簿）";
+    lines.push(
+      `  ${sp(SEVERITY_LABEL[f.severity])}  ${visible(where)}  ${p.dim(`[${f.rule}]`)}  ${visible(f.message)}`
+    );
   }
   return lines.join("\n") + "\n";
 }
 
 export function totalText(t: Totals, p: Paint): string {
-  const parts = [`可以提交 ${t.passed} 个`, `需修改后再提交 ${t.failed} 个`];
-  if (t.unrecognised) parts.push(`未识别到绩效目标表 ${t.unrecognised} 个`);
-  if (t.unreadable) parts.push(`无法读取 ${t.unreadable} 个`);
-  let text = `${p.bold(`共检查 ${t.files} 个文件`)}：${parts.join("，")}。\n问题合计：${countsText(t.counts, p)}。`;
+  let text = `${p.bold(`共检查 ${t.files} 个文件`)}：${totalsParts(t).join("，")}。\n问题合计：${countsText(t.counts, p)}。`;
   if (t.fixed) text += `\n已在副本中修复 ${t.fixed} 处。`;
   if (t.writeFailed) text += `\n${p.red(`有 ${t.writeFailed} 个标注副本未能写出。`)}`;
   return text + "\n";

@@ -8,7 +8,7 @@
  */
 import { SEVERITY_LABEL, type Severity } from "../finding";
 import { RULES } from "../rules";
-import type { Counts, FileResult } from "./result";
+import type { Counts, ReportedFile } from "./result";
 
 export interface BatchStats {
   /** Files read and checked (the denominator of the shares). */
@@ -24,7 +24,7 @@ export function newStats(): BatchStats {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-export function addToStats(s: BatchStats, r: FileResult): void {
+export function addToStats(s: BatchStats, r: ReportedFile): void {
   if (r.readError) return;
   s.files++;
   const seen = new Set<string>();

@@ -5,11 +5,13 @@
  * (--html, streamed to a file: src/cli/output/html.ts) and the web page's batch write the same page.
  */
 import { SEVERITY_LABEL, type Severity } from "../finding";
+import { visible } from "../text";
 import { chartsHtml, type BatchStats } from "./charts";
-import type { FileResult, Totals } from "./result";
+import { outcomeOf, type ReportedFile, type Totals } from "./result";
 
+/** Text as HTML: control characters shown escaped (as on the terminal), markup characters as entities. */
 export function escapeHtml(text: string): string {
-  return text
+  return visible(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -38,10 +40,9 @@ details{margin:6px 0 12px;font-size:13px}
 @media print{h2{page-break-before:auto}a{color:inherit;text-decoration:none}}
 `;
 
-function verdictClass(r: FileResult): string {
-  if (r.readError) return "fail";
-  if (r.tables.length === 0) return "unknown";
-  return r.counts.error > 0 ? "fail" : "pass";
+function verdictClass(r: ReportedFile): string {
+  const o = outcomeOf(r);
+  return o === "passed" ? "pass" : o === "unrecognised" ? "unknown" : "fail";
 }
 
 function countCell(n: number, s: Severity): string {
@@ -49,7 +50,7 @@ function countCell(n: number, s: Severity): string {
 }
 
 /** The marked copy: where it went (and, for an .xls, that it is an .xlsx now). */
-function copyNote(r: FileResult): string {
+function copyNote(r: ReportedFile): string {
   if (!r.output) return "";
   const xls =
     r.format === "xls" ? `（原文件是 .xls，副本另存为 .xlsx，只保留内容、数字格式、合并单元格和行高列宽）` : "";
@@ -57,7 +58,7 @@ function copyNote(r: FileResult): string {
 }
 
 /** One file's section: its verdict and counts, notes, and its findings by sheet. */
-export function section(r: FileResult): string {
+export function section(r: ReportedFile): string {
   const id = `f${r.index + 1}`;
   const out: string[] = [];
   out.push(`<section id="${id}"><h2>${r.index + 1}. ${escapeHtml(r.file)}</h2>`);
@@ -66,16 +67,16 @@ export function section(r: FileResult): string {
     return out.join("");
   }
   const c = r.counts;
-  const tables = r.tables.length;
-  const indicators = r.tables.reduce((n, t) => n + t.indicators.length, 0);
+  const tables = r.tableCount;
   out.push(
-    `<p><span class="${verdictClass(r)}">${escapeHtml(r.verdict)}</span>\u3000错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}\u3000<span class="meta">${tables} 张表，${indicators} 个指标</span></p>`
+    `<p><span class="${verdictClass(r)}">${escapeHtml(r.verdict)}</span>\u3000错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}\u3000<span class="meta">${tables} 张表，${r.indicatorCount} 个指标</span></p>`
   );
   if (r.fix)
     out.push(
       `<p class="note">已在副本中修复 ${r.fix.fixed} 处（修复前：错误 ${r.fix.before.error} · 警告 ${r.fix.before.warning} · 提示 ${r.fix.before.info}）；下列为修复后仍有的问题。</p>`
     );
   out.push(copyNote(r));
+  for (const m of r.incomplete) out.push(`<p class="problem">${escapeHtml(m)}</p>`);
   if (r.writeError) out.push(`<p class="problem">${escapeHtml(r.writeError)}</p>`);
   for (const p of r.problems) out.push(`<p class="note">${escapeHtml(p)}</p>`);
   if (tables && r.findings.length === 0) out.push(`<p class="note">未发现问题。</p>`);
@@ -105,10 +106,10 @@ export function section(r: FileResult): string {
 }
 
 /** One file's row of the summary table. */
-export function summaryRow(r: FileResult): string {
+export function summaryRow(r: ReportedFile): string {
   const c = r.counts;
   const verdict = r.readError ? "无法读取" : r.verdict;
-  return `<tr><td class="n">${r.index + 1}</td><td><a href="#f${r.index + 1}">${escapeHtml(r.file)}</a></td><td class="${verdictClass(r)}">${escapeHtml(verdict)}</td>${countCell(c.error, "error")}${countCell(c.warning, "warning")}${countCell(c.info, "info")}<td class="n">${r.tables.length}</td><td class="n">${r.tables.reduce((n, t) => n + t.indicators.length, 0)}</td></tr>`;
+  return `<tr><td class="n">${r.index + 1}</td><td><a href="#f${r.index + 1}">${escapeHtml(r.file)}</a></td><td class="${verdictClass(r)}">${escapeHtml(verdict)}</td>${countCell(c.error, "error")}${countCell(c.warning, "warning")}${countCell(c.info, "info")}<td class="n">${r.tableCount}</td><td class="n">${r.indicatorCount}</td></tr>`;
 }
 
 function pad(n: number): string {
@@ -134,6 +135,7 @@ export function reportHead(t: Totals, stats: BatchStats, meta: ReportMeta): stri
     `<h1>绩效目标表校验报告</h1>\n<p class="meta">生成时间：${escapeHtml(formatDate(meta.started))}\u3000用时 ${meta.seconds.toFixed(1)} 秒\u3000${escapeHtml(meta.maker)}</p>\n` +
     `<p>共检查 <b>${t.files}</b> 个文件：<span class="pass">可以提交 ${t.passed} 个</span>，<span class="fail">需修改后再提交 ${t.failed} 个</span>` +
     (t.unrecognised ? `，<span class="unknown">未识别到绩效目标表 ${t.unrecognised} 个</span>` : "") +
+    (t.incomplete ? `，<span class="fail">校验未完成 ${t.incomplete} 个</span>` : "") +
     (t.unreadable ? `，<span class="fail">无法读取 ${t.unreadable} 个</span>` : "") +
     `。问题合计：<span class="error">错误 ${t.counts.error}</span> · <span class="warning">警告 ${t.counts.warning}</span> · <span class="info">提示 ${t.counts.info}</span>。` +
     (t.fixed ? ` 已在副本中修复 ${t.fixed} 处。` : "") +

@@ -1,7 +1,9 @@
 /**
  * What checking one file gives: the command line's --json contract (tables, findings) plus what the
- * text and HTML reports need (counts, verdict, fixes, output). Plain data: it crosses from the
- * worker threads of the command line and from the web page's batch worker, which both make it.
+ * text and HTML reports need (counts, verdict, what was not checked, fixes, output). Plain data: it
+ * crosses from the command line's worker threads and from the web page's batch worker, which both
+ * make it (src/xlsx/check-file.ts). The page keeps only a file's report (ReportedFile: no tables'
+ * indicators), which is all the reports show.
  *
  * The JSON contract (README “命令行”): exactly these keys, in this order —
  *   {"files":[{"file","error","tables":[{"sheet","kind","title","range","indicators":[{"row","level1","level2","name","value","explanation"}]}],
@@ -69,7 +71,8 @@ export interface FixReport {
   readonly skipped: SkippedFix[];
 }
 
-export interface FileResult {
+/** A file as the reports show it (text, HTML, the web page's batch): its result without the tables' contents. */
+export interface ReportedFile {
   readonly index: number;
   /** The path as given. */
   readonly file: string;
@@ -77,19 +80,39 @@ export interface FileResult {
   readonly readError: string | null;
   /** The marked copy could not be written (Chinese). */
   readonly writeError: string | null;
-  readonly tables: JsonTable[];
+  /**
+   * What was not checked although the file was read (Chinese, one sentence each): sheets that could
+   * not be read, rules that failed. The file never passes while this is not empty.
+   */
+  readonly incomplete: string[];
+  /** Tables found, and their indicators. */
+  readonly tableCount: number;
+  readonly indicatorCount: number;
   readonly findings: JsonFinding[];
   readonly counts: Counts;
   readonly verdict: string;
   /** Sheets the parser could not understand (shown when no table was found). */
   readonly problems: string[];
-  /** Things to tell the user on stderr: settings problems of the workbook, and the like. */
-  readonly warnings: string[];
   readonly fix: FixReport | null;
   /** The marked copy written. */
   readonly output: string | null;
   /** The file's format: the marked copy of an .xls is an .xlsx (the reports say so). */
   readonly format: "xlsx" | "xls";
+}
+
+export interface FileResult extends ReportedFile {
+  /** The sheets read and checked (names, in workbook order). */
+  readonly sheets: string[];
+  readonly tables: JsonTable[];
+  /** Things to tell the user on stderr: settings problems of the workbook, and the like. */
+  readonly warnings: string[];
+}
+
+/** The file as the reports show it (what the web page keeps of each file). */
+export function reportedFile(r: FileResult): ReportedFile {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- left out on purpose
+  const { sheets, tables, warnings, ...reported } = r;
+  return reported;
 }
 
 export function tableJson(t: TargetTable): JsonTable {
@@ -126,11 +149,18 @@ export function countsOf(findings: readonly { severity: Severity }[]): Counts {
   return c;
 }
 
+/** The file's `error`: why it could not be read, or what was not checked and the copy not written; null when none. */
+function errorOf(r: FileResult): string | null {
+  if (r.readError) return r.readError;
+  const parts = [...r.incomplete, ...(r.writeError ? [r.writeError] : [])];
+  return parts.length ? parts.join(" ") : null;
+}
+
 /** The file's entry of the --json document (the contract's keys, in order). */
 export function fileJson(r: FileResult): JsonFile {
   return {
     file: r.file,
-    error: r.readError ?? r.writeError,
+    error: errorOf(r),
     tables: r.readError ? [] : r.tables,
     findings: r.readError ? [] : r.findings,
   };
@@ -142,7 +172,11 @@ export function failedResult(index: number, file: string, message: string): File
     file,
     readError: message,
     writeError: null,
+    incomplete: [],
+    sheets: [],
     tables: [],
+    tableCount: 0,
+    indicatorCount: 0,
     findings: [],
     counts: { error: 0, warning: 0, info: 0 },
     verdict: "无法读取",
@@ -154,12 +188,27 @@ export function failedResult(index: number, file: string, message: string): File
   };
 }
 
-/** The batch so far: files by verdict, findings by severity, fixes. */
+/**
+ * How a file came out, for the totals and the reports' colours: not read; errors found; read but
+ * not all checked (a sheet unread, a rule failed: never a pass); no table found; or a pass.
+ */
+export type Outcome = "unreadable" | "failed" | "incomplete" | "unrecognised" | "passed";
+
+export function outcomeOf(r: ReportedFile): Outcome {
+  if (r.readError) return "unreadable";
+  if (r.counts.error > 0) return "failed";
+  if (r.incomplete.length > 0) return "incomplete";
+  return r.tableCount === 0 ? "unrecognised" : "passed";
+}
+
+/** The batch so far: files by outcome, findings by severity, fixes. */
 export interface Totals {
   files: number;
   passed: number;
   failed: number;
   unrecognised: number;
+  /** Read, but a sheet could not be read or a rule failed. */
+  incomplete: number;
   unreadable: number;
   writeFailed: number;
   counts: Counts;
@@ -172,6 +221,7 @@ export function newTotals(): Totals {
     passed: 0,
     failed: 0,
     unrecognised: 0,
+    incomplete: 0,
     unreadable: 0,
     writeFailed: 0,
     counts: { error: 0, warning: 0, info: 0 },
@@ -179,15 +229,21 @@ export function newTotals(): Totals {
   };
 }
 
-export function addToTotals(t: Totals, r: FileResult): void {
+export function addToTotals(t: Totals, r: ReportedFile): void {
   t.files++;
-  if (r.readError) t.unreadable++;
-  else if (r.tables.length === 0) t.unrecognised++;
-  else if (r.counts.error > 0) t.failed++;
-  else t.passed++;
+  t[outcomeOf(r)]++;
   if (r.writeError) t.writeFailed++;
   t.counts.error += r.counts.error;
   t.counts.warning += r.counts.warning;
   t.counts.info += r.counts.info;
   t.fixed += r.fix?.fixed ?? 0;
+}
+
+/** The totals in one Chinese sentence (files by outcome), as the text report, the HTML report and the page say it. */
+export function totalsParts(t: Totals): string[] {
+  const parts = [`可以提交 ${t.passed} 个`, `需修改后再提交 ${t.failed} 个`];
+  if (t.unrecognised) parts.push(`未识别到绩效目标表 ${t.unrecognised} 个`);
+  if (t.incomplete) parts.push(`校验未完成 ${t.incomplete} 个`);
+  if (t.unreadable) parts.push(`无法读取 ${t.unreadable} 个`);
+  return parts;
 }

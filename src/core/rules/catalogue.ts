@@ -6,6 +6,10 @@
 import { SEVERITY_LABEL } from "../finding";
 import { RULES } from "./index";
 import type { FixSafety, RuleCategory, RuleMeta } from "./types";
+import { WORKBOOK_SETTINGS_NOTICE } from "./workbook-settings";
+
+/** Notices: findings that are not rules (the settings cannot switch them off), documented beside the rules. */
+const NOTICES = [WORKBOOK_SETTINGS_NOTICE] as const;
 
 /** The catalogue sections (docs/rules), A–F, in order. */
 export const RULE_CATEGORIES: readonly RuleCategory[] = [
@@ -45,4 +49,13 @@ export function rulesIndexTable(rules = RULES): string {
       `| \`${meta.id}\` | ${meta.title} | ${defaultSeverityText(meta)} | ${meta.category} | ${FIX_LABEL[meta.fix]} | [${meta.id}.md](${meta.id}.md) |`,
   );
   return ["| 编号 | 中文名 | 默认级别 | 类别 | 快速修复 | 文档 |", "|---|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The notices' table of docs/rules/README.md. */
+export function noticesIndexTable(): string {
+  const rows = NOTICES.map(
+    (n) =>
+      `| \`${n.id}\` | ${n.title} | ${SEVERITY_LABEL[n.defaultSeverity]} | ${n.description} | [${n.docs}](${n.docs}) |`
+  );
+  return ["| 编号 | 中文名 | 级别 | 说明 | 文档 |", "|---|---|---|---|---|", ...rows].join("\n");
 }

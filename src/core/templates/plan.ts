@@ -8,17 +8,28 @@
  * The same planner serves the rules' quick fixes: missing-level1 (a standard section),
  * empty-level2 (fill the blank row), misplaced-indicator (move a row).
  */
-import { mergesAfterDelete, mergesAfterInsert } from "../plan-steps";
-import type { EditPlan, EditStep } from "../edit-plan";
+import { mergesAfterInsert } from "../plan-steps";
+import type { EditPlan } from "../edit-plan";
 import type { FixInput } from "../finding";
-import { cellAddress, parseCell, parseRange, rangeAddress, type CellRange } from "../grid";
-import type { Indicator, IndicatorBlock, Level1Name, Level2Name, TargetTable } from "../model";
-import { parseValueText, splitForColumns } from "../value";
-import { LEVEL1_ORDER, LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "../grid";
+import type { Indicator, Level1Name, Level2Name, TargetTable } from "../model";
+import { LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
 import { fillTemplate } from "./fill";
+import { extendLabelMerges, PlanBuilder, writeRow, type RowTexts } from "./plan-builder";
+import {
+  columnsOf,
+  findTarget,
+  houseName,
+  mapToTable,
+  notOfferedReason,
+  repeatsLevelText,
+  usesMerges,
+  type Placement,
+  type Target,
+} from "./placement";
 import type { IndicatorTemplate } from "./types";
 
-type Placement = "group" | "new-group" | "new-section" | "at-row" | "fill-row";
+export { notOfferedReason } from "./placement";
 
 export interface InsertionPlan {
   readonly plan: EditPlan;
@@ -31,12 +42,6 @@ export interface InsertionPlan {
   /** Placeholders left in the texts (when kept unfilled), as fix inputs. */
   readonly inputs: readonly FixInput[];
   readonly template: IndicatorTemplate | null;
-}
-
-interface RowTexts {
-  readonly name: string;
-  readonly value: string;
-  readonly explanation: string;
 }
 
 export interface InsertOptions {
@@ -62,227 +67,13 @@ function inputsOf(template: IndicatorTemplate, texts: RowTexts): FixInput[] {
     }));
 }
 
-/* ------------------------------------------------------------ layout helpers */
-
-function tableCostLayout(block: IndicatorBlock): "own" | "output" | null {
-  if (block.rows.some((r) => r.level1.standard === "成本")) return "own";
-  if (block.rows.some((r) => r.level1.standard === "产出" && r.level2.standard === "成本")) return "output";
-  return null;
-}
-
-/**
- * Why a template is not offered for a table, or null when it is: 社会成本 and 生态环境成本 are
- * negative effects, not money — a table whose 成本 stands under 产出 has no place for them (they
- * would become money rows under 产出/成本).
- */
-export function notOfferedReason(table: TargetTable, t: Pick<IndicatorTemplate, "level2">): string | null {
-  if (t.level2 !== "社会成本" && t.level2 !== "生态环境成本") return null;
-  if (tableCostLayout(table.indicatorBlock) !== "output") return null;
-  return `本表的成本指标在产出指标下，没有“${t.level2}指标”的位置；${t.level2}不是金额，不能作为产出成本指标插入`;
-}
-
-/** Maps a template's 一级/二级 to the table's cost layout (成本 as 一级 vs 成本 under 产出). */
-function mapToTable(
-  block: IndicatorBlock,
-  level1: Level1Name,
-  level2: Level2Name,
-): { level1: Level1Name; level2: Level2Name } {
-  const layout = tableCostLayout(block);
-  if (layout === "output" && (level2 === "经济成本" || level2 === "成本")) return { level1: "产出", level2: "成本" };
-  if (layout === "own" && level1 === "产出" && level2 === "成本") return { level1: "成本", level2: "经济成本" };
-  return { level1, level2 };
-}
-
-/** Writes names in the table's house style: with the 指标 suffix when the table's categories carry it. */
-function houseName(block: IndicatorBlock, standard: string, level: 1 | 2): string {
-  const texts = block.rows.map((r) => (level === 1 ? r.level1.text : r.level2.text)).filter(Boolean);
-  const withSuffix = texts.length === 0 || texts.filter((t) => t.endsWith("指标")).length >= texts.length / 2;
-  if (standard === "服务对象满意度") {
-    const existing = block.rows.find((r) => r.level2.standard === "服务对象满意度")?.level2.text;
-    if (existing) return existing;
-  }
-  return withSuffix ? `${standard}指标` : standard;
-}
-
-interface Columns {
-  level1?: number;
-  level2?: number;
-  name?: number;
-  value?: number;
-  operator?: number;
-  unit?: number;
-  explanation?: number;
-  labels: number[];
-}
-
-function columnsOf(block: IndicatorBlock): Columns {
-  return {
-    ...block.roles,
-    labels: block.columns.filter((c) => c.role === "label").map((c) => c.column),
-  };
-}
-
-/** Level columns repeat their text on every row (no merges, no blank continuation). */
-function repeatsLevelText(block: IndicatorBlock): boolean {
-  const rows = block.indicators;
-  if (rows.length < 2) return false;
-  return rows.every((r) => r.level2.firstRow === r.row || r.level2.cell === null) && block.merges.length === 0;
-}
-
-/** The table merges its groups in this column (the house style a new row follows). */
-function usesMerges(block: IndicatorBlock, column: number): boolean {
-  return block.merges.some((m) => {
-    const r = parseRange(m);
-    return r.left === column && r.right === column && r.bottom > r.top;
-  });
-}
-
-/* ------------------------------------------------------------ the plan */
-
-class PlanBuilder {
-  readonly steps: EditStep[] = [];
-  merges: CellRange[];
-  constructor(
-    readonly sheet: string,
-    merges: readonly string[],
-  ) {
-    this.merges = merges.map((m) => parseRange(m));
-  }
-  insertRow(before: number, formatFrom: number | null): void {
-    this.steps.push({ kind: "insertRows", sheet: this.sheet, before, count: 1, formatFrom });
-    this.merges = mergesAfterInsert(this.merges, before, 1);
-  }
-  deleteRow(row: number): void {
-    this.steps.push({ kind: "deleteRows", sheet: this.sheet, row, count: 1 });
-    this.merges = mergesAfterDelete(this.merges, row, 1);
-  }
-  /** Extends the merge whose top-left is `top` in `column` down to `bottom`. */
-  extendMerge(column: number, top: number, bottom: number): void {
-    const i = this.merges.findIndex((m) => m.left === column && m.top === top);
-    if (i < 0) {
-      if (bottom > top) this.merge({ top, left: column, bottom, right: column }, null);
-      return;
-    }
-    const old = this.merges[i];
-    if (old.bottom >= bottom) return;
-    this.merge({ ...old, bottom }, old);
-  }
-  /** Merges `range` (after unmerging `replaces`); a single-cell range only unmerges. */
-  merge(range: CellRange, replaces: CellRange | null): void {
-    this.steps.push({
-      kind: "merge",
-      sheet: this.sheet,
-      range: rangeAddress(range),
-      replaces: replaces ? rangeAddress(replaces) : null,
-    });
-    if (replaces) this.merges = this.merges.filter((m) => rangeAddress(m) !== rangeAddress(replaces));
-    if (range.top !== range.bottom || range.left !== range.right) this.merges.push(range);
-  }
-  set(row: number, column: number | undefined, text: string, oldText = ""): void {
-    if (column === undefined || (text === "" && oldText === "")) return;
-    this.steps.push({ kind: "set", sheet: this.sheet, address: cellAddress(row, column), oldText, newText: text });
-  }
-  mergeAt(row: number, column: number): CellRange | undefined {
-    return this.merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
-  }
-}
-
-/** Writes a row's texts into its cells (the value split over operator/unit columns when the table has them). */
-function writeRow(b: PlanBuilder, cols: Columns, row: number, texts: RowTexts): void {
-  b.set(row, cols.name, texts.name);
-  if (cols.operator !== undefined || cols.unit !== undefined) {
-    const parts = splitForColumns(parseValueText(texts.value), {
-      operator: cols.operator !== undefined,
-      unit: cols.unit !== undefined,
-    });
-    b.set(row, cols.unit, parts.unit);
-    b.set(row, cols.operator, parts.operator);
-    b.set(row, cols.value, parts.value);
-  } else {
-    b.set(row, cols.value, texts.value);
-  }
-  b.set(row, cols.explanation, texts.explanation);
-}
-
-interface Target {
-  /** Insert before this row. */
-  readonly before: number;
-  readonly formatFrom: number;
-  readonly placement: Placement;
-  /** Rows whose group the new row joins (for merge extension): the group's top row per column. */
-  readonly joinLevel1: Indicator | null;
-  readonly joinLevel2: Indicator | null;
-}
-
-function lastRowOf(rows: readonly Indicator[]): number {
-  return rows.reduce(
-    (m, r) => Math.max(m, r.row, r.level2.lastRow, r.level1.lastRow === r.level1.firstRow ? r.row : r.row),
-    0,
-  );
-}
-
-/** Decides where a row for (level1, level2) goes. */
-function findTarget(block: IndicatorBlock, level1: Level1Name, level2: Level2Name): Target {
-  const rows = block.rows;
-  const group = rows.filter((r) => r.level1.standard === level1 && r.level2.standard === level2);
-  if (group.length > 0) {
-    const last = group[group.length - 1];
-    const end = Math.max(last.row, last.level2.cell ? last.level2.lastRow : last.row);
-    return { before: end + 1, formatFrom: last.row, placement: "group", joinLevel1: last, joinLevel2: last };
-  }
-  const section = rows.filter((r) => r.level1.standard === level1);
-  if (section.length > 0) {
-    // after the last 二级 group that comes before this one in the standard order
-    const order = LEVEL2_ORDER.indexOf(level2);
-    const before = section.filter((r) => r.level2.standard !== null && LEVEL2_ORDER.indexOf(r.level2.standard) < order);
-    if (before.length > 0) {
-      const last = before[before.length - 1];
-      const end = Math.max(last.row, last.level2.cell ? last.level2.lastRow : last.row);
-      return { before: end + 1, formatFrom: last.row, placement: "new-group", joinLevel1: last, joinLevel2: null };
-    }
-    const first = section[0];
-    return { before: first.row, formatFrom: first.row, placement: "new-group", joinLevel1: null, joinLevel2: null };
-  }
-  // a new section after the sections that come before it in the standard order
-  const order = LEVEL1_ORDER.indexOf(level1);
-  const earlier = rows.filter((r) => r.level1.standard !== null && LEVEL1_ORDER.indexOf(r.level1.standard) < order);
-  if (earlier.length > 0) {
-    const last = earlier[earlier.length - 1];
-    const end = Math.max(last.row, last.level1.cell ? last.level1.lastRow : last.row, lastRowOf(earlier));
-    return { before: end + 1, formatFrom: last.row, placement: "new-section", joinLevel1: null, joinLevel2: null };
-  }
-  const first = rows[0];
-  return {
-    before: first ? first.row : block.firstRow,
-    formatFrom: first ? first.row : block.headerRow,
-    placement: "new-section",
-    joinLevel1: null,
-    joinLevel2: null,
-  };
-}
-
-/**
- * Label-column merges that end on the row above the insertion and span the block: they must grow
- * to cover the new row (a row inserted right after a merge is outside it in Excel).
- */
-function extendLabelMerges(b: PlanBuilder, block: IndicatorBlock, cols: Columns, before: number): void {
-  // every column left of the indicator columns: label columns, and outer labels ("绩效目标情况")
-  // merged down from the header area, which the block's column list does not name
-  const first = Math.min(...[cols.level1, cols.level2, cols.name].filter((c): c is number => c !== undefined));
-  const columns = new Set([...cols.labels, ...Array.from({ length: Math.max(0, first - 1) }, (_, k) => k + 1)]);
-  for (const c of columns) {
-    const m = b.mergeAt(before - 1, c);
-    if (m && m.bottom === before - 1 && m.top <= block.firstRow && m.left === c) b.extendMerge(c, m.top, before);
-  }
-}
-
 function plan(
   table: TargetTable,
   level1: Level1Name,
   level2: Level2Name,
   texts: RowTexts,
   target: Target,
-  label: string,
+  label: string
 ): { plan: EditPlan; row: number } {
   const block = table.indicatorBlock;
   const cols = columnsOf(block);
@@ -344,7 +135,7 @@ export function planInsertion(
   table: TargetTable,
   template: IndicatorTemplate,
   values: Readonly<Record<string, string>> = {},
-  options: InsertOptions = {},
+  options: InsertOptions = {}
 ): InsertionPlan {
   const notOffered = notOfferedReason(table, template);
   if (notOffered) throw new Error(`无法插入“${template.name}”：${notOffered}。`);
@@ -362,7 +153,7 @@ function planRow(
   texts: RowTexts,
   options: InsertOptions,
   template: IndicatorTemplate | null,
-  label: string,
+  label: string
 ): InsertionPlan {
   const block = table.indicatorBlock;
   const { level1, level2 } = mapToTable(block, templateLevel1, templateLevel2);
@@ -394,7 +185,7 @@ function planRow(
   }
   // an empty row of the same 二级 (a blank template row) is filled instead of inserting a new one
   const blank = block.rows.find(
-    (r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2,
+    (r) => r.rowKind === "blank-level2" && r.level1.standard === level1 && r.level2.standard === level2
   );
   if (blank) {
     const filled = fillRow(table, blank, texts, label);
@@ -431,7 +222,7 @@ export function defaultTemplate(
   table: TargetTable,
   templates: readonly IndicatorTemplate[],
   level1: Level1Name,
-  level2?: Level2Name,
+  level2?: Level2Name
 ): IndicatorTemplate | null {
   const order = level2 ? [level2] : LEVEL2_ORDER.filter((l2) => LEVEL2_PARENTS[l2].includes(level1));
   const common = table.kind === "department" ? "部门整体运转" : "项目通用";
@@ -439,7 +230,7 @@ export function defaultTemplate(
     const fits = templates.filter(
       (x) =>
         (x.level1 === level1 && x.level2 === l2) ||
-        (level1 === "产出" && l2 === "成本" && (x.level2 === "成本" || x.level2 === "经济成本")),
+        (level1 === "产出" && l2 === "成本" && (x.level2 === "成本" || x.level2 === "经济成本"))
     );
     const offered = fits.filter((x) => !notOfferedReason(table, x));
     const t = offered.find((x) => x.sector === common) ?? offered[0];
@@ -452,7 +243,7 @@ export function defaultTemplate(
 export function planSection(
   table: TargetTable,
   level1: Level1Name,
-  templates: readonly IndicatorTemplate[],
+  templates: readonly IndicatorTemplate[]
 ): InsertionPlan | null {
   const template = defaultTemplate(table, templates, level1);
   if (!template) return null;
@@ -463,7 +254,7 @@ export function planSection(
 export function planFillRow(
   table: TargetTable,
   row: Indicator,
-  templates: readonly IndicatorTemplate[],
+  templates: readonly IndicatorTemplate[]
 ): { plan: EditPlan; inputs: readonly FixInput[]; template: IndicatorTemplate } | null {
   if (!row.level2.standard || !row.level1.standard) return null;
   const template = defaultTemplate(table, templates, row.level1.standard, row.level2.standard);
@@ -481,7 +272,7 @@ export function planFillRow(
 export function planMove(
   table: TargetTable,
   indicator: Indicator,
-  target: { level1: Level1Name; level2: Level2Name },
+  target: { level1: Level1Name; level2: Level2Name }
 ): EditPlan | null {
   const block = table.indicatorBlock;
   const cols = columnsOf(block);
@@ -500,7 +291,7 @@ export function planMove(
     mapped.level2,
     texts,
     insertion,
-    `将“${indicator.name}”移到“${mapped.level2}指标”`,
+    `将“${indicator.name}”移到“${mapped.level2}指标”`
   );
   const b = new PlanBuilder(table.sheet, []);
   // replay the insertion on the builder to know the merges as they are after it

@@ -8,7 +8,8 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, Switch, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { SEVERITY_LABEL } from "../../core/finding";
-import type { FileResult } from "../../core/report/result";
+import { outcomeOf, type ReportedFile } from "../../core/report/result";
+import { visible } from "../../core/text";
 import { withKey } from "../../taskpane/ui";
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ const COLUMNS: readonly { key: Key; label: string; numeric: boolean }[] = [
   { key: "indicators", label: "指标", numeric: true },
 ];
 
-function valueOf(r: FileResult, key: Key): number | string {
+function valueOf(r: ReportedFile, key: Key): number | string {
   switch (key) {
     case "index":
       return r.index;
@@ -55,43 +56,47 @@ function valueOf(r: FileResult, key: Key): number | string {
     case "verdict":
       return r.verdict;
     case "tables":
-      return r.tables.length;
+      return r.tableCount;
     case "indicators":
-      return r.tables.reduce((n, t) => n + t.indicators.length, 0);
+      return r.indicatorCount;
     default:
       return r.counts[key];
   }
 }
 
-/** Needs changes: errors, or the file could not be read. */
-function needsChanges(r: FileResult): boolean {
-  return r.readError !== null || r.counts.error > 0;
+/** Needs changes: errors, the file could not be read, or not all of it was checked. */
+function needsChanges(r: ReportedFile): boolean {
+  const o = outcomeOf(r);
+  return o === "failed" || o === "unreadable" || o === "incomplete";
 }
 
-function verdictStyle(s: ReturnType<typeof useStyles>, r: FileResult): string {
+function verdictStyle(s: ReturnType<typeof useStyles>, r: ReportedFile): string {
   if (needsChanges(r)) return s.error;
-  return r.tables.length === 0 ? s.unknown : s.pass;
+  return outcomeOf(r) === "unrecognised" ? s.unknown : s.pass;
 }
 
-function Findings({ r }: { r: FileResult }): React.JSX.Element {
+function Findings({ r }: { r: ReportedFile }): React.JSX.Element {
   const s = useStyles();
-  if (r.readError) return <Caption1 className={s.error}>{r.readError}</Caption1>;
+  if (r.readError) return <Caption1 className={s.error}>{visible(r.readError)}</Caption1>;
   return (
     <>
       {r.problems.map((p) => (
         <Caption1 key={p} block>
-          {p}
+          {visible(p)}
+        </Caption1>
+      ))}
+      {[...r.incomplete, ...(r.writeError ? [r.writeError] : [])].map((m) => (
+        <Caption1 key={m} block className={s.error}>
+          {visible(m)}
         </Caption1>
       ))}
       {r.findings.length === 0 && <Caption1>未发现问题。</Caption1>}
-      <ul className={s.findings} aria-label={`“${r.file}”的问题`}>
+      <ul className={s.findings} aria-label={`“${visible(r.file)}”的问题`}>
         {r.findings.map((f, i) => (
           <li key={i} className={s.finding} data-finding={`${f.sheet}!${f.cell}`}>
             <span className={s[f.severity === "info" ? "unknown" : f.severity]}>{SEVERITY_LABEL[f.severity]}</span>{" "}
-            <span className={s.mono}>
-              {f.sheet}!{f.cell}
-            </span>{" "}
-            <span className={s.mono}>[{f.rule}]</span> {f.message}
+            <span className={s.mono}>{f.sheet ? `${visible(f.sheet)}!${f.cell}` : "（整个工作簿）"}</span>{" "}
+            <span className={s.mono}>[{f.rule}]</span> {visible(f.message)}
           </li>
         ))}
       </ul>
@@ -101,10 +106,10 @@ function Findings({ r }: { r: FileResult }): React.JSX.Element {
 
 /** A file's row (and its findings when open); memoised, so a batch's new result renders one row. */
 const Row = React.memo(function Row(props: {
-  r: FileResult;
+  r: ReportedFile;
   open: boolean;
   onToggle: (index: number) => void;
-  onOpenFile: (r: FileResult) => void;
+  onOpenFile: (r: ReportedFile) => void;
 }): React.JSX.Element {
   const s = useStyles();
   const { r } = props;
@@ -118,7 +123,7 @@ const Row = React.memo(function Row(props: {
             size="small"
             icon={props.open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
             aria-expanded={props.open}
-            aria-label={`${props.open ? "收起" : "展开"}“${r.file}”的问题`}
+            aria-label={`${props.open ? "收起" : "展开"}“${visible(r.file)}”的问题`}
             onClick={() => props.onToggle(r.index)}
           />
           <Button
@@ -126,9 +131,9 @@ const Row = React.memo(function Row(props: {
             size="small"
             disabled={r.readError !== null}
             onClick={() => props.onOpenFile(r)}
-            aria-label={`打开“${r.file}”（单个文件视图，带标记）`}
+            aria-label={`打开“${visible(r.file)}”（单个文件视图，带标记）`}
           >
-            {r.file}
+            {visible(r.file)}
           </Button>
         </td>
         <td className={`${s.td} ${verdictStyle(s, r)}`} data-verdict>
@@ -137,8 +142,8 @@ const Row = React.memo(function Row(props: {
         <td className={`${s.td} ${s.n}`}>{r.counts.error}</td>
         <td className={`${s.td} ${s.n}`}>{r.counts.warning}</td>
         <td className={`${s.td} ${s.n}`}>{r.counts.info}</td>
-        <td className={`${s.td} ${s.n}`}>{r.tables.length}</td>
-        <td className={`${s.td} ${s.n}`}>{valueOf(r, "indicators")}</td>
+        <td className={`${s.td} ${s.n}`}>{r.tableCount}</td>
+        <td className={`${s.td} ${s.n}`}>{r.indicatorCount}</td>
       </tr>
       {props.open && (
         <tr>
@@ -153,8 +158,8 @@ const Row = React.memo(function Row(props: {
 });
 
 export function BatchTable(props: {
-  results: readonly FileResult[];
-  onOpenFile: (r: FileResult) => void;
+  results: readonly ReportedFile[];
+  onOpenFile: (r: ReportedFile) => void;
 }): React.JSX.Element {
   const s = useStyles();
   const [sort, setSort] = React.useState<{ key: Key; descending: boolean }>({ key: "index", descending: false });

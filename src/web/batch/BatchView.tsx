@@ -14,6 +14,7 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Switch,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -24,12 +25,13 @@ import {
   FolderOpen20Regular,
 } from "@fluentui/react-icons";
 import { chartsHtml } from "../../core/report/charts";
-import type { FileResult } from "../../core/report/result";
+import { totalsParts, type ReportedFile } from "../../core/report/result";
+import { visible } from "../../core/text";
 import { downloadBlob } from "../../taskpane/files";
 import { BatchTable } from "./BatchTable";
 import { collect, fromFileList, type BatchInput } from "./collect";
-import { copiesZip, reportPage, stamp } from "./downloads";
-import { BatchRun, type BatchSnapshot } from "./run";
+import { reportPage, stamp } from "./downloads";
+import { BatchRun, type BatchSnapshot, type CheckChoice } from "./run";
 
 const useStyles = makeStyles({
   root: {
@@ -64,22 +66,34 @@ const useStyles = makeStyles({
   },
 });
 
+/** The switch that checks without the workbooks' own settings (the command line's --ignore-workbook-settings). */
+const DEFAULTS_ONLY = "不用工作簿自带的设置";
+
+/** How the page checks: each workbook under its own settings (as the command line does), or the defaults. */
+function checkChoice(defaultsOnly: boolean): CheckChoice {
+  return { workbookSettings: !defaultsOnly, noticeHint: `打开“${DEFAULTS_ONLY}”可按默认设置检查。` };
+}
+
 /** The batch being run (or done): start it with the files, folders or a drop. */
 export function useBatch() {
   const [run, setRun] = React.useState<BatchRun | null>(null);
   const [skipped, setSkipped] = React.useState<string[]>([]);
-  const start = React.useCallback((files: readonly { path: string; file: File }[]) => {
-    const { inputs, skipped: left } = collect(files);
-    setSkipped(left);
-    setRun((old) => {
-      old?.cancel();
-      if (inputs.length === 0) return null;
-      const next = new BatchRun(inputs);
-      next.start();
-      return next;
-    });
-  }, []);
-  return { run, skipped, start };
+  const [defaultsOnly, setDefaultsOnly] = React.useState(false);
+  const start = React.useCallback(
+    (files: readonly { path: string; file: File }[]) => {
+      const { inputs, skipped: left } = collect(files);
+      setSkipped(left);
+      setRun((old) => {
+        old?.dispose();
+        if (inputs.length === 0) return null;
+        const next = new BatchRun(inputs, checkChoice(defaultsOnly));
+        next.start();
+        return next;
+      });
+    },
+    [defaultsOnly]
+  );
+  return { run, skipped, start, defaultsOnly, setDefaultsOnly };
 }
 
 const NO_SNAPSHOT = () => null;
@@ -92,6 +106,8 @@ function useSnapshot(run: BatchRun | null): BatchSnapshot | null {
 function Pickers(props: {
   onFiles: (files: { path: string; file: File }[]) => void;
   busy: boolean;
+  defaultsOnly: boolean;
+  onDefaultsOnly: (on: boolean) => void;
 }): React.JSX.Element {
   const s = useStyles();
   const files = React.useRef<HTMLInputElement>(null);
@@ -121,6 +137,13 @@ function Pickers(props: {
         </Button>
         <Caption1>或拖放到此页面</Caption1>
       </div>
+      <Switch
+        checked={props.defaultsOnly}
+        onChange={(_e, d) => props.onDefaultsOnly(d.checked)}
+        disabled={props.busy}
+        label={`${DEFAULTS_ONLY}（按默认设置检查：工作簿自带的设置可能关闭了规则或忽略了问题）`}
+        data-testid="defaults-only"
+      />
       <input
         ref={files}
         type="file"
@@ -157,7 +180,7 @@ function Progress(props: { snap: BatchSnapshot; onCancel: () => void }): React.J
         </Button>
       </div>
       <ProgressBar value={snap.total ? snap.done / snap.total : 0} thickness="large" aria-label="批量校验进度" />
-      {snap.current && <Caption1 className={s.current}>当前文件：{snap.current}</Caption1>}
+      {snap.current && <Caption1 className={s.current}>当前文件：{visible(snap.current)}</Caption1>}
     </div>
   );
 }
@@ -171,20 +194,19 @@ function Summary(props: { snap: BatchSnapshot; run: BatchRun }): React.JSX.Eleme
   const saveZip = async () => {
     setZipping(true);
     try {
-      const zip = await copiesZip(run, snap);
+      const zip = await run.copiesZip();
       if (zip) downloadBlob(zip, `标注副本-${name}.zip`, "application/zip");
     } finally {
       setZipping(false);
     }
   };
+  const copying = snap.copying;
   return (
     <>
       <Text as="p" data-testid="batch-totals">
-        {snap.state === "cancelled" ? `已取消：检查了 ${snap.done} / ${snap.total} 个文件。` : ""}共检查 {t.files}{" "}
-        个文件：可以提交 {t.passed} 个，需修改后再提交 {t.failed} 个
-        {t.unrecognised ? `，未识别到绩效目标表 ${t.unrecognised} 个` : ""}
-        {t.unreadable ? `，无法读取 ${t.unreadable} 个` : ""}。问题合计：错误 {t.counts.error} · 警告 {t.counts.warning}{" "}
-        · 提示 {t.counts.info}。
+        {snap.state === "cancelled" ? `已取消：检查了 ${snap.done} / ${snap.total} 个文件。` : ""}
+        共检查 {t.files} 个文件：{totalsParts(t).join("，")}。问题合计：错误 {t.counts.error} · 警告 {t.counts.warning}{" "}
+        · 提示 {t.counts.info}。{t.writeFailed ? `有 ${t.writeFailed} 个标注副本未能生成。` : ""}
       </Text>
       <div className={s.row}>
         <Button
@@ -195,7 +217,11 @@ function Summary(props: { snap: BatchSnapshot; run: BatchRun }): React.JSX.Eleme
           下载网页报告
         </Button>
         <Button icon={<ArrowDownload20Regular />} onClick={() => void saveZip()} disabled={zipping}>
-          {zipping ? "正在打包…" : "下载标注副本（.zip）"}
+          {zipping
+            ? copying
+              ? `正在生成标注副本 ${copying.done} / ${copying.total}…`
+              : "正在打包…"
+            : "下载标注副本（.zip）"}
         </Button>
       </div>
       {/* our own markup (chartsHtml escapes every text it writes; no cell text goes into it) */}
@@ -213,12 +239,12 @@ export function BatchView(props: {
   onOpenFile: (file: File) => void;
 }): React.JSX.Element {
   const s = useStyles();
-  const { run, skipped, start } = props.batch;
+  const { run, skipped, start, defaultsOnly, setDefaultsOnly } = props.batch;
   const snap = useSnapshot(run);
   const running = snap?.state === "running";
   const { onOpenFile } = props;
   const openFile = React.useCallback(
-    (r: FileResult) => {
+    (r: ReportedFile) => {
       const input: BatchInput | undefined = run?.inputs[r.index];
       if (input) onOpenFile(input.file);
     },
@@ -226,11 +252,12 @@ export function BatchView(props: {
   );
   return (
     <div className={s.root} data-testid="batch-view">
-      <Pickers onFiles={start} busy={running} />
+      <Pickers onFiles={start} busy={running} defaultsOnly={defaultsOnly} onDefaultsOnly={setDefaultsOnly} />
       {skipped.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            已跳过 {skipped.length} 个不是 .xlsx 或 .xls 工作簿的文件：{skipped.slice(0, 3).join("、")}
+            已跳过 {skipped.length} 个不是 .xlsx 或 .xls 工作簿的文件：
+            {skipped.slice(0, 3).map(visible).join("、")}
             {skipped.length > 3 ? " 等" : ""}。
           </MessageBarBody>
         </MessageBar>

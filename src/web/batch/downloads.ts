@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import { REPORT_FOOT, REPORT_MIDDLE, reportHead, section, summaryRow } from "../../core/report/html";
-import type { BatchRun, BatchSnapshot } from "./run";
+import type { BatchSnapshot } from "./run";
 
 /** The report page, as one string. */
 export function reportPage(s: BatchSnapshot): string {
@@ -14,17 +14,11 @@ export function reportPage(s: BatchSnapshot): string {
   return head + rows + REPORT_MIDDLE + s.results.map(section).join("") + REPORT_FOOT;
 }
 
-/** The marked copies as a zip (stored, not compressed again: an .xlsx is a zip already); null when there is none. */
-export async function copiesZip(run: BatchRun, s: BatchSnapshot): Promise<Blob | null> {
+/** The marked copies as a zip, each at its path (stored, not compressed again: an .xlsx is a zip already); null when there is none. */
+export async function zipOf(copies: readonly { path: string; copy: Blob }[]): Promise<Blob | null> {
+  if (copies.length === 0) return null;
   const zip = new JSZip();
-  let n = 0;
-  for (const r of s.results) {
-    const copy = r.output ? run.copyOf(r.index) : undefined;
-    if (!copy || !r.output) continue;
-    zip.file(r.output, copy);
-    n++;
-  }
-  if (n === 0) return null;
+  for (const c of copies) zip.file(c.path, c.copy);
   return zip.generateAsync({ type: "blob", compression: "STORE", mimeType: "application/zip" });
 }
 

@@ -1,13 +1,25 @@
 /**
- * A batch run on the page: the files go to the worker (worker.ts), which checks them one at a time
- * in order; at most AHEAD are sent before their results are back (so the worker never waits for the
- * page, and only one workbook at a time is in memory), and the results come back in input order. Cancel stops the worker at once. The marked copies are kept as Blobs (the
- * browser may keep them out of the page's memory) until the zip is made.
+ * A batch run on the page. Checking: the files go through the worker (queue.ts) one at a time in
+ * input order, check only (the package reader: no exceljs), and the page keeps each file's report
+ * (no tables' contents). The marked copies are made only when the zip is asked for: the files go
+ * through the worker once more, copies on (exceljs: marks and the 校验报告 sheet); they are kept
+ * as Blobs (the browser may keep them out of the page's memory) until the zip is made, then only
+ * the zip is kept. Cancel stops the worker at once.
  */
 import { addToStats, newStats, type BatchStats } from "../../core/report/charts";
-import { addToTotals, failedResult, newTotals, type FileResult, type Totals } from "../../core/report/result";
+import {
+  addToTotals,
+  failedResult,
+  newTotals,
+  reportedFile,
+  type ReportedFile,
+  type Totals,
+} from "../../core/report/result";
+import type { BatchOptions } from "../../xlsx/batch-file";
 import type { BatchInput } from "./collect";
 import type { FromWorker } from "./protocol";
+import { WorkerQueue } from "./queue";
+import { zipOf } from "./downloads";
 
 export interface BatchSnapshot {
   readonly total: number;
@@ -15,41 +27,44 @@ export interface BatchSnapshot {
   /** The file being checked, or null. */
   readonly current: string | null;
   readonly state: "running" | "done" | "cancelled";
-  readonly results: readonly FileResult[];
+  readonly results: readonly ReportedFile[];
   readonly totals: Totals;
   readonly stats: BatchStats;
   readonly started: Date;
   readonly seconds: number;
+  /** The marked copies being made for the zip (files done / to do), or null. */
+  readonly copying: { readonly done: number; readonly total: number } | null;
 }
 
-declare const __webpack_hash__: string | undefined;
-
-/** The worker's bundle (webpack entry "batch-worker"), with the build's hash so a new build never meets an old worker. */
-function workerUrl(): string {
-  return `batch-worker.js${typeof __webpack_hash__ === "string" ? `?v=${__webpack_hash__}` : ""}`;
-}
-
-/** Files sent to the worker and not answered yet. */
-const AHEAD = 2;
+/** How the page checks: the workbook's own settings or the defaults; the notice's hint. */
+export type CheckChoice = Omit<BatchOptions, "copy">;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+function totalsOf(results: readonly ReportedFile[]): Totals {
+  const t = newTotals();
+  for (const r of results) addToTotals(t, r);
+  return t;
+}
+
 export class BatchRun {
-  private readonly results: FileResult[] = [];
-  private readonly copies = new Map<number, Blob>();
-  private readonly totals = newTotals();
+  private results: ReportedFile[] = [];
+  private totals = newTotals();
   private readonly stats = newStats();
-  private worker: Worker | null = null;
-  /** The next file to answer (results are in input order) and the next to send. */
-  private next = 0;
-  private sent = 0;
+  private queue: WorkerQueue | null = null;
+  private copyQueue: WorkerQueue | null = null;
   private state: BatchSnapshot["state"] = "running";
   private readonly started = new Date();
   private finishedAt: number | null = null;
+  private copying: { done: number; total: number } | null = null;
+  private zip: Promise<Blob | null> | null = null;
   private snapshot: BatchSnapshot;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly inputs: readonly BatchInput[]) {
+  constructor(
+    readonly inputs: readonly BatchInput[],
+    private readonly choice: CheckChoice
+  ) {
     this.snapshot = this.makeSnapshot();
   }
 
@@ -61,10 +76,11 @@ export class BatchRun {
   getSnapshot = (): BatchSnapshot => this.snapshot;
 
   private makeSnapshot(): BatchSnapshot {
-    const current = this.state === "running" && this.next < this.inputs.length ? this.inputs[this.next].path : null;
+    const done = this.results.length;
+    const current = this.state === "running" && done < this.inputs.length ? this.inputs[done].path : null;
     return {
       total: this.inputs.length,
-      done: this.results.length,
+      done,
       current,
       state: this.state,
       results: [...this.results],
@@ -72,6 +88,7 @@ export class BatchRun {
       stats: this.stats,
       started: this.started,
       seconds: ((this.finishedAt ?? Date.now()) - this.started.getTime()) / 1000,
+      copying: this.copying && { ...this.copying },
     };
   }
 
@@ -81,66 +98,30 @@ export class BatchRun {
   }
 
   start(): void {
-    this.worker = new Worker(workerUrl());
-    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.received(e.data);
-    this.worker.onerror = (e) => {
-      e.preventDefault();
-      const input = this.inputs[this.next];
-      if (input) this.add(failedResult(this.next, input.path, `检查时出错：${e.message || "后台线程意外停止"}`), null);
-      this.restartWorker();
-    };
-    this.sendNext();
-  }
-
-  private restartWorker(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.sent = this.next;
-    if (this.state === "running") this.start();
-  }
-
-  /**
-   * Answers the files found unsupported at listing time (in order), sends files until AHEAD are in
-   * flight, and finishes when every file has its result.
-   */
-  private sendNext(): void {
-    while (this.next < this.inputs.length && this.next === this.sent && this.inputs[this.next].problem) {
-      const input = this.inputs[this.next];
-      this.add(failedResult(this.next, input.path, input.problem!), null);
-      this.sent = this.next;
-    }
-    if (this.next >= this.inputs.length) {
-      this.finish("done");
-      return;
-    }
-    while (this.sent < this.inputs.length && this.sent - this.next < AHEAD && !this.inputs[this.sent].problem) {
-      const input = this.inputs[this.sent];
-      this.worker?.postMessage({ index: this.sent, path: input.path, file: input.file });
-      this.sent++;
-    }
+    const items = this.inputs.map((input, index) => ({ index, ...input }));
+    this.queue = new WorkerQueue(
+      items,
+      { ...this.choice, copy: false },
+      (m) => this.checked(m),
+      () => this.finish("done")
+    );
+    this.queue.start();
     this.changed();
   }
 
-  private received(m: FromWorker): void {
-    if (this.state !== "running" || m.index !== this.next) return;
-    if ("error" in m) this.add(failedResult(m.index, this.inputs[m.index].path, m.error), null);
-    else this.add(m.result, m.copy);
-    this.sendNext();
-  }
-
-  private add(result: FileResult, copy: Uint8Array | null): void {
+  private checked(m: FromWorker): void {
+    const result = "error" in m ? reportedFile(failedResult(m.index, this.inputs[m.index].path, m.error)) : m.result;
     this.results.push(result);
     addToTotals(this.totals, result);
     addToStats(this.stats, result);
-    if (copy) this.copies.set(result.index, new Blob([copy as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
-    this.next = result.index + 1;
+    this.changed();
   }
 
   private finish(state: "done" | "cancelled"): void {
     this.state = state;
     this.finishedAt = Date.now();
-    this.worker?.terminate();
-    this.worker = null;
+    this.queue?.stop();
+    this.queue = null;
     this.changed();
   }
 
@@ -149,8 +130,56 @@ export class BatchRun {
     if (this.state === "running") this.finish("cancelled");
   }
 
-  /** The marked copy of a file (its path in the zip: result.output), or undefined. */
-  copyOf(index: number): Blob | undefined {
-    return this.copies.get(index);
+  /** Stops everything (a new batch replaces this one). */
+  dispose(): void {
+    this.cancel();
+    this.copyQueue?.stop();
+    this.copyQueue = null;
+  }
+
+  /**
+   * The marked copies of the files checked, as a zip (names and folders kept; null when no copy
+   * could be made). Made once; the files' reports then name their copies (or why there is none).
+   */
+  copiesZip(): Promise<Blob | null> {
+    this.zip ??= this.makeCopies().then((copies) => zipOf(copies));
+    return this.zip;
+  }
+
+  private makeCopies(): Promise<{ path: string; copy: Blob }[]> {
+    const items = this.results
+      .filter((r) => !r.readError)
+      .map((r) => ({ index: r.index, path: r.file, file: this.inputs[r.index].file, problem: null }));
+    const copies: { path: string; copy: Blob }[] = [];
+    this.copying = { done: 0, total: items.length };
+    this.changed();
+    return new Promise((resolve) => {
+      this.copyQueue = new WorkerQueue(
+        items,
+        { ...this.choice, copy: true },
+        (m) => {
+          const r = this.results[m.index];
+          const copy = "error" in m ? null : m.copy;
+          const output = "error" in m ? null : m.result.output;
+          const writeError = "error" in m ? `无法生成标注副本：${m.error}` : m.result.writeError;
+          this.results[m.index] = { ...r, output, writeError };
+          if (copy && output)
+            copies.push({
+              path: output,
+              copy: new Blob([copy as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
+            });
+          this.copying!.done++;
+          this.changed();
+        },
+        () => {
+          this.copyQueue = null;
+          this.totals = totalsOf(this.results);
+          this.copying = null;
+          this.changed();
+          resolve(copies);
+        }
+      );
+      this.copyQueue.start();
+    });
   }
 }

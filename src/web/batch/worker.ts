@@ -1,8 +1,8 @@
 /**
  * The web page's batch worker (a Web Worker, its own bundle batch-worker.js): checks the files it
- * is sent, one at a time in the order sent, and posts each result back with its marked copy
- * (transferred, not copied). The page stays responsive; only one workbook is in memory at a time. Imports only
- * src/core and src/xlsx.
+ * is sent, one at a time in the order sent, and posts each report back (with its marked copy, when
+ * asked for: transferred, not copied). The page stays responsive; only one workbook is in memory at
+ * a time. Imports only src/core and src/xlsx.
  */
 import { checkBatchFile } from "../../xlsx/batch-file";
 import type { FromWorker, ToWorker } from "./protocol";
@@ -12,11 +12,11 @@ const scope = self as unknown as {
   postMessage(message: FromWorker, transfer: Transferable[]): void;
 };
 
-async function check({ index, path, file }: ToWorker): Promise<void> {
+async function check({ index, path, file, options }: ToWorker): Promise<void> {
   let message: FromWorker;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const outcome = await checkBatchFile({ index, path, bytes });
+    const outcome = await checkBatchFile({ index, path, bytes }, options);
     message = { index, result: outcome.result, copy: outcome.copy };
   } catch (err) {
     message = { index, error: `无法读取：${err instanceof Error ? err.message : String(err)}` };
