@@ -13,12 +13,20 @@
  *                  "local": copy node_modules/@microsoft/office-js/dist/ to dist/office-js/ and load
  *                  office.js from the add-in's own origin (government intranets without internet).
  *   ADDIN_PORT     dev server port (default: package.json config.dev_server_port, else 3000).
+ *
+ * Webviews: the production build is lowered to the webviews in .browserslistrc (EdgeHTML 18,
+ * Safari/WKWebView 12 …), own code and node_modules alike, by esbuild in the minifier
+ * (scripts/minify-js.js: esbuild lowers, terser minifies): webpack bundles first, so every emitted
+ * file, whatever package it came from, passes through it (test/transpile.test.ts parses each one at
+ * that language level).
  */
 "use strict";
 
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
+const browserslist = require("browserslist");
 const { renderRuleDoc } = require("./scripts/rule-docs");
 
 const urlDev = "https://localhost:3000/";
@@ -63,6 +71,20 @@ async function httpsOptions(port) {
     );
     return undefined;
   }
+}
+
+/** The oldest version of each engine .browserslistrc names, as esbuild targets ("edge18", "safari12" …). */
+function esbuildTargets() {
+  const names = { chrome: "chrome", edge: "edge", firefox: "firefox", safari: "safari", ios_saf: "ios" };
+  const oldest = new Map();
+  for (const entry of browserslist(undefined, { path: __dirname })) {
+    const [family, version] = entry.split(" ");
+    const name = names[family];
+    if (!name) throw new Error(`.browserslistrc: ${entry} 不是 esbuild 能识别的浏览器`);
+    const v = parseFloat(version.split("-")[0]);
+    if (!oldest.has(name) || v < oldest.get(name)) oldest.set(name, v);
+  }
+  return [...oldest].map(([name, v]) => `${name}${v}`);
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -148,6 +170,17 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     optimization: {
+      minimizer: [
+        new MinimizerPlugin({
+          minify: path.resolve(__dirname, "scripts/minify-js.js"),
+          minimizerOptions: {
+            target: esbuildTargets(),
+            // Safari has parsed destructuring since 10; esbuild counts it unsupported before 14.1 (an
+            // edge case of default values) and cannot lower it, so it is kept as written
+            supported: { destructuring: true },
+          },
+        }),
+      ],
       splitChunks: {
         chunks: "all",
         cacheGroups: {

@@ -133,7 +133,7 @@ export function cellValueOf(step: SetCellStep): string | number {
 }
 
 /** Excel reads typed text like this as a number, a date or a formula. */
-const EXCEL_WOULD_CONVERT = /^\s*(?:[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*%?|[=+'@].*|-\D.*)\s*$/is;
+const EXCEL_WOULD_CONVERT = /^\s*(?:[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*%?|[=+'@][\s\S]*|-\D[\s\S]*)\s*$/i;
 
 /** What Office.js is given for a `set` step: text Excel would convert gets a leading apostrophe (shown as the text itself). */
 export function excelInputOf(step: SetCellStep): string {

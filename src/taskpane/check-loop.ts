@@ -3,10 +3,11 @@
  * progress, one more run queued when asked during a check, the re-check after the user's edits
  * (debounced; our own writes are told apart by timing). The actions are in assistant.ts.
  */
-import type { CheckResult } from "../core/check";
+import type { CheckResult } from "../core/checker";
+import { checkThenMark } from "../core/check-run";
 import type { WorkbookPort } from "../core/port";
-import { runCheck } from "../core/workflow";
-import { failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
+import { loadLibrary } from "./library";
+import { errorText, failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
 
 /** Something that reports the user's edits to the workbook (Excel's worksheet change events). */
 export type ChangeSource = (listener: () => void) => () => void;
@@ -110,19 +111,23 @@ export class CheckLoop {
     this.set({ running: true, progress: null, stale: false });
     this.markSelfWrite();
     try {
-      const result = await runCheck(this.port, {
+      // the template library loads while the sheets are read; the rules wait for it
+      const library = loadLibrary();
+      const { result, markError } = await checkThenMark(this.port, {
         settings: this.state.settings,
         onProgress: (done, total) => this.set({ progress: { done, total } }),
+        templates: async (settings) => (await library).templatesFor(settings.userTemplates),
       });
       // a failed check's message goes once a check succeeds; an action's message stays
       const stale = this.state.notice !== null && this.state.notice === this.checkError;
+      const markNotice = markError ? this.markFailure(markError) : null;
       this.set({
         result,
         running: false,
         progress: null,
         checkedAt: new Date(),
         skippedSheets: skippedOf(this.port),
-        ...(stale ? { notice: null, errorCode: null } : {}),
+        ...(markNotice ? { notice: markNotice, errorCode: null } : stale ? { notice: null, errorCode: null } : {}),
       });
       return result;
     } catch (e) {
@@ -133,6 +138,16 @@ export class CheckLoop {
     } finally {
       this.markSelfWrite();
     }
+  }
+
+  /** The findings are listed, but the marks could not be written: one message saying so. */
+  private markFailure(e: unknown): Notice {
+    const notice: Notice = {
+      kind: "warning",
+      text: `问题已列在下方，但未能在单元格上标记：${errorText(e)}`,
+    };
+    this.checkError = notice;
+    return notice;
   }
 
   /** Our own writes raise change events too: those within this window are ignored. */

@@ -5,8 +5,6 @@
 import type { CheckResult } from "../core/check";
 import { WorkbookError, type WorkbookErrorCode } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
-import { TEMPLATES } from "../core/templates/library";
-import type { IndicatorTemplate } from "../core/templates/types";
 
 type NoticeKind = "success" | "info" | "warning" | "error";
 
@@ -20,8 +18,6 @@ export interface Notice {
 export interface AssistantState {
   readonly settings: AddinSettings;
   readonly settingsLoaded: boolean;
-  /** The templates in use: the standard library plus the valid user templates of the settings. */
-  readonly templates: readonly IndicatorTemplate[];
   readonly result: CheckResult | null;
   /** A check is running. */
   readonly running: boolean;
@@ -45,7 +41,6 @@ export interface AssistantState {
 export const INITIAL_STATE: AssistantState = {
   settings: DEFAULT_SETTINGS,
   settingsLoaded: false,
-  templates: TEMPLATES,
   result: null,
   running: false,
   progress: null,

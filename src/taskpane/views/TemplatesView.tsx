@@ -9,6 +9,8 @@ import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, Select, t
 import { ArrowDownload16Regular, ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { fillTemplate } from "../../core/templates/fill";
 import { SECTOR_NAMES, TEMPLATES } from "../../core/templates/library";
+import { templatesFor } from "../../core/templates/registry";
+import { exportUserTemplates } from "../../core/templates/user";
 import { tableSectors } from "../../core/templates/sector";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import type { Assistant } from "../assistant";
@@ -68,7 +70,7 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
   const [sector, setSector] = React.useState<string | null>(null);
   const prefer = useTableSectors(assistant);
   const search = usePinyinSearch();
-  const all = state.templates;
+  const all = templatesFor(state.settings.userTemplates);
   const userIds = React.useMemo(() => new Set(all.filter((t) => !TEMPLATES.includes(t)).map((t) => t.id)), [all]);
   const results = React.useMemo(
     () =>
@@ -110,7 +112,7 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
           open={showCategories}
           onToggle={() => setShowCategories((v) => !v)}
         />
-        <UserTemplateFiles assistant={assistant} count={state.settings.userTemplates.length} />
+        <UserTemplateFiles assistant={assistant} user={state.settings.userTemplates} />
       </div>
       {results.length === 0 ? (
         <Body1 className={s.pad}>
@@ -225,7 +227,14 @@ function Categories(props: {
 }
 
 /** 导入模板 / 导出我的模板 (JSON files, the format of docs/templates.md). */
-function UserTemplateFiles({ assistant, count }: { assistant: Assistant; count: number }): React.JSX.Element {
+function UserTemplateFiles({
+  assistant,
+  user,
+}: {
+  assistant: Assistant;
+  user: readonly IndicatorTemplate[];
+}): React.JSX.Element {
+  const count = user.length;
   const s = useStyles();
   return (
     <div className={s.row}>
@@ -240,7 +249,7 @@ function UserTemplateFiles({ assistant, count }: { assistant: Assistant; count: 
         size="small"
         icon={<ArrowDownload16Regular />}
         disabled={count === 0}
-        onClick={() => downloadText(assistant.exportTemplates(), `绩效目标表助手-自定义模板-${dateStamp()}.json`)}
+        onClick={() => downloadText(exportUserTemplates(user), `绩效目标表助手-自定义模板-${dateStamp()}.json`)}
         aria-label="导出自定义模板（JSON 文件）"
       >
         导出我的模板
