@@ -97,6 +97,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copyPatterns = [
     { from: "assets/*", to: "assets/[name][ext]", globOptions: { ignore: ["**/screenshot-*"] } },
+    // ES5, loaded before the bundles: the message where they cannot run (src/boot/README.md)
+    // (marked minimized: the minifier would turn its functions into arrow functions, which IE 11 cannot parse)
+    { from: "src/boot/boot.js", to: "boot.js", info: { minimized: true } },
     // the rule docs, served by the add-in itself (no external links): the Markdown, and the HTML the
     // settings view shows, rendered here so the pane carries no Markdown parser (scripts/rule-docs.js)
     { from: "docs/rules/*.md", to: "docs/rules/[name][ext]" },
@@ -220,6 +223,7 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane.html", "./src/taskpane/index.html", "绩效目标表助手", ["taskpane"], true),
       page("commands.html", "./src/commands/commands.html", "绩效目标表助手 · 功能区命令", ["commands"], true),
       page("web.html", "./src/web/index.html", "绩效目标表助手 · 网页版", ["web"], false),
+      page("unsupported.html", "./src/boot/unsupported.html", "绩效目标表助手", [], true),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     stats: dev ? "minimal" : "normal",

@@ -3,6 +3,7 @@
  * office.js is absent; when Office.onReady says it runs inside Excel, the pane works on the open
  * workbook through ExcelWorkbook and re-checks after the user's edits (worksheet change events).
  */
+import "../excel/polyfills";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
@@ -19,6 +20,8 @@ const root = createRoot(container);
 
 function Root(props: { host: HostState; port: WorkbookPort | null; options?: AssistantOptions }): React.JSX.Element {
   const dark = useDarkMode();
+  // the pane runs: src/boot/boot.js no longer reports load errors as "cannot run here"
+  React.useEffect(() => document.documentElement.setAttribute("data-started", ""), []);
   return (
     <FluentProvider theme={dark ? officeDarkTheme : officeLightTheme} style={{ height: "100%" }}>
       <App host={props.host} port={props.port} options={props.options} />

@@ -61,6 +61,18 @@ describe(`the production build parses at ECMAScript ${LEVEL}`, () => {
     for (const entry of ["taskpane", "commands", "web"]) expect(names.some((n) => n.startsWith(`${entry}.`))).toBe(true);
   });
 
+  test("boot.js, which must run where nothing else does (Internet Explorer 11), is ECMAScript 5", () => {
+    const boot = fs.readFileSync(path.join(DIST, "boot.js"), "utf8");
+    expect(() => acorn.parse(boot, { ecmaVersion: 5 })).not.toThrow();
+    expect(() => acorn.parse("var f = () => 1;", { ecmaVersion: 5 })).toThrow();
+    for (const page of ["taskpane.html", "commands.html"]) {
+      const html = fs.readFileSync(path.join(DIST, page), "utf8");
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
+      // after office.js, before the bundles
+      expect(scripts.indexOf("boot.js")).toBe(1);
+    }
+  });
+
   test.each(files.map((f) => [path.relative(DIST, f), f]))("%s", (_name, file) => {
     const source = fs.readFileSync(file, "utf8");
     const program = acorn.parse(source, { ecmaVersion: LEVEL, sourceType: "script" });
