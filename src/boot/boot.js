@@ -1,3 +1,4 @@
+/* global window, navigator, document, Office */
 /*
  * Loaded before the bundles by taskpane.html, commands.html and unsupported.html, and written in
  * ES5 so that it runs where they cannot: the Internet Explorer 11 webview ("Trident"), which some
@@ -52,7 +53,7 @@
       }
     }
     try {
-      var url = window.location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "unsupported.html");
+      var url = window.location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "unsupported.html");
       Office.context.ui.displayDialogAsync(url, { height: 40, width: 40, displayInIframe: true }, function (res) {
         if (res.status !== Office.AsyncResultStatus.Succeeded) return complete();
         var dialog = res.value;
