@@ -11,7 +11,17 @@
  *   merges that span the insertion row; the new rows take the formats of the row above (Excel's
  *   default); deleting rows shrinks merges;
  * - writing to a protected sheet fails (AccessDenied), as does a paste of formats onto part of a merge;
- * - it counts syncs and the bytes of each request (queued actions as JSON) and response (loaded values).
+ * - it counts syncs and the bytes of each request (queued actions as JSON) and response (loaded values);
+ * - cell-edit mode (startCellEdit/endCellEdit): a request fails with InvalidOperationInCellEditMode
+ *   unless its Excel.run asked for delayForCellEdit, which makes it wait for the edit to end;
+ * - undo: each request that writes is a step on the undo stack (one per Excel.run with mergeUndoGroup);
+ * - text written through `values` that Excel reads as a number, percentage, date, time, fraction,
+ *   currency or boolean is stored as that value (shown in the cell's number format), unless it starts
+ *   with an apostrophe;
+ * - getMergedAreasOrNullObject fails above 512 merged areas ("will fail to return the result");
+ * - copyFrom with a bare address takes it on the active sheet;
+ * - customXmlParts.add refuses an XML declaration; notes.add refuses a cell with a threaded comment;
+ *   an office.js without the notes API (notesApi = false) has no Worksheet.notes.
  *
  * The model (FakeWorkbook) is plain data the tests inspect directly.
  */
@@ -48,6 +58,8 @@ class FakeSheet {
   merges: CellRange[] = [];
   cfs: FakeCf[] = [];
   notes = new Map<number, string>();
+  /** Cells with a threaded comment (a note cannot go there). */
+  comments = new Set<number>();
   rowHeights = new Map<number, number>();
   constructor(public name: string) {}
 
@@ -60,6 +72,10 @@ class FakeSheet {
   note(address: string): string | undefined {
     const r = parseRange(address);
     return this.notes.get(key(r.top, r.left));
+  }
+  addComment(address: string): void {
+    const r = parseRange(address);
+    this.comments.add(key(r.top, r.left));
   }
   /** The used range (cells with a value), or null. */
   used(valuesOnly: boolean): CellRange | null {
@@ -90,6 +106,8 @@ interface FakeStats {
   syncs: number;
   requestBytes: number[];
   responseBytes: number[];
+  /** Write actions (values, formats, conditional formats, notes, parts …) over all requests. */
+  writes: number;
 }
 
 export class FakeWorkbook {
@@ -97,11 +115,20 @@ export class FakeWorkbook {
   parts: FakeCustomXmlPart[] = [];
   active = 0;
   selection: { sheet: string; range: CellRange } | null = null;
-  stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], writes: 0 };
+  /** Steps the add-in put on Excel's undo stack. */
+  undoSteps = 0;
+  /** office.js has Worksheet.notes (false: a build whose office.js predates the notes API). */
+  notesApi = true;
+  /** The file's name (Workbook.name), e.g. "预算.xls" for a workbook in compatibility mode. */
+  name = "绩效目标表.xlsx";
+  /** The user is typing in a cell. */
+  private editing: Promise<void> | null = null;
+  private endEdit: (() => void) | null = null;
   /** Excel on the web refuses requests and responses above 5 MB; null = no limit (desktop). */
   payloadLimit: number | null = null;
   /** Requirement sets the fake claims (e.g. "ExcelApi 1.20"). */
-  apiSets = new Set(["ExcelApi 1.5", "ExcelApi 1.7", "ExcelApi 1.9", "ExcelApi 1.13", "ExcelApi 1.18", "ExcelApi 1.20"]);
+  apiSets = new Set(["ExcelApi 1.5", "ExcelApi 1.7", "ExcelApi 1.9", "ExcelApi 1.11", "ExcelApi 1.13", "ExcelApi 1.14", "ExcelApi 1.18", "ExcelApi 1.20"]);
   private nextId = 1;
 
   sheet(name: string): FakeSheet {
@@ -118,10 +145,26 @@ export class FakeWorkbook {
     return `${prefix}${this.nextId++}`;
   }
   resetStats(): void {
-    this.stats = { syncs: 0, requestBytes: [], responseBytes: [] };
+    this.stats = { syncs: 0, requestBytes: [], responseBytes: [], writes: 0 };
+    this.undoSteps = 0;
   }
-  context(): FakeRequestContext {
-    return new FakeRequestContext(this);
+  /** The user starts typing in a cell (cell-edit mode). */
+  startCellEdit(): void {
+    if (!this.editing) this.editing = new Promise((resolve) => (this.endEdit = resolve));
+  }
+  /** The user presses Enter or Esc. */
+  endCellEdit(): void {
+    const end = this.endEdit;
+    this.editing = null;
+    this.endEdit = null;
+    end?.();
+  }
+  /** @internal the end of the current cell edit, or null. */
+  cellEdit(): Promise<void> | null {
+    return this.editing;
+  }
+  context(options: RunOptions = {}): FakeRequestContext {
+    return new FakeRequestContext(this, options);
   }
 }
 
@@ -146,6 +189,13 @@ function fail(code: string, message: string): never {
 interface Action {
   desc: unknown;
   run: () => void;
+  write: boolean;
+}
+
+/** Excel.run's options the fake honours. */
+interface RunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
 }
 
 class FakeRequestContext {
@@ -154,7 +204,11 @@ class FakeRequestContext {
   private queue: Action[] = [];
   private loaded: Array<() => unknown> = [];
   private seq = 1;
-  constructor(readonly model: FakeWorkbook) {
+  private undoCounted = false;
+  constructor(
+    readonly model: FakeWorkbook,
+    private readonly options: RunOptions = {},
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
   /** @internal */
@@ -162,19 +216,31 @@ class FakeRequestContext {
     return this.seq++;
   }
   /** @internal */
-  enqueue(desc: unknown, run: () => void): void {
-    this.queue.push({ desc, run });
+  enqueue(desc: unknown, run: () => void, write = false): void {
+    this.queue.push({ desc, run, write });
   }
   /** @internal a loaded value's size is counted in the response. */
   respond(value: () => unknown): void {
     this.loaded.push(value);
   }
   async sync(): Promise<void> {
+    const model = this.model;
+    const edit = model.cellEdit();
+    if (edit) {
+      if (!this.options.delayForCellEdit)
+        fail("InvalidOperationInCellEditMode", "Excel 正处于单元格编辑模式，请按 Enter 或 Tab 键退出编辑模式后再试。");
+      await edit;
+    }
     const actions = this.queue;
     this.queue = [];
     this.loaded = [];
-    const model = this.model;
     model.stats.syncs++;
+    const writes = actions.filter((a) => a.write).length;
+    model.stats.writes += writes;
+    if (writes && !(this.options.mergeUndoGroup && this.undoCounted)) {
+      model.undoSteps++;
+      this.undoCounted = true;
+    }
     const request = actions.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a.desc)) + 1, 2);
     model.stats.requestBytes.push(request);
     if (model.payloadLimit !== null && request > model.payloadLimit) {
@@ -271,12 +337,16 @@ abstract class FakeObject<T> {
     return this._null;
   }
   /** Queues a write. */
-  protected _do(method: string, args: unknown[], run: (t: T) => void): void {
-    this.context.enqueue({ id: this._id, m: method, a: args }, () => {
-      const t = this._target();
-      if (t === null) return; // methods on null objects do nothing
-      run(t);
-    });
+  protected _do(method: string, args: unknown[], run: (t: T) => void, write = true): void {
+    this.context.enqueue(
+      { id: this._id, m: method, a: args },
+      () => {
+        const t = this._target();
+        if (t === null) return; // methods on null objects do nothing
+        run(t);
+      },
+      write,
+    );
   }
   toJSON(): unknown {
     return this._values;
@@ -309,6 +379,13 @@ class FakeWorkbookProxy extends FakeObject<FakeWorkbook> {
   }
   _target(): FakeWorkbook {
     return this.context.model;
+  }
+  protected override _scalar(t: FakeWorkbook, prop: string): unknown {
+    if (prop === "name") return t.name;
+    return super._scalar(t, prop);
+  }
+  get name(): string {
+    return this._get("name");
   }
   getActiveCell(): FakeRange {
     const ctx = this.context;
@@ -419,6 +496,8 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
     return (this._protection ??= new FakeWorksheetProtection(this.context, this, () => this.resolve()));
   }
   get notes(): FakeNoteCollection {
+    // an office.js without the notes API has no such property (whatever requirement set the host reports)
+    if (!this.context.model.notesApi) return undefined as unknown as FakeNoteCollection;
     return (this._notes ??= new FakeNoteCollection(this.context, this, () => this.resolve()));
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
@@ -446,8 +525,28 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
     this._do("activate", [], (s) => {
       if (s.visibility !== "Visible") fail("InvalidOperation", "隐藏的工作表无法激活");
       this.context.model.active = this.context.model.sheets.indexOf(s);
-    });
+    }, false);
   }
+}
+
+/**
+ * What Excel makes of text typed into a cell (or written through `values`): numbers (with thousands
+ * separators, a sign, an exponent), percentages, currency, dates, times, fractions and booleans
+ * become values, shown in the cell's number format when it has one ("0.00": 95% → "0.95"). Null:
+ * it stays text.
+ */
+function excelTyped(s: string, format: Record<string, unknown>): Pick<FakeCell, "text" | "valueType"> | null {
+  const t = s.trim();
+  if (/^(true|false)$/i.test(t)) return { text: t.toUpperCase(), valueType: "Boolean" };
+  const num = /^[¥￥$]?\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[-+]?\d+)?)\s*(%?)$/i.exec(t);
+  const date = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$|^\d{4}年\d{1,2}月(?:\d{1,2}日)?$|^\d{1,2}月\d{1,2}日$|^\d{1,2}:\d{2}(?::\d{2})?$|^\d+\/\d+$/.test(t);
+  if (!num && !date) return null;
+  const numFmt = typeof format.numFmt === "string" ? format.numFmt : null;
+  if (num && numFmt && /^0(\.0+)?$/.test(numFmt)) {
+    const n = Number(num[1].replace(/,/g, "")) / (num[2] ? 100 : 1);
+    return { text: n.toFixed(numFmt.length > 1 ? numFmt.length - 2 : 0), valueType: "Double" };
+  }
+  return { text: t, valueType: "Double" };
 }
 
 /** "A1", "A1:B2", "5:6" (whole rows), with or without a sheet name. */
@@ -553,9 +652,12 @@ class FakeRange extends FakeObject<RangeTarget> {
           else {
             let s = String(v);
             if (s.startsWith("'")) s = s.slice(1);
-            else if (/^-?\d+(\.\d+)?$/.test(s.trim())) {
-              sheet.setCell(r, c, { text: String(Number(s)), valueType: "Double", format });
-              return;
+            else {
+              const typed = excelTyped(s, format);
+              if (typed) {
+                sheet.setCell(r, c, { ...typed, format });
+                return;
+              }
             }
             sheet.setCell(r, c, { text: s, valueType: "String", format });
           }
@@ -578,7 +680,9 @@ class FakeRange extends FakeObject<RangeTarget> {
       const t = this.resolve();
       if (!t) return null;
       const areas = t.sheet.merges.filter((m) => rangesOverlap(m, t.range));
-      if (areas.length === 0 || areas.length > 512) return null; // Excel: null object above 512 merged areas
+      // Excel: "if the merged areas count in this range is more than 512, the method fails to return the result"
+      if (areas.length > 512) fail("GeneralException", "There was an internal error while processing the request.");
+      if (areas.length === 0) return null;
       return { sheet: t.sheet, areas };
     });
   }
@@ -587,7 +691,7 @@ class FakeRange extends FakeObject<RangeTarget> {
       const model = this.context.model;
       if (model.sheets[model.active] !== sheet) fail("InvalidSelection", "只能选择活动工作表上的单元格");
       model.selection = { sheet: sheet.name, range };
-    });
+    }, false);
   }
   insert(shift: string): FakeRange {
     this._do("insert", [shift], ({ sheet, range }) => {
@@ -628,7 +732,12 @@ class FakeRange extends FakeObject<RangeTarget> {
     this._do("copyFrom", [srcDesc, copyType], ({ sheet, range }) => {
       if (copyType !== "Formats") fail("NotImplemented", "the fake copies formats only");
       guardProtected(sheet);
-      const src = typeof source === "string" ? { sheet, range: parseAddress(source) } : source._target();
+      // a bare address is taken on the active sheet, not on the sheet of the range pasted to
+      const model = this.context.model;
+      const src =
+        typeof source === "string"
+          ? { sheet: source.includes("!") ? model.sheet(source.slice(0, source.lastIndexOf("!")).replace(/^'|'$/g, "")) : model.sheets[model.active], range: parseAddress(source) }
+          : source._target();
       if (!src) fail("InvalidArgument", "source");
       const s = src.range;
       const wide = isWholeRows(s) || isWholeRows(range);
@@ -835,7 +944,7 @@ class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
       const cf: FakeCf = { id: this.context.model.id("cf"), type: "Custom", formula: null, fill: null, areas: t.areas.map((a) => ({ ...a })) };
       t.sheet.cfs.unshift(cf); // a new format gets the highest priority, as in Excel
       created = { sheet: t.sheet, cf };
-    });
+    }, true);
     return item;
   }
 }
@@ -997,6 +1106,7 @@ class FakeNoteCollection extends FakeObject<FakeSheet> {
       const r = parseAddress(cellAddress);
       if (r.top !== r.bottom || r.left !== r.right) fail("InvalidCellAddress", "a note goes on one cell");
       if (s.notes.has(key(r.top, r.left))) fail("InvalidArgument", "the cell already has a note");
+      if (s.comments.has(key(r.top, r.left))) fail("InvalidArgument", "the cell has a threaded comment");
       s.notes.set(key(r.top, r.left), content);
     });
   }
@@ -1083,10 +1193,12 @@ class FakeCustomXmlPartCollection extends FakeObject<FakeCustomXmlPart[]> {
     let created: FakeCustomXmlPart | null = null;
     const item = new FakeCustomXmlPart_(this.context, this, "add", [xml], () => created);
     this.context.enqueue({ id: item._id, m: "add", a: [xml] }, () => {
+      // Excel takes the part as a string: a declaration naming an encoding is refused
+      if (/^\s*<\?xml/.test(xml)) fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       const ns = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
       created = { id: this.context.model.id("{part-") + "}", namespaceUri: ns, xml };
       this.context.model.parts.push(created);
-    });
+    }, true);
     return item;
   }
 }
@@ -1138,13 +1250,14 @@ class FakeCustomXmlPart_ extends FakeObject<FakeCustomXmlPart> {
 
 /** The host the adapter runs on (src/excel/host.ts's ExcelHost), over a fake workbook. */
 export function fakeHost(model: FakeWorkbook) {
-  const runs: Array<{ mergeUndoGroup: boolean }> = [];
+  const runs: Array<{ mergeUndoGroup: boolean; delayForCellEdit: boolean }> = [];
   return {
     runs,
+    /** A context outside Excel.run: no delayForCellEdit. */
     createContext: () => model.context() as unknown as Excel.RequestContext,
-    run: async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options: { mergeUndoGroup?: boolean } = {}): Promise<T> => {
-      runs.push({ mergeUndoGroup: !!options.mergeUndoGroup });
-      return batch(model.context() as unknown as Excel.RequestContext);
+    run: async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> => {
+      runs.push({ mergeUndoGroup: !!options.mergeUndoGroup, delayForCellEdit: !!options.delayForCellEdit });
+      return batch(model.context(options) as unknown as Excel.RequestContext);
     },
     isSetSupported: (name: string, version: string) => model.apiSets.has(`${name} ${version}`),
   };
