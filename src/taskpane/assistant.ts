@@ -15,7 +15,7 @@ import { ruleById } from "../core/rules";
 import { fillPlan } from "../core/rules/util";
 import { DEFAULT_SETTINGS, type AddinSettings, type RuleSetting } from "../core/settings";
 import type { IndicatorTemplate } from "../core/templates/types";
-import { CheckLoop, skippedOf } from "./check-loop";
+import { CheckLoop, settingsWarningOf, skippedOf } from "./check-loop";
 import { planTemplateInsert, type InsertRequest } from "./insertion";
 import { navigationTarget } from "./navigation";
 import { loadLibrary } from "./library";
@@ -48,7 +48,7 @@ export class Assistant extends CheckLoop {
   async start(): Promise<void> {
     try {
       const settings = await this.port.loadSettings();
-      this.set({ settings, settingsLoaded: true });
+      this.set({ settings, settingsLoaded: true, settingsWarning: settingsWarningOf(this.port) });
     } catch (e) {
       this.set({
         settingsLoaded: true,
@@ -162,9 +162,13 @@ export class Assistant extends CheckLoop {
     this.markSelfWrite();
     try {
       await this.port.saveSettings(next);
-      this.set({ busy: null, notice: success ? { kind: "success", text: success } : null });
+      this.set({
+        busy: null,
+        notice: success ? { kind: "success", text: success } : null,
+        settingsWarning: settingsWarningOf(this.port),
+      });
     } catch (e) {
-      this.set({ settings: before, ...failed(e, "设置未保存：") });
+      this.set({ settings: before, ...failed(e, "设置未保存："), settingsWarning: settingsWarningOf(this.port) });
       return false;
     } finally {
       this.markSelfWrite();

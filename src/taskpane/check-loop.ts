@@ -6,6 +6,7 @@
 import type { CheckResult } from "../core/checker";
 import { checkThenMark } from "../core/check-run";
 import type { WorkbookPort } from "../core/port";
+import { isCellEditError } from "../excel/host";
 import { loadLibrary } from "./library";
 import { errorText, failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
 
@@ -19,6 +20,11 @@ export interface AssistantOptions {
   readonly debounceMs?: number;
   /** Edits reported this long after our own writes are ours, not the user's (ms, default 1500). */
   readonly selfWriteMs?: number;
+}
+
+/** The port's word on whether settings stay with the file (WorkbookPort.settingsWarning). */
+export function settingsWarningOf(port: WorkbookPort): string | null {
+  return typeof port.settingsWarning === "string" ? port.settingsWarning : null;
 }
 
 /** The protected sheets the adapter could not mark (ExcelWorkbook and XlsxWorkbook expose them). */
@@ -127,10 +133,17 @@ export class CheckLoop {
         progress: null,
         checkedAt: new Date(),
         skippedSheets: skippedOf(this.port),
+        settingsWarning: settingsWarningOf(this.port),
         ...(markNotice ? { notice: markNotice, errorCode: null } : stale ? { notice: null, errorCode: null } : {}),
       });
       return result;
     } catch (e) {
+      if (isCellEditError(e)) {
+        // the user is typing in a cell (a host that would not wait): no error, the check runs again shortly
+        this.set({ running: false, progress: null, stale: true });
+        this.recheckLater();
+        return null;
+      }
       const { notice, errorCode } = failed(e, "校验未完成：");
       this.checkError = notice;
       this.set({ running: false, progress: null, notice, errorCode });
@@ -144,7 +157,7 @@ export class CheckLoop {
   private markFailure(e: unknown): Notice {
     const notice: Notice = {
       kind: "warning",
-      text: `问题已列在下方，但未能在单元格上标记：${errorText(e)}`,
+      text: `问题已列在下方，但单元格上的标记未能全部写入。${errorText(e)}`,
     };
     this.checkError = notice;
     return notice;
@@ -165,6 +178,12 @@ export class CheckLoop {
     if (this.busyNow() || Date.now() < this.selfWriteUntil) return;
     if (!this.state.result) return;
     this.set({ stale: true });
+    this.recheckLater();
+  }
+
+  /** A re-check after a pause (debounced). */
+  private recheckLater(): void {
+    if (this.disposed) return;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = null;

@@ -9,7 +9,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { ExcelWorkbook } from "../excel/workbook";
 import { App, type HostState } from "./App";
-import { excelChangeSource } from "./excel-changes";
+import { excelChangeSource, excelTellsOwnChanges } from "./excel-changes";
 import { officeDarkTheme, officeLightTheme, useDarkMode } from "./theme";
 import type { WorkbookPort } from "../core/port";
 import type { AssistantOptions } from "./check-loop";
@@ -40,10 +40,11 @@ if (typeof Office === "undefined") {
   Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
       const changes = excelChangeSource();
+      // where the events say which changes are ours, no timing window is needed to ignore them
       render(
         { kind: "excel", platform: String(info.platform ?? "") },
         new ExcelWorkbook(),
-        changes ? { changes } : undefined
+        changes ? { changes, ...(excelTellsOwnChanges() ? { selfWriteMs: 0 } : {}) } : undefined
       );
     } else {
       render({ kind: "browser" });

@@ -36,6 +36,8 @@ export interface AssistantState {
   readonly stale: boolean;
   /** Fingerprint of the finding the user is on (clicked, navigated to or fixed). */
   readonly current: string | null;
+  /** Why the settings would not stay with the file (an .xls workbook, a failed save), or null. */
+  readonly settingsWarning: string | null;
 }
 
 export const INITIAL_STATE: AssistantState = {
@@ -51,6 +53,7 @@ export const INITIAL_STATE: AssistantState = {
   checkedAt: null,
   stale: false,
   current: null,
+  settingsWarning: null,
 };
 
 /** A Chinese message for any error an action raised. */

@@ -19,7 +19,11 @@ function page(kind: "taskpane" | "commands", userAgent: string): void {
     kind === "taskpane"
       ? `<div id="container"></div><div id="boot-message" style="display: none"><h1 id="boot-reason"></h1><p id="boot-way-out"></p></div>`
       : "";
-  (0, eval)(BOOT);
+  // run as the page would: a classic script in the window's global scope
+  const script = document.createElement("script");
+  script.textContent = BOOT;
+  document.head.appendChild(script);
+  script.remove();
 }
 
 const message = () => document.getElementById("boot-message")!;

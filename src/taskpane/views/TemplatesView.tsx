@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, Select, tokens } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
+import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { fillTemplate } from "../../core/templates/fill";
 import { SECTOR_NAMES, TEMPLATES } from "../../core/templates/library";
 import { templatesFor } from "../../core/templates/registry";
@@ -14,13 +14,14 @@ import { exportUserTemplates } from "../../core/templates/user";
 import { tableSectors } from "../../core/templates/sector";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import type { Assistant } from "../assistant";
-import { dateStamp, downloadText } from "../files";
+import { dateStamp } from "../files";
 import { insertionTarget } from "../insertion";
 import { usePinyinSearch } from "../pinyin";
 import type { AssistantState } from "../state";
 import { JsonFileButton, useFocusStyles, useSharedStyles } from "../ui";
 import { VirtualList } from "../VirtualList";
 import { CategoryTree, filterLabel, levelCounts, type Filter } from "./CategoryTree";
+import { JsonExportButton } from "./JsonExport";
 import { TemplateDetail } from "./TemplateDetail";
 
 const useStyles = makeStyles({
@@ -245,15 +246,14 @@ function UserTemplateFiles({
       >
         导入模板
       </JsonFileButton>
-      <Button
-        size="small"
-        icon={<ArrowDownload16Regular />}
+      <JsonExportButton
+        fileName={`绩效目标表助手-自定义模板-${dateStamp()}.json`}
+        text={() => exportUserTemplates(user)}
         disabled={count === 0}
-        onClick={() => downloadText(exportUserTemplates(user), `绩效目标表助手-自定义模板-${dateStamp()}.json`)}
         aria-label="导出自定义模板（JSON 文件）"
       >
         导出我的模板
-      </Button>
+      </JsonExportButton>
       <Caption1 className={s.muted}>自定义模板 {count} 个</Caption1>
     </div>
   );
