@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 });
 
 /** Excel on the Mac or the iPad, where a download from the task pane does nothing. */
-export function downloadsUnavailable(): boolean {
+function downloadsUnavailable(): boolean {
   try {
     const platform = typeof Office !== "undefined" ? String(Office.context?.platform ?? "") : "";
     return platform === "Mac" || platform === "iOS";
