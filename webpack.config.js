@@ -224,6 +224,8 @@ module.exports = async (env = {}, argv = {}) => {
       page("commands.html", "./src/commands/commands.html", "绩效目标表助手 · 功能区命令", ["commands"], true),
       page("web.html", "./src/web/index.html", "绩效目标表助手 · 网页版", ["web"], false),
       page("unsupported.html", "./src/boot/unsupported.html", "绩效目标表助手", [], true),
+      // the manifest's SupportUrl: a help page, not the app
+      page("help.html", "./src/taskpane/help.html", "绩效目标表助手 · 帮助", [], false),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     stats: dev ? "minimal" : "normal",
