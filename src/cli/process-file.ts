@@ -11,6 +11,7 @@ import { WorkbookError } from "../core/port";
 import { settingsEffects, workbookSettingsNotice } from "../core/rules/workbook-settings";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { settingsFromXml } from "../core/settings-xml";
+import { templatesFor } from "../core/templates/registry";
 import { parseUserTemplates } from "../core/templates/user";
 import { readWorkbook, type WorkbookRead } from "../xlsx/package-read";
 import type { Copy, Describe } from "./copy";
@@ -131,7 +132,7 @@ function checkedResult(
 function describer(read: WorkbookRead, own: AddinSettings | null): Describe {
   const unread = read.sheets.some((s) => s.problem);
   return (result, grids) => {
-    const notice = own ? workbookSettingsNotice(settingsEffects(result, own, grids), NOTICE_HINT) : null;
+    const notice = own ? workbookSettingsNotice(settingsEffects(result, own, grids, templatesFor(own.userTemplates)), NOTICE_HINT) : null;
     const findings = notice ? [notice, ...result.findings] : [...result.findings];
     return { findings, verdict: verdict(result, countsOf(findings).error, unread) };
   };
