@@ -13,12 +13,20 @@
  *                  "local": copy node_modules/@microsoft/office-js/dist/ to dist/office-js/ and load
  *                  office.js from the add-in's own origin (government intranets without internet).
  *   ADDIN_PORT     dev server port (default: package.json config.dev_server_port, else 3000).
+ *
+ * Webviews: the production build is lowered to the webviews in .browserslistrc (EdgeHTML 18,
+ * Safari/WKWebView 12 …), own code and node_modules alike, by esbuild in the minifier
+ * (scripts/minify-js.js: esbuild lowers, terser minifies): webpack bundles first, so every emitted
+ * file, whatever package it came from, passes through it (test/transpile.test.ts parses each one at
+ * that language level).
  */
 "use strict";
 
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
+const browserslist = require("browserslist");
 const { renderRuleDoc } = require("./scripts/rule-docs");
 
 const urlDev = "https://localhost:3000/";
@@ -65,6 +73,20 @@ async function httpsOptions(port) {
   }
 }
 
+/** The oldest version of each engine .browserslistrc names, as esbuild targets ("edge18", "safari12" …). */
+function esbuildTargets() {
+  const names = { chrome: "chrome", edge: "edge", firefox: "firefox", safari: "safari", ios_saf: "ios" };
+  const oldest = new Map();
+  for (const entry of browserslist(undefined, { path: __dirname })) {
+    const [family, version] = entry.split(" ");
+    const name = names[family];
+    if (!name) throw new Error(`.browserslistrc: ${entry} 不是 esbuild 能识别的浏览器`);
+    const v = parseFloat(version.split("-")[0]);
+    if (!oldest.has(name) || v < oldest.get(name)) oldest.set(name, v);
+  }
+  return [...oldest].map(([name, v]) => `${name}${v}`);
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serve = Boolean(env.WEBPACK_SERVE);
@@ -75,6 +97,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copyPatterns = [
     { from: "assets/*", to: "assets/[name][ext]", globOptions: { ignore: ["**/screenshot-*"] } },
+    // ES5, loaded before the bundles: the message where they cannot run (src/boot/README.md)
+    // (marked minimized: the minifier would turn its functions into arrow functions, which IE 11 cannot parse)
+    { from: "src/boot/boot.js", to: "boot.js", info: { minimized: true } },
     // the rule docs, served by the add-in itself (no external links): the Markdown, and the HTML the
     // settings view shows, rendered here so the pane carries no Markdown parser (scripts/rule-docs.js)
     { from: "docs/rules/*.md", to: "docs/rules/[name][ext]" },
@@ -155,6 +180,17 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     optimization: {
+      minimizer: [
+        new MinimizerPlugin({
+          minify: path.resolve(__dirname, "scripts/minify-js.js"),
+          minimizerOptions: {
+            target: esbuildTargets(),
+            // Safari has parsed destructuring since 10; esbuild counts it unsupported before 14.1 (an
+            // edge case of default values) and cannot lower it, so it is kept as written
+            supported: { destructuring: true },
+          },
+        }),
+      ],
       splitChunks: {
         chunks: "all",
         cacheGroups: {
@@ -194,6 +230,9 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane.html", "./src/taskpane/index.html", "绩效目标表助手", ["taskpane"], true),
       page("commands.html", "./src/commands/commands.html", "绩效目标表助手 · 功能区命令", ["commands"], true),
       page("web.html", "./src/web/index.html", "绩效目标表助手 · 网页版", ["web"], false),
+      page("unsupported.html", "./src/boot/unsupported.html", "绩效目标表助手", [], true),
+      // the manifest's SupportUrl: a help page, not the app
+      page("help.html", "./src/taskpane/help.html", "绩效目标表助手 · 帮助", [], false),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     stats: dev ? "minimal" : "normal",

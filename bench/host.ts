@@ -1,7 +1,8 @@
 /**
  * Host benchmark (npx tsx bench/host.ts):
  * - Office adapter on the fake Excel API: syncs and request/response bytes of a full check
- *   (runCheck = read + settings + mark) for 1/10/50 sheets of ~1,000 rows. Goal: ≤ 3 syncs.
+ *   (runCheck = read + settings + mark) for 1/10/50 sheets of ~1,000 rows. Goal: ≤ 3 syncs. Then a
+ *   re-check of the unchanged workbook: syncs, writes and undo steps (goal: no write).
  * - xlsx adapter: check + mark + save of the seed workbook, as a ratio of a plain exceljs
  *   load + save of the same file. Goal: ≤ 1.5.
  */
@@ -50,6 +51,16 @@ async function main(): Promise<void> {
       `${String(n).padStart(6)}  ${String(model.sheets[0].used(true)?.bottom ?? 0).padStart(10)}  ${String(result.findings.length).padStart(8)}  ${String(s.syncs).padStart(5)}  ${kb(Math.max(...s.requestBytes)).padStart(15)}  ${kb(s.requestBytes.reduce((a, b) => a + b, 0)).padStart(13)}  ${kb(Math.max(...s.responseBytes)).padStart(16)}  ${ms.toFixed(0)} ms`,
     );
   }
+
+  // the automatic re-check after an edit that changes no finding: nothing to write, nothing on the undo stack
+  const model = fakeFromGrids(Array.from({ length: 10 }, (_, i) => syntheticSheet(seed, `项目${i + 1}`, 1000)));
+  const port = new ExcelWorkbook(fakeHost(model));
+  await runCheck(port);
+  model.resetStats();
+  await runCheck(port);
+  console.log(
+    `re-check of an unchanged workbook (10 sheets): ${model.stats.syncs} syncs, ${model.stats.writes} writes, ${model.undoSteps} undo steps (goal: 0 writes)`,
+  );
 
   console.log("\nxlsx adapter on samples/liupanshui-2025.xlsx (3 warm-up runs each, then the median of 9 alternating runs)");
   const plainRun = async () => {

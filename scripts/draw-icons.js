@@ -3,7 +3,8 @@
  * Draws the add-in's icons: a small spreadsheet (green header row, grid lines) with a green round
  * badge holding a white check mark — "a table that has been checked".
  *
- *   node scripts/draw-icons.js          writes assets/icon-{16,32,64,80,128}.png and assets/logo-filled.png
+ *   node scripts/draw-icons.js          writes assets/icon-{16,20,24,32,40,48,64,80,128}.png and assets/logo-filled.png
+ *                                       (the ribbon sizes Office asks for: 16/20/24/32/40/48/64/80)
  *
  * Pure pngjs, no canvas: every shape is an "inside" test in unit coordinates (0..1), each pixel is
  * supersampled (8×8) for anti-aliasing, and straight edges are snapped to whole pixels at each size
@@ -175,7 +176,7 @@ function design(size, logo = false) {
 
 function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  for (const size of [16, 32, 64, 80, 128]) {
+  for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
     const file = path.join(OUT, `icon-${size}.png`);
     fs.writeFileSync(file, render(size, design(size)));
     console.log(`wrote ${path.relative(process.cwd(), file)} (${size}×${size})`);

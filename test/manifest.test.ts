@@ -191,8 +191,14 @@ describe("manifest.xml beyond the schema", () => {
       expect(fs.existsSync(file)).toBe(true);
       expect({ url, ...pngSize(file) }).toEqual({ url, width: size, height: size });
     }
-    // the full icon set (16/32/64/80/128) and the logo
-    for (const size of [16, 32, 64, 80, 128]) {
+    // every ribbon size Office asks for (learn.microsoft.com, "Create add-in commands": 16, 32, 80 required;
+    // 20, 24, 40, 48, 64 supported), on each control
+    const icons = tags(xml, "Icon").length;
+    expect(icons).toBe(4);
+    for (const size of [16, 20, 24, 32, 40, 48, 64, 80])
+      expect(tags(xml, "bt:Image").filter((a) => a.resid && Number(a.size) === size)).toHaveLength(icons);
+    // the full icon set and the logo
+    for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
       expect(pngSize(path.join(ROOT, "assets", `icon-${size}.png`))).toEqual({ width: size, height: size });
     }
     expect(pngSize(path.join(ROOT, "assets", "logo-filled.png"))).toEqual({ width: 128, height: 128 });
@@ -244,6 +250,15 @@ describe("production build", () => {
     expect(out).not.toMatch(/https?:\/\/localhost/);
     expect(out).toContain('"https://intranet.example.gov.cn/perf-target/taskpane.html"');
     expect(new Set(urls(out).map((u) => new URL(u).origin))).toEqual(new Set(["https://intranet.example.gov.cn"]));
+  });
+
+  test("SupportUrl is a help page (no script), not the app", () => {
+    const url = tags(xml, "SupportUrl")[0].DefaultValue;
+    expect(new URL(url).pathname).toBe("/help.html");
+    const html = fs.readFileSync(path.join(DIST, "help.html"), "utf8");
+    expect(html).toMatch(/帮助/);
+    expect(html).toMatch(/常见问题/);
+    expect(html).not.toMatch(/<script/);
   });
 
   test.each([

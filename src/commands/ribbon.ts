@@ -8,9 +8,10 @@
  * at once when no dialog can be shown; errors are logged then, never swallowed silently.
  */
 import { SEVERITY_LABEL } from "../core/finding";
-import type { CheckResult } from "../core/check";
+import type { CheckResult } from "../core/checker";
+import { checkThenMark } from "../core/check-run";
 import { WorkbookError, type WorkbookPort } from "../core/port";
-import { runCheck } from "../core/workflow";
+import { templatesFor } from "../core/templates/registry";
 import { ExcelWorkbook } from "../excel/workbook";
 
 export type NoticeKind = "result" | "error";
@@ -48,12 +49,16 @@ export function errorMessage(e: unknown): string {
   return `出现意外错误：${err?.message ?? String(e)}${err?.code ? `（${err.code}）` : ""}。请重试；如果问题持续，请在“打开助手”中校验。`;
 }
 
-/** 一键校验 without the UI: check, mark (as the settings say), and the message to show. */
+/**
+ * 一键校验 without the UI: check, mark (as the settings say), and the message to show. When the
+ * marks cannot be written, the counts are still given, with one sentence on why nothing is marked.
+ */
 async function runRibbonCheck(port: WorkbookPort): Promise<string> {
-  const result = await runCheck(port);
+  const { result, markError } = await checkThenMark(port, { templates: (s) => templatesFor(s.userTemplates) });
   const settings = await port.loadSettings();
-  const skipped = port instanceof ExcelWorkbook ? port.skippedSheets : [];
-  return resultMessage(result, skipped, settings.highlight);
+  const skipped = port instanceof ExcelWorkbook && !markError ? port.skippedSheets : [];
+  const message = resultMessage(result, skipped, settings.highlight && !markError);
+  return markError ? `${message}未能在单元格上标记问题：${errorMessage(markError)}` : message;
 }
 
 async function runRibbonClear(port: WorkbookPort): Promise<string> {

@@ -25,23 +25,44 @@ export const MARK_FILL: Readonly<Record<Severity, string>> = Object.freeze({
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** The formula of a severity's mark, without the leading "=" (as stored in the file). */
-export function markFormula(severity: Severity): string {
-  return `ISTEXT("${MARK_TAG}${severity}")`;
+/**
+ * The formula of a severity's mark, without the leading "=" (as stored in the file). With the
+ * mark's address list, the formula also carries a short key of it (addressKey): the Office adapter
+ * then knows which marks are already there and rewrites only those whose cells changed.
+ */
+export function markFormula(severity: Severity, addresses?: string): string {
+  return `ISTEXT("${MARK_TAG}${severity}${addresses === undefined ? "" : `:${addressKey(addresses)}`}")`;
 }
 
 /** The formula as Office.js wants it (with "="). */
-export function markFormulaA1(severity: Severity): string {
-  return `=${markFormula(severity)}`;
+export function markFormulaA1(severity: Severity, addresses?: string): string {
+  return `=${markFormula(severity, addresses)}`;
 }
 
-const MARK_RE = /^=?\s*ISTEXT\s*\(\s*"perf-target:(error|warning|info)"\s*\)\s*$/i;
+/** A short key of an address list ("A1,B3:B5"): FNV-1a, base 36. */
+export function addressKey(addresses: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < addresses.length; i++) {
+    h ^= addresses.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+const MARK_RE = /^=?\s*ISTEXT\s*\(\s*"perf-target:(error|warning|info)(?::([0-9a-z]+))?"\s*\)\s*$/i;
+
+/** One of our mark formulas read back: its severity and the key of its address list (null: written without). */
+export function parseMarkFormula(
+  formula: string | null | undefined,
+): { readonly severity: Severity; readonly key: string | null } | null {
+  if (!formula) return null;
+  const m = MARK_RE.exec(formula.trim());
+  return m ? { severity: m[1].toLowerCase() as Severity, key: m[2] ? m[2].toLowerCase() : null } : null;
+}
 
 /** The severity of one of our mark formulas ("=ISTEXT(…)" or without "="), or null for any other formula. */
 export function markSeverity(formula: string | null | undefined): Severity | null {
-  if (!formula) return null;
-  const m = MARK_RE.exec(formula.trim());
-  return m ? (m[1].toLowerCase() as Severity) : null;
+  return parseMarkFormula(formula)?.severity ?? null;
 }
 
 export function isMarkFormula(formula: string | null | undefined): boolean {

@@ -132,11 +132,13 @@ export function cellValueOf(step: SetCellStep): string | number {
   return writesNumber(step) ? Number(step.newText.trim()) : step.newText;
 }
 
-/** Excel reads typed text like this as a number, a date or a formula. */
-const EXCEL_WOULD_CONVERT = /^\s*(?:[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*%?|[=+'@].*|-\D.*)\s*$/is;
-
-/** What Office.js is given for a `set` step: text Excel would convert gets a leading apostrophe (shown as the text itself). */
+/**
+ * What Office.js is given for a `set` step. Text goes in with a leading apostrophe (Excel shows the
+ * text itself and keeps it as text): whatever Excel would otherwise read from it — a number,
+ * "95%", "1,000", a date, a time, "1/2", "¥100", TRUE, a formula — depends on its parser and
+ * locale, and would be shown in the cell's number format instead of the text the user saw.
+ */
 export function excelInputOf(step: SetCellStep): string {
   const text = step.newText;
-  return !writesNumber(step) && EXCEL_WOULD_CONVERT.test(text) ? `'${text}` : text;
+  return writesNumber(step) || text === "" ? text : `'${text}`;
 }

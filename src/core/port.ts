@@ -42,6 +42,11 @@ export class WorkbookError extends Error {
 }
 
 export interface WorkbookPort {
+  /**
+   * Why the settings saved now would not stay with the file (an .xls workbook, which has no place
+   * for them; a save that failed), in Chinese; null or absent when they do.
+   */
+  readonly settingsWarning?: string | null;
   /** Every worksheet as a grid (values, displayed text, value types, merged areas, protection). */
   readSheets(onProgress?: (done: number, total: number) => void): Promise<SheetGrid[]>;
   /** Highlights the findings (colour by severity), replacing the add-in's previous marks. Never changes the user's formats. */

@@ -1,10 +1,13 @@
 /**
- * The one-click check over a workbook port: read → parse → rules → mark. Shared by the task pane,
- * the ribbon command, the web page and the command line.
+ * The one-click check over a workbook port: read → parse → rules → mark, with the standard template
+ * library (check-run.ts does the work). Shared by the web page, the command line's tests and the
+ * benchmarks; the task pane and the ribbon use checkThenMark, which keeps the findings when marking fails.
  */
-import { checkGrids, type CheckResult } from "./check";
+import type { CheckResult } from "./checker";
+import { checkThenMark } from "./check-run";
 import type { WorkbookPort } from "./port";
 import type { AddinSettings } from "./settings";
+import { templatesFor } from "./templates/registry";
 
 export interface RunCheckOptions {
   /** Settings to use; by default the ones stored in the workbook. */
@@ -14,17 +17,9 @@ export interface RunCheckOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * Reads every sheet, checks, and replaces the marks. On the Excel adapter this costs at most three
- * context.sync() calls: the adapter reads the settings with the sheets, so loadSettings() right after
- * readSheets() is free.
- */
+/** Reads every sheet, checks, and replaces the marks; a failure to mark is thrown. */
 export async function runCheck(port: WorkbookPort, options: RunCheckOptions = {}): Promise<CheckResult> {
-  const grids = await port.readSheets(options.onProgress);
-  const settings = options.settings ?? (await port.loadSettings());
-  const result = checkGrids(grids, settings);
-  const mark = options.mark ?? settings.highlight;
-  if (mark) await port.mark(result.findings, { notes: settings.notes });
-  else await port.clearMarks();
-  return result;
+  const run = await checkThenMark(port, { ...options, templates: (s) => templatesFor(s.userTemplates) });
+  if (run.markError) throw run.markError;
+  return run.result;
 }

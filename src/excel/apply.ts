@@ -24,12 +24,12 @@ import {
 } from "../core/plan-steps";
 import { WorkbookError } from "../core/port";
 import { officeError } from "./host";
-import { bareAddress, mergesFromAreas, readMergesInBands } from "./read";
+import { bareAddress, mergesFromAreas, queueMergesInBands } from "./read";
 
 /** A sheet the plan writes to, as loaded by the first request. */
 interface PlanSheet {
   readonly ws: Excel.Worksheet;
-  /** The used range and its merged areas, loaded where the plan moves rows or merges. */
+  /** The used range and (unless refused) its merged areas, loaded where the plan moves rows or merges. */
   readonly used: Excel.Range | null;
   readonly merged: Excel.RangeAreas | null;
 }
@@ -67,8 +67,11 @@ function originalRow(plan: EditPlan, index: number, sheet: string, row: number):
   return r;
 }
 
-/** Queues the first request: the sheets, the old texts, the merges and the row heights the plan needs. */
-function queueChecks(context: Excel.RequestContext, plan: EditPlan): Loaded {
+/**
+ * Queues the first request: the sheets, the old texts, the merges (`withMerges`: in the same
+ * request) and the row heights the plan needs.
+ */
+function queueChecks(context: Excel.RequestContext, plan: EditPlan, withMerges: boolean): Loaded {
   const needsMerges = new Set(plan.steps.filter((s) => s.kind !== "set").map((s) => s.sheet));
   const sheets = new Map<string, PlanSheet>();
   for (const name of sheetsOf(plan)) {
@@ -80,8 +83,10 @@ function queueChecks(context: Excel.RequestContext, plan: EditPlan): Loaded {
     if (needsMerges.has(name)) {
       used = ws.getUsedRangeOrNullObject();
       used.load("address");
-      merged = used.getMergedAreasOrNullObject();
-      merged.load("address");
+      if (withMerges) {
+        merged = used.getMergedAreasOrNullObject();
+        merged.load("address");
+      }
     }
     sheets.set(name, { ws, used, merged });
   }
@@ -114,15 +119,19 @@ function assertWritable(plan: EditPlan, loaded: Loaded): void {
   assertOldTexts(plan, (_c, i) => loaded.texts[i]?.text[0][0] ?? "");
 }
 
-/** The merges and used ranges of the sheets whose rows move (merges read in bands where there are too many). */
+/**
+ * The merges and used ranges of the sheets whose rows move: as the first request read them, else
+ * (refused, or a null answer that may hide more than 512) read in bands in one more request.
+ */
 async function loadMerges(
   context: Excel.RequestContext,
   loaded: Loaded,
 ): Promise<Pick<Writing, "merges" | "usedRanges">> {
   const merges = new Map<string, CellRange[]>();
   const usedRanges = new Map<string, CellRange | null>();
+  const queued = new Map<string, () => CellRange[]>();
   for (const [name, s] of loaded.sheets) {
-    if (!s.used || !s.merged) continue;
+    if (!s.used) continue;
     if (s.used.isNullObject) {
       merges.set(name, []);
       usedRanges.set(name, null);
@@ -130,8 +139,13 @@ async function loadMerges(
     }
     const used = parseRange(bareAddress(s.used.address));
     usedRanges.set(name, used);
-    merges.set(name, mergesFromAreas(used, s.merged) ?? (await readMergesInBands(context, s.ws, used)));
+    const known = s.merged ? mergesFromAreas(used, s.merged) : null;
+    if (known) merges.set(name, known);
+    else queued.set(name, queueMergesInBands(s.ws, used));
   }
+  if (queued.size === 0) return { merges, usedRanges };
+  await context.sync();
+  for (const [name, read] of queued) merges.set(name, read());
   return { merges, usedRanges };
 }
 
@@ -155,8 +169,9 @@ function writeInsertRows(w: Writing, step: InsertRowsStep, index: number): void 
   if (step.formatFrom === null) return;
   const right = Math.max(w.usedRanges.get(step.sheet)?.right ?? 1, ...after.map((m) => m.right));
   for (const [l, r] of formatSegments(after, step.formatFrom, step.before, last, right)) {
+    // a Range, not a bare address: Excel would take the address on the active sheet
     ws.getRange(`${columnLetter(l)}${step.before}:${columnLetter(r)}${last}`).copyFrom(
-      `${columnLetter(l)}${step.formatFrom}:${columnLetter(r)}${step.formatFrom}`,
+      ws.getRange(`${columnLetter(l)}${step.formatFrom}:${columnLetter(r)}${step.formatFrom}`),
       "Formats",
     );
   }
@@ -206,13 +221,21 @@ function writeStep(w: Writing, step: EditStep, index: number): void {
 /**
  * Applies a plan on `context`: checks everything first (sheets exist and are unprotected, every
  * `set` step's cell still shows its oldText, merges possible) and only then writes, in one request.
+ * `keepsUndo`: Excel keeps the writes on its undo stack as one step (ExcelApi 1.20), so a message
+ * may point to Ctrl+Z; elsewhere it does not.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: EditPlan): Promise<void> {
-  const loaded = queueChecks(context, plan);
+export async function applyPlan(context: Excel.RequestContext, plan: EditPlan, keepsUndo: boolean): Promise<void> {
+  let loaded = queueChecks(context, plan, true);
   try {
     await context.sync();
-  } catch (e) {
-    throw new WorkbookError("failed", `无法读取要修改的单元格：${officeError(e)}`);
+  } catch {
+    // a sheet with more than 512 merged areas fails the whole request: again, merges read apart
+    loaded = queueChecks(context, plan, false);
+    try {
+      await context.sync();
+    } catch (e) {
+      throw new WorkbookError("failed", `无法读取要修改的单元格：${officeError(e)}`);
+    }
   }
   assertWritable(plan, loaded);
   const writing: Writing = { sheets: loaded.sheets, heights: loaded.heights, ...(await loadMerges(context, loaded)) };
@@ -227,7 +250,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: EditPlan): 
   } catch (e) {
     throw new WorkbookError(
       "failed",
-      `Excel 未能完成“${plan.label}”：${officeError(e)}。如有部分已写入，可按 Ctrl+Z 撤销。`,
+      `Excel 未能完成“${plan.label}”：${officeError(e)}。${keepsUndo ? "如有部分已写入，可按 Ctrl+Z 撤销。" : "请检查表格，如有部分已写入，请手动改回。"}`,
     );
   }
 }

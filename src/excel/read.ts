@@ -1,8 +1,9 @@
 /**
  * Reading sheets over Office.js: a used range's address, text and value types → a core grid; its
- * merged areas (getMergedAreasOrNullObject, which answers a null object above 512 areas); and the
- * banded fallbacks — rows in bands when one response would be too large (Excel on the web), merged
- * areas in bands of ≤ 512 when a sheet has too many for one call. See README.md here.
+ * merged areas (getMergedAreasOrNullObject, which fails above 512 areas — or, on some hosts, answers
+ * a null object); and the banded fallbacks — rows in bands when one response would be too large
+ * (Excel on the web), merged areas in bands too small to hold 512 when a sheet has too many for one
+ * call. See README.md here.
  */
 import {
   cellAddress,
@@ -17,10 +18,8 @@ import {
 import { parseAddressList } from "../core/marks";
 import { SETTINGS_NAMESPACE } from "../core/settings-xml";
 
-/** A sheet whose used range has fewer cells than this cannot hold more than 512 merged areas. */
-const MERGE_NULL_MEANS_NONE = 1025;
-/** Rows per band when merged areas are read in bands. */
-const MERGE_BAND_ROWS = 500;
+/** A range of fewer cells than this cannot hold more than 512 merged areas (each covers two cells or more). */
+const MERGE_SAFE_CELLS = 1025;
 /** Rows per band when a sheet's cells are read in bands. */
 const CELL_BAND_ROWS = 2000;
 
@@ -85,48 +84,56 @@ export function gridFromRange(
 
 /**
  * The merges of a used range as getMergedAreasOrNullObject answered (loaded with "address"): the
- * list; none when the answer is null on a range too small for 512 areas; null when unknown (too
- * many for one call: read them with readMergesInBands).
+ * list; none when the answer is null on a range too small for 512 areas; null when unknown (a host
+ * that answers null above 512: read them with readMergesInBands).
  */
 export function mergesFromAreas(used: CellRange, areas: Excel.RangeAreas): CellRange[] | null {
   if (!areas.isNullObject) return parseAddressList(areas.address);
-  return (used.bottom - used.top + 1) * (used.right - used.left + 1) < MERGE_NULL_MEANS_NONE ? [] : null;
+  return (used.bottom - used.top + 1) * (used.right - used.left + 1) < MERGE_SAFE_CELLS ? [] : null;
+}
+
+/** Cells per band of readMergesInBands: every merged area a band meets holds one of its cells, so ≤ 512. */
+const MERGE_BAND_CELLS = 512;
+
+/** Bands of a range, each too small to meet more than 512 merged areas. */
+function mergeBands(used: CellRange): CellRange[] {
+  const width = Math.min(used.right - used.left + 1, MERGE_BAND_CELLS);
+  const rows = Math.max(1, Math.floor(MERGE_BAND_CELLS / width));
+  const bands: CellRange[] = [];
+  for (let left = used.left; left <= used.right; left += width)
+    for (let top = used.top; top <= used.bottom; top += rows)
+      bands.push({ top, left, bottom: Math.min(used.bottom, top + rows - 1), right: Math.min(used.right, left + width - 1) });
+  return bands;
 }
 
 /**
- * A sheet's merged areas read in row bands, each of ≤ 512 areas: a band that comes back null and
- * could hold more than 512 is split in two and read again.
+ * Queues the load of a sheet's merged areas in bands that cannot meet more than 512 each (so none
+ * fails, and a null band has none); after the sync, the function returned gives them. A merge
+ * crossing bands is seen from each: one entry.
  */
+export function queueMergesInBands(ws: Excel.Worksheet, used: CellRange): () => CellRange[] {
+  const loads = mergeBands(used).map((band) => {
+    const areas = ws.getRange(rangeAddress(band)).getMergedAreasOrNullObject();
+    areas.load("address");
+    return areas;
+  });
+  return () => {
+    const found = new Map<string, CellRange>();
+    for (const areas of loads)
+      if (!areas.isNullObject) for (const m of parseAddressList(areas.address)) found.set(rangeAddress(m), m);
+    return [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  };
+}
+
+/** A sheet's merged areas read in bands (queueMergesInBands), in one request. */
 export async function readMergesInBands(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   used: CellRange
 ): Promise<CellRange[]> {
-  const found = new Map<string, CellRange>();
-  let bands: Array<[number, number]> = [];
-  for (let top = used.top; top <= used.bottom; top += MERGE_BAND_ROWS)
-    bands.push([top, Math.min(used.bottom, top + MERGE_BAND_ROWS - 1)]);
-  while (bands.length) {
-    const loads = bands.map(([top, bottom]) => {
-      const areas = ws
-        .getRange(`${cellAddress(top, used.left)}:${cellAddress(bottom, used.right)}`)
-        .getMergedAreasOrNullObject();
-      areas.load("address");
-      return { band: { ...used, top, bottom }, areas };
-    });
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per round of bands, each band split only when refused
-    await context.sync();
-    bands = [];
-    for (const { band, areas } of loads) {
-      const merges = mergesFromAreas(band, areas);
-      if (merges) for (const m of merges) found.set(rangeAddress(m), m);
-      else if (band.bottom > band.top) {
-        const mid = Math.floor((band.top + band.bottom) / 2);
-        bands.push([band.top, mid], [mid + 1, band.bottom]);
-      }
-    }
-  }
-  return [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  const merges = queueMergesInBands(ws, used);
+  await context.sync();
+  return merges();
 }
 
 /** One sheet's cells read in row bands (the used range is already loaded). */
@@ -169,8 +176,9 @@ export function queueSheets(context: Excel.RequestContext): Excel.WorksheetColle
 }
 
 /**
- * The fallback when one request would be too large: each sheet in its own syncs, rows in bands,
- * merges in bands. Also the settings XML (null when the workbook has none).
+ * The fallback when one request would be too large, or a sheet has too many merged areas for one
+ * call: each sheet in its own syncs, rows in bands, merges in bands. Also the settings XML (null
+ * when the workbook has none).
  */
 export async function readSheetsInBands(
   context: Excel.RequestContext,

@@ -1,9 +1,10 @@
 /**
  * The workbook port over Office.js (the task pane and the ribbon commands). See README.md here for
- * the sync budget: a full check (runCheck = readSheets → loadSettings → mark) costs 3 context.sync()
- * calls whatever the number of sheets and rows, because one RequestContext lives from readSheets to
- * mark and sync 3 reuses the proxies of sync 2. Reading is in read.ts, marks in mark-writer.ts,
- * edits in apply.ts.
+ * the sync budget: a full check (readSheets → loadSettings → mark) costs at most 3 context.sync()
+ * calls whatever the number of sheets and rows, because one context (an Excel.run kept open) lives
+ * from readSheets to mark and sync 3 reuses the proxies of sync 2; sync 3 is left out when the marks
+ * are already right. Every batch waits while the user edits a cell (delayForCellEdit). Reading is in
+ * read.ts, marks in mark-writer.ts, edits in apply.ts.
  */
 import type { EditPlan } from "../core/edit-plan";
 import type { Finding } from "../core/finding";
@@ -12,21 +13,29 @@ import { WorkbookError, type CellRef, type MarkOptions, type WorkbookPort } from
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
 import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 import { applyPlan } from "./apply";
-import { officeError, officeHost, type ExcelHost } from "./host";
+import { officeError, officeHost, openContext, type ExcelHost, type OpenContext, type RunOptions } from "./host";
 import { loadMarkState, queueSheetState, writeMarks, type MarkState } from "./mark-writer";
-import { bareAddress, gridFromRange, mergesFromAreas, queueSettingsPart, queueSheets, readSheetsInBands } from "./read";
+import {
+  bareAddress,
+  gridFromRange,
+  mergesFromAreas,
+  queueSettingsPart,
+  queueSheets,
+  readMergesInBands,
+  readSheetsInBands,
+} from "./read";
 
-function isPayloadError(e: unknown): boolean {
-  const code = String((e as { code?: string })?.code ?? "") + String((e as { message?: string })?.message ?? "");
-  return /PayloadSizeLimit|RequestPayload|ResponsePayload|payload/i.test(code);
-}
+/** The settings part is custom XML, which the .xls format (Excel 97–2003) cannot keep. */
+const XLS_WARNING =
+  "当前工作簿是 .xls 格式（Excel 97–2003），无法保存本助手的设置：本次打开期间有效，关闭后丢失。如需保留，请另存为 .xlsx 后再修改设置。";
 
 export class ExcelWorkbook implements WorkbookPort {
-  /** The marks and notes found by the last readSheets, on its context (used once by mark/clearMarks). */
-  private fresh: MarkState | null = null;
+  /** The marks and notes found by the last readSheets, on its open context (used once by mark/clearMarks). */
+  private fresh: (MarkState & OpenContext) | null = null;
   private settings: AddinSettings | null = null;
   /** Sheets the last mark() could not write (protected): the caller tells the user. */
   skippedSheets: string[] = [];
+  settingsWarning: string | null = null;
 
   constructor(private readonly host: ExcelHost = officeHost()) {}
 
@@ -34,15 +43,50 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.host.isSetSupported("ExcelApi", "1.18");
   }
 
+  /** Excel keeps the add-in's writes on its undo stack and groups a run into one step (ExcelApi 1.20). */
+  get keepsUndo(): boolean {
+    return this.host.isSetSupported("ExcelApi", "1.20");
+  }
+
+  /** A batch that waits while the user edits a cell. */
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.host.run(batch, { ...options, delayForCellEdit: true });
+  }
+
+  private dropFresh(): void {
+    this.fresh?.close();
+    this.fresh = null;
+  }
+
   /* ------------------------------------------------------------------ read */
 
   async readSheets(onProgress?: (done: number, total: number) => void): Promise<SheetGrid[]> {
-    this.fresh = null;
-    const context = this.host.createContext();
-    // sync 1: the sheets and the settings part's id
+    this.dropFresh();
+    const open = await openContext(this.host);
+    try {
+      const read = await this.readOn(open, onProgress);
+      if (read) return read;
+    } catch (e) {
+      open.close();
+      throw e;
+    }
+    open.close();
+    // one request was refused (too large for Excel on the web, or a sheet with more merged areas
+    // than one call returns): sheet by sheet, in bands
+    const read = await this.run((c) => readSheetsInBands(c, onProgress));
+    this.settings = read.settingsXml !== null ? settingsFromXml(read.settingsXml).settings : DEFAULT_SETTINGS;
+    return read.grids;
+  }
+
+  /** The three-sync read on an open context; null when sync 2 was refused (the caller reads in bands). */
+  private async readOn(open: OpenContext, onProgress?: (done: number, total: number) => void): Promise<SheetGrid[] | null> {
+    const { context } = open;
+    // sync 1: the sheets, the settings part's id, the file's name
     const collection = queueSheets(context);
     const settingsXml = queueSettingsPart(context);
+    context.workbook.load("name");
     await context.sync();
+    this.noteFormat(context.workbook.name);
 
     // sync 2: used ranges, merged areas, conditional formats, notes; the settings XML
     const xml = settingsXml();
@@ -56,39 +100,44 @@ export class ExcelWorkbook implements WorkbookPort {
     });
     try {
       await context.sync();
-    } catch (e) {
-      if (!isPayloadError(e)) throw e;
-      // Excel on the web refused the size: read sheet by sheet, in row bands
-      const read = await this.host.run((c) => readSheetsInBands(c, onProgress));
-      this.settings = read.settingsXml !== null ? settingsFromXml(read.settingsXml).settings : DEFAULT_SETTINGS;
-      return read.grids;
+    } catch {
+      return null;
     }
     this.settings = xml ? settingsFromXml(xml.value).settings : DEFAULT_SETTINGS;
 
+    const merges: CellRange[][] = [];
+    for (const q of queued) {
+      if (q.used.isNullObject) merges.push([]);
+      else {
+        const used = parseRange(bareAddress(q.used.address));
+        // a null answer on a big range may hide more than 512 areas (some hosts): read those in bands
+        merges.push(mergesFromAreas(used, q.merged) ?? (await readMergesInBands(context, q.ws, used)));
+      }
+    }
     const grids = queued.map((q, i) => {
-      let merges: CellRange[] | null = [];
-      if (!q.used.isNullObject) merges = mergesFromAreas(parseRange(bareAddress(q.used.address)), q.merged);
-      const grid = gridFromRange(
-        q.ws.name,
-        q.used.isNullObject ? null : q.used,
-        merges ?? [],
-        q.ws.protection.protected,
-        merges !== null
-      );
+      const grid = gridFromRange(q.ws.name, q.used.isNullObject ? null : q.used, merges[i], q.ws.protection.protected, true);
       onProgress?.(i + 1, queued.length);
       return grid;
     });
-    this.fresh = { context, sheets: queued.map((q) => q.state()) };
+    this.fresh = { ...open, sheets: queued.map((q) => q.state()) };
     return grids;
+  }
+
+  /** An .xls workbook cannot keep the settings part: say so. */
+  private noteFormat(name: string): void {
+    if (/\.xls$/i.test(name.trim())) this.settingsWarning = XLS_WARNING;
+    else if (this.settingsWarning === XLS_WARNING) this.settingsWarning = null;
   }
 
   /* -------------------------------------------------------------- settings */
 
   async loadSettings(): Promise<AddinSettings> {
     if (this.settings) return this.settings;
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const settingsXml = queueSettingsPart(context);
+      context.workbook.load("name");
       await context.sync();
+      this.noteFormat(context.workbook.name);
       const xml = settingsXml();
       if (!xml) return (this.settings = DEFAULT_SETTINGS);
       await context.sync();
@@ -97,16 +146,24 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async saveSettings(settings: AddinSettings): Promise<void> {
-    this.fresh = null;
-    await this.host.run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
-      parts.load("items/id");
-      await context.sync();
-      // eslint-disable-next-line office-addins/load-object-before-read -- loaded as "items/id" (the rule wants "items")
-      for (const p of parts.items) p.delete();
-      context.workbook.customXmlParts.add(settingsToXml(settings));
-      await context.sync();
-    });
+    this.dropFresh();
+    try {
+      await this.run(async (context) => {
+        const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+        parts.load("items/id");
+        await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- loaded as "items/id" (the rule wants "items")
+        for (const p of parts.items) p.delete();
+        // the part goes in as a string: without the XML declaration (its encoding is not the string's)
+        context.workbook.customXmlParts.add(settingsToXml(settings).replace(/^\s*<\?xml[^>]*\?>\s*/, ""));
+        await context.sync();
+      });
+    } catch (e) {
+      if (this.settingsWarning !== XLS_WARNING)
+        this.settingsWarning = `设置未能保存在工作簿中（${officeError(e)}），本次打开期间有效，关闭后丢失。`;
+      throw new WorkbookError("failed", `设置未能保存在工作簿中：${officeError(e)}`);
+    }
+    if (this.settingsWarning !== XLS_WARNING) this.settingsWarning = null;
     this.settings = settings;
   }
 
@@ -121,34 +178,47 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Replaces our marks, on the state of the read just made (no sync) or loaded now (two syncs).
-   * When the write on the read's state fails (the sheet changed since: a format deleted by the
-   * user …), it is tried once more from a fresh look.
+   * Brings our marks to what the findings ask for, on the state of the read just made (no sync to
+   * look) or loaded now (two syncs). When the write on the read's state fails (the sheet changed
+   * since: a format deleted by the user …), it is tried once more from a fresh look; when notes were
+   * refused (a threaded comment on the cell …), the marks are written without them and the error
+   * says so.
    */
   private async writeMarks(findings: readonly Finding[], options: MarkOptions, failure: string): Promise<void> {
     const asError = (e: unknown) =>
       e instanceof WorkbookError ? e : new WorkbookError("failed", `${failure}：${officeError(e)}`);
     const fresh = this.fresh;
     this.fresh = null;
-    const write = async (state: MarkState) => {
-      this.skippedSheets = await writeMarks(state, findings, options, this.notesSupported);
+    const write = async (state: MarkState, o: MarkOptions) => {
+      this.skippedSheets = await writeMarks(state, findings, o, this.notesSupported);
     };
-    const load = () => loadMarkState(this.host.createContext(), this.notesSupported);
+    const fromScratch = (o: MarkOptions) =>
+      this.run(async (context) => write(await loadMarkState(context, this.notesSupported), o));
     try {
-      await write(fresh ?? (await load()));
+      if (fresh) await write(fresh, options);
+      else await fromScratch(options);
     } catch (e) {
-      if (!fresh || e instanceof WorkbookError) throw asError(e);
-      await write(await load()).catch((e2: unknown) => {
+      if (e instanceof WorkbookError) throw e;
+      if (options.notes) {
+        await fromScratch({ ...options, notes: false }).catch((e2: unknown) => {
+          throw asError(e2);
+        });
+        throw new WorkbookError("failed", `问题单元格已标记，但问题说明未能写入批注：${officeError(e)}`);
+      }
+      if (!fresh) throw asError(e);
+      await fromScratch(options).catch((e2: unknown) => {
         throw asError(e2);
       });
+    } finally {
+      fresh?.close();
     }
   }
 
   /* ------------------------------------------------------------- selection */
 
   async select(sheet: string, address: string): Promise<void> {
-    this.fresh = null;
-    await this.host.run(async (context) => {
+    this.dropFresh();
+    await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load("name,visibility");
       await context.sync();
@@ -162,7 +232,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async getSelection(): Promise<CellRef | null> {
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const cell = context.workbook.getActiveCell();
       cell.load("address");
       await context.sync();
@@ -183,8 +253,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * step where ExcelApi 1.20 allows.
    */
   async apply(plan: EditPlan): Promise<void> {
-    this.fresh = null;
-    const mergeUndoGroup = this.host.isSetSupported("ExcelApi", "1.20");
-    await this.host.run((context) => applyPlan(context, plan), { mergeUndoGroup });
+    this.dropFresh();
+    const mergeUndoGroup = this.keepsUndo;
+    await this.run((context) => applyPlan(context, plan, mergeUndoGroup), { mergeUndoGroup });
   }
 }

@@ -31,7 +31,11 @@ import type { AssistantState } from "./state";
 import { useAssistant, useAssistantState } from "./useAssistant";
 import { CheckView } from "./views/CheckView";
 import { SettingsView } from "./views/SettingsView";
-import { TemplatesView } from "./views/TemplatesView";
+
+// the 模板 view carries the template library and its pinyin index: a chunk loaded when it first opens
+const TemplatesView = React.lazy(() =>
+  import(/* webpackChunkName: "templates-view" */ "./views/TemplatesView").then((m) => ({ default: m.TemplatesView }))
+);
 
 /** Where the page runs: inside Excel (office.js loaded and ready) or in a plain browser. */
 export type HostState = { kind: "loading" } | { kind: "excel"; platform: string } | { kind: "browser" };
@@ -163,7 +167,15 @@ function Workspace(props: {
         )}
         {shown("templates") && (
           <div className={place("templates")}>
-            <TemplatesView assistant={assistant} state={state} />
+            <React.Suspense
+              fallback={
+                <div className={s.busy} role="status">
+                  <Spinner size="tiny" label="正在载入模板库…" labelPosition="after" />
+                </div>
+              }
+            >
+              <TemplatesView assistant={assistant} state={state} />
+            </React.Suspense>
           </div>
         )}
         {shown("settings") && (

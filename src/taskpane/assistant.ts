@@ -14,20 +14,13 @@ import { WorkbookError, type CellRef } from "../core/port";
 import { ruleById } from "../core/rules";
 import { fillPlan } from "../core/rules/util";
 import { DEFAULT_SETTINGS, type AddinSettings, type RuleSetting } from "../core/settings";
-import { templatesFor } from "../core/templates/registry";
-import { exportUserTemplates } from "../core/templates/user";
 import type { IndicatorTemplate } from "../core/templates/types";
-import { CheckLoop, skippedOf } from "./check-loop";
+import { CheckLoop, settingsWarningOf, skippedOf } from "./check-loop";
 import { planTemplateInsert, type InsertRequest } from "./insertion";
 import { navigationTarget } from "./navigation";
-import {
-  readSettingsFile,
-  readTemplatesFile,
-  severityOverride,
-  withIgnored,
-  withRule,
-} from "./settings-changes";
-import { cellLabel, errorText, failed, type AssistantState, type Notice } from "./state";
+import { loadLibrary } from "./library";
+import { severityOverride, withIgnored, withRule } from "./settings-changes";
+import { cellLabel, errorText, failed, type Notice } from "./state";
 
 /** A finding's fix can run unattended (全部修复): safe and without inputs. */
 export function isAutoFix(f: Finding): boolean {
@@ -55,7 +48,7 @@ export class Assistant extends CheckLoop {
   async start(): Promise<void> {
     try {
       const settings = await this.port.loadSettings();
-      this.set({ ...this.withTemplates(settings), settingsLoaded: true });
+      this.set({ settings, settingsLoaded: true, settingsWarning: settingsWarningOf(this.port) });
     } catch (e) {
       this.set({
         settingsLoaded: true,
@@ -161,24 +154,21 @@ export class Assistant extends CheckLoop {
 
   /* ------------------------------------------------------------ settings */
 
-  /** The settings with the templates in use: the library plus the settings' valid user templates. */
-  private withTemplates(settings: AddinSettings): Pick<AssistantState, "settings" | "templates"> {
-    return { settings, templates: templatesFor(settings.userTemplates) };
-  }
-
-  /** Saves settings in the workbook (and the templates in use with them), re-checks when a list is shown. */
+  /** Saves settings in the workbook, re-checks when a list is shown. */
   async saveSettings(next: AddinSettings, success?: string, recheck = true): Promise<boolean> {
     const before = this.state.settings;
-    // the templates first: the views list them as soon as the settings change
-    const settingsOf = (s: AddinSettings) =>
-      next.userTemplates !== before.userTemplates ? this.withTemplates(s) : { settings: s };
-    this.set({ ...settingsOf(next), busy: "正在保存设置", notice: null, errorCode: null });
+    // the settings first: the views (the templates in force among them) follow them at once
+    this.set({ settings: next, busy: "正在保存设置", notice: null, errorCode: null });
     this.markSelfWrite();
     try {
       await this.port.saveSettings(next);
-      this.set({ busy: null, notice: success ? { kind: "success", text: success } : null });
+      this.set({
+        busy: null,
+        notice: success ? { kind: "success", text: success } : null,
+        settingsWarning: settingsWarningOf(this.port),
+      });
     } catch (e) {
-      this.set({ ...settingsOf(before), ...failed(e, "设置未保存：") });
+      this.set({ settings: before, ...failed(e, "设置未保存："), settingsWarning: settingsWarningOf(this.port) });
       return false;
     } finally {
       this.markSelfWrite();
@@ -232,6 +222,16 @@ export class Assistant extends CheckLoop {
     return this.saveSettings({ ...this.state.settings, ...patch }, success);
   }
 
+  /** The template library's chunk, or null (and a notice) when it cannot be loaded. */
+  private async library(): Promise<Awaited<ReturnType<typeof loadLibrary>> | null> {
+    try {
+      return await loadLibrary();
+    } catch (e) {
+      this.set(failed(e, "模板库未能载入，请检查网络后重试："));
+      return null;
+    }
+  }
+
   /** The settings file (the format `perf-target --config` reads). */
   exportSettings(): string {
     return JSON.stringify(this.state.settings, null, 2) + "\n";
@@ -239,7 +239,9 @@ export class Assistant extends CheckLoop {
 
   /** Reads a settings file; problems inside it are reported, the rest is saved. */
   async importSettings(json: string): Promise<boolean> {
-    const read = readSettingsFile(json);
+    const library = await this.library();
+    if (!library) return false;
+    const read = library.readSettingsFile(json);
     if ("error" in read) {
       this.set({ notice: { kind: "error", text: read.error } });
       return false;
@@ -261,8 +263,10 @@ export class Assistant extends CheckLoop {
 
   /** Adds the templates of a user template file (JSON) to the workbook's settings. */
   async importTemplates(json: string): Promise<boolean> {
+    const library = await this.library();
+    if (!library) return false;
     const s = this.state.settings;
-    const { templates, problems } = readTemplatesFile(s, json);
+    const { templates, problems } = library.readTemplatesFile(s, json);
     if (templates.length === 0) {
       this.set({ notice: { kind: "error", text: "没有导入任何模板。", details: problems } });
       return false;
@@ -272,10 +276,6 @@ export class Assistant extends CheckLoop {
       : null;
     const next = { ...s, userTemplates: [...s.userTemplates, ...templates] };
     return this.saveWithWarning(next, `已导入 ${templates.length} 个模板。`, warning, false);
-  }
-
-  exportTemplates(): string {
-    return exportUserTemplates(this.state.settings.userTemplates);
   }
 
   removeUserTemplate(id: string): Promise<boolean> {

@@ -3,10 +3,12 @@
  * progress, one more run queued when asked during a check, the re-check after the user's edits
  * (debounced; our own writes are told apart by timing). The actions are in assistant.ts.
  */
-import type { CheckResult } from "../core/check";
+import type { CheckResult } from "../core/checker";
+import { checkThenMark } from "../core/check-run";
 import type { WorkbookPort } from "../core/port";
-import { runCheck } from "../core/workflow";
-import { failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
+import { isCellEditError } from "../excel/host";
+import { loadLibrary } from "./library";
+import { errorText, failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
 
 /** Something that reports the user's edits to the workbook (Excel's worksheet change events). */
 export type ChangeSource = (listener: () => void) => () => void;
@@ -18,6 +20,11 @@ export interface AssistantOptions {
   readonly debounceMs?: number;
   /** Edits reported this long after our own writes are ours, not the user's (ms, default 1500). */
   readonly selfWriteMs?: number;
+}
+
+/** The port's word on whether settings stay with the file (WorkbookPort.settingsWarning). */
+export function settingsWarningOf(port: WorkbookPort): string | null {
+  return typeof port.settingsWarning === "string" ? port.settingsWarning : null;
 }
 
 /** The protected sheets the adapter could not mark (ExcelWorkbook and XlsxWorkbook expose them). */
@@ -110,22 +117,33 @@ export class CheckLoop {
     this.set({ running: true, progress: null, stale: false });
     this.markSelfWrite();
     try {
-      const result = await runCheck(this.port, {
+      // the template library loads while the sheets are read; the rules wait for it
+      const library = loadLibrary();
+      const { result, markError } = await checkThenMark(this.port, {
         settings: this.state.settings,
         onProgress: (done, total) => this.set({ progress: { done, total } }),
+        templates: async (settings) => (await library).templatesFor(settings.userTemplates),
       });
       // a failed check's message goes once a check succeeds; an action's message stays
       const stale = this.state.notice !== null && this.state.notice === this.checkError;
+      const markNotice = markError ? this.markFailure(markError) : null;
       this.set({
         result,
         running: false,
         progress: null,
         checkedAt: new Date(),
         skippedSheets: skippedOf(this.port),
-        ...(stale ? { notice: null, errorCode: null } : {}),
+        settingsWarning: settingsWarningOf(this.port),
+        ...(markNotice ? { notice: markNotice, errorCode: null } : stale ? { notice: null, errorCode: null } : {}),
       });
       return result;
     } catch (e) {
+      if (isCellEditError(e)) {
+        // the user is typing in a cell (a host that would not wait): no error, the check runs again shortly
+        this.set({ running: false, progress: null, stale: true });
+        this.recheckLater();
+        return null;
+      }
       const { notice, errorCode } = failed(e, "校验未完成：");
       this.checkError = notice;
       this.set({ running: false, progress: null, notice, errorCode });
@@ -133,6 +151,16 @@ export class CheckLoop {
     } finally {
       this.markSelfWrite();
     }
+  }
+
+  /** The findings are listed, but the marks could not be written: one message saying so. */
+  private markFailure(e: unknown): Notice {
+    const notice: Notice = {
+      kind: "warning",
+      text: `问题已列在下方，但单元格上的标记未能全部写入。${errorText(e)}`,
+    };
+    this.checkError = notice;
+    return notice;
   }
 
   /** Our own writes raise change events too: those within this window are ignored. */
@@ -150,6 +178,12 @@ export class CheckLoop {
     if (this.busyNow() || Date.now() < this.selfWriteUntil) return;
     if (!this.state.result) return;
     this.set({ stale: true });
+    this.recheckLater();
+  }
+
+  /** A re-check after a pause (debounced). */
+  private recheckLater(): void {
+    if (this.disposed) return;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = null;

@@ -3,12 +3,13 @@
  * office.js is absent; when Office.onReady says it runs inside Excel, the pane works on the open
  * workbook through ExcelWorkbook and re-checks after the user's edits (worksheet change events).
  */
+import "../excel/polyfills";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { ExcelWorkbook } from "../excel/workbook";
 import { App, type HostState } from "./App";
-import { excelChangeSource } from "./excel-changes";
+import { excelChangeSource, excelTellsOwnChanges } from "./excel-changes";
 import { officeDarkTheme, officeLightTheme, useDarkMode } from "./theme";
 import type { WorkbookPort } from "../core/port";
 import type { AssistantOptions } from "./check-loop";
@@ -19,6 +20,8 @@ const root = createRoot(container);
 
 function Root(props: { host: HostState; port: WorkbookPort | null; options?: AssistantOptions }): React.JSX.Element {
   const dark = useDarkMode();
+  // the pane runs: src/boot/boot.js no longer reports load errors as "cannot run here"
+  React.useEffect(() => document.documentElement.setAttribute("data-started", ""), []);
   return (
     <FluentProvider theme={dark ? officeDarkTheme : officeLightTheme} style={{ height: "100%" }}>
       <App host={props.host} port={props.port} options={props.options} />
@@ -37,10 +40,11 @@ if (typeof Office === "undefined") {
   Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
       const changes = excelChangeSource();
+      // where the events say which changes are ours, no timing window is needed to ignore them
       render(
         { kind: "excel", platform: String(info.platform ?? "") },
         new ExcelWorkbook(),
-        changes ? { changes } : undefined
+        changes ? { changes, ...(excelTellsOwnChanges() ? { selfWriteMs: 0 } : {}) } : undefined
       );
     } else {
       render({ kind: "browser" });

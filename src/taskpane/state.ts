@@ -5,8 +5,6 @@
 import type { CheckResult } from "../core/check";
 import { WorkbookError, type WorkbookErrorCode } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
-import { TEMPLATES } from "../core/templates/library";
-import type { IndicatorTemplate } from "../core/templates/types";
 
 type NoticeKind = "success" | "info" | "warning" | "error";
 
@@ -20,8 +18,6 @@ export interface Notice {
 export interface AssistantState {
   readonly settings: AddinSettings;
   readonly settingsLoaded: boolean;
-  /** The templates in use: the standard library plus the valid user templates of the settings. */
-  readonly templates: readonly IndicatorTemplate[];
   readonly result: CheckResult | null;
   /** A check is running. */
   readonly running: boolean;
@@ -40,12 +36,13 @@ export interface AssistantState {
   readonly stale: boolean;
   /** Fingerprint of the finding the user is on (clicked, navigated to or fixed). */
   readonly current: string | null;
+  /** Why the settings would not stay with the file (an .xls workbook, a failed save), or null. */
+  readonly settingsWarning: string | null;
 }
 
 export const INITIAL_STATE: AssistantState = {
   settings: DEFAULT_SETTINGS,
   settingsLoaded: false,
-  templates: TEMPLATES,
   result: null,
   running: false,
   progress: null,
@@ -56,6 +53,7 @@ export const INITIAL_STATE: AssistantState = {
   checkedAt: null,
   stale: false,
   current: null,
+  settingsWarning: null,
 };
 
 /** A Chinese message for any error an action raised. */

@@ -90,6 +90,43 @@ function systemPrefersDark(): boolean {
   );
 }
 
+/**
+ * Registers a handler for Office's theme changes (where the host has the event) once Office.onReady
+ * has resolved — before that, Office.context.document is not there and the registration would be
+ * lost. Returns the unregistration.
+ */
+function onOfficeThemeChanged(update: () => void): () => void {
+  let live = true;
+  let registered = false;
+  const register = () => {
+    if (!live) return;
+    update(); // Office's theme is known from here on
+    try {
+      const doc = Office.context?.document;
+      if (!doc?.addHandlerAsync || !Office.EventType?.OfficeThemeChanged) return;
+      doc.addHandlerAsync(Office.EventType.OfficeThemeChanged, update, (r) => {
+        registered = r.status === Office.AsyncResultStatus.Succeeded;
+      });
+    } catch {
+      /* not supported by this host */
+    }
+  };
+  if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+    Promise.resolve(Office.onReady())
+      .then(register)
+      .catch(() => undefined);
+  }
+  return () => {
+    live = false;
+    if (!registered) return;
+    try {
+      Office.context.document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, { handler: update });
+    } catch {
+      /* ignore */
+    }
+  };
+}
+
 /** Dark or light: Office's theme when known, else the system's; updates when either changes. */
 export function useDarkMode(): boolean {
   const [dark, setDark] = React.useState<boolean>(() => officeThemeIsDark() ?? systemPrefersDark());
@@ -101,31 +138,12 @@ export function useDarkMode(): boolean {
         : null;
     media?.addEventListener?.("change", update);
     // Office raises OfficeThemeChanged where the host supports it; elsewhere re-read on focus
-    let officeHandler = false;
-    try {
-      if (
-        typeof Office !== "undefined" &&
-        Office.context?.document?.addHandlerAsync &&
-        Office.EventType?.OfficeThemeChanged
-      ) {
-        Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, update, (r) => {
-          officeHandler = r.status === Office.AsyncResultStatus.Succeeded;
-        });
-      }
-    } catch {
-      /* not supported by this host */
-    }
+    const offOffice = onOfficeThemeChanged(update);
     window.addEventListener("focus", update);
     return () => {
       media?.removeEventListener?.("change", update);
       window.removeEventListener("focus", update);
-      if (officeHandler) {
-        try {
-          Office.context.document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, { handler: update });
-        } catch {
-          /* ignore */
-        }
-      }
+      offOffice();
     };
   }, []);
   return dark;

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkGrids } from "../../src/core/check";
 import { settingsEffects, settingsEffectsMessage } from "../../src/core/rules/workbook-settings";
+import { templatesFor } from "../../src/core/templates/registry";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/core/settings";
 import { readWorkbook } from "../../src/xlsx/package-read";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
@@ -61,7 +62,7 @@ describe("the workbook's own settings", () => {
     const grids = read.sheets.map((s) => s.grid!);
     const plain = checkGrids(grids);
     const own = checkGrids(grids, settings);
-    const e = settingsEffects(own, settings, grids)!;
+    const e = settingsEffects(own, settings, grids, templatesFor(settings.userTemplates))!;
     const count = (rule: string, severity?: string) =>
       plain.findings.filter((f) => f.rule === rule && (!severity || f.severity === severity)).length;
     expect(e.rules.map((r) => [r.rule, r.change])).toEqual([
@@ -82,7 +83,7 @@ describe("the workbook's own settings", () => {
     expect(settingsEffectsMessage(e)).toMatch(
       /^本工作簿自带的设置关闭了 2 条规则（missing-explanation：错误 \d+；blank-sample-size：错误 \d+），调低了 1 条规则的级别（vague-value 改为提示：警告 \d+），忽略了 2 个问题，共隐藏 \d+ 个问题、降低 \d+ 个问题的级别。$/
     );
-    expect(settingsEffects(checkGrids(grids), DEFAULT_SETTINGS, grids)).toBeNull();
+    expect(settingsEffects(checkGrids(grids), DEFAULT_SETTINGS, grids, templatesFor([]))).toBeNull();
   });
 
   it("the text, the JSON and the HTML report say so; the file passes under its settings but the reviewer sees why", async () => {

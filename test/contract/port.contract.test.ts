@@ -323,6 +323,13 @@ describe.each([
     ]);
   });
 
+  it("text Excel would read as a number, percentage, date, time, fraction, currency or boolean lands as the text shown in the preview", async () => {
+    const texts = ["95%", "1,000", "2025-12-31", "2025年12月31日", "12月31日", "12:30", "1/2", "¥100", "TRUE", "3.50"];
+    await s.port.apply(plan("插入指标", texts.map((t, k) => setCell(S1, `H${k + 1}`, "", t))));
+    const g = (await s.port.readSheets())[0];
+    expect(texts.map((_t, k) => g.cell(k + 1, 8))).toEqual(texts.map((text) => ({ text, type: "text" })));
+  });
+
   it("refuses a plan whose cell changed (oldText mismatch) and writes nothing", async () => {
     const e31 = s.text(S1, "E31");
     const err = await s.port

@@ -71,3 +71,18 @@ it("a failing notification still completes the event", async () => {
   expect(spy).toHaveBeenCalled();
   spy.mockRestore();
 });
+
+it("marks that cannot be written: the counts are still given, with why nothing is marked", async () => {
+  ribbonDeps.createPort = () => {
+    const port = new ExcelWorkbook(fakeHost(model));
+    port.mark = async () => {
+      throw new WorkbookError("failed", "标记失败：Excel 拒绝了请求。");
+    };
+    return port;
+  };
+  await checkWorkbook(event());
+  expect(notices[0].kind).toBe("result");
+  expect(notices[0].message).toMatch(/共检查 6 张绩效目标表、111 条指标。/);
+  expect(notices[0].message).toMatch(/未能在单元格上标记问题：标记失败：Excel 拒绝了请求。/);
+  expect(notices[0].message).not.toMatch(/问题单元格已标出颜色/);
+});

@@ -1,6 +1,7 @@
 /** The task pane's changes to the settings (src/taskpane/settings-changes.ts), without a workbook. */
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { readSettingsFile, severityOverride, withRule } from "../../src/taskpane/settings-changes";
+import { severityOverride, withRule } from "../../src/taskpane/settings-changes";
+import { readSettingsFile } from "../../src/taskpane/settings-files";
 
 describe("settings changes", () => {
   test("a rule switched on at its default severity leaves no entry; off or re-levelled is kept", () => {

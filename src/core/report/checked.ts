@@ -9,6 +9,7 @@ import type { Finding } from "../finding";
 import type { SheetGrid } from "../grid";
 import { settingsEffects, workbookSettingsNotice } from "../rules/workbook-settings";
 import type { AddinSettings } from "../settings";
+import { templatesFor } from "../templates/registry";
 import { countsOf, findingJson, tableJson, type FileResult, type FixReport } from "./result";
 
 /** A sheet of the workbook as read: checked, or why it could not be read (Chinese). */
@@ -46,7 +47,7 @@ function verdict(result: CheckResult, errors: number, unread: boolean): string {
 export function describer(sheets: readonly SheetStatus[], own: AddinSettings | null, hint: string): Describe {
   const unread = sheets.some((s) => s.problem);
   return (result, grids) => {
-    const notice = own ? workbookSettingsNotice(settingsEffects(result, own, grids), hint) : null;
+    const notice = own ? workbookSettingsNotice(settingsEffects(result, own, grids, templatesFor(own.userTemplates)), hint) : null;
     const findings = notice ? [notice, ...result.findings] : [...result.findings];
     return { findings, verdict: verdict(result, countsOf(findings).error, unread) };
   };

@@ -44,8 +44,10 @@ function patternsOf(vocab: ValueVocabulary): Patterns {
         "g",
       ),
       secondBlank: new RegExp(
-        // the lookahead lets through only the characters a blank can start with: most positions fail at once
-        `([\\u4e00-\\u9fff）)])(?=[ \\t\\u00a0\\u3000_＿XxＸ×*＊□….{（(【［〔\\[Nn])(${MARK_BLANK}|(?<=${qual})[Nn]|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
+        // N after a qualifier ("不少于N名"), or another blank; the lookahead lets through only the
+        // characters a blank can start with: most positions fail at once. No lookbehind: EdgeHTML
+        // and Safari before 16.4 have none.
+        `(?:(${qual})([Nn])|([\\u4e00-\\u9fff）)])(?=[ \\t\\u00a0\\u3000_＿XxＸ×*＊□….{（(【［〔\\[])(${MARK_BLANK}|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER})))${COUNTER}`,
         "g",
       ),
     };
@@ -103,7 +105,7 @@ export function findSampleBlanks(text: string, vocab: ValueVocabulary = DEFAULT_
     for (const m of sentence.matchAll(secondBlank)) {
       // only after the survey is named ("随机抽取…人员 名"), not in a count before it
       if (/随机|抽取|抽选|调查|问卷/.test(sentence.slice(0, m.index ?? 0)))
-        add(s.start + (m.index ?? 0) + m[1].length, m[2]);
+        add(s.start + (m.index ?? 0) + (m[1] ?? m[3]).length, m[2] ?? m[4]);
     }
   }
   return out.sort((a, b) => a.index - b.index);

@@ -5,6 +5,8 @@ import { meta, q, quickFix, setPlan } from "./util";
 
 interface Placeholder {
   readonly re: RegExp;
+  /** The group that is the placeholder, when the pattern also matches context before it; else the whole match. */
+  readonly group?: number;
   /** Removing the matched text is safe (annotations like "(必填)"). */
   readonly removable: boolean;
 }
@@ -16,7 +18,8 @@ const PLACEHOLDERS: readonly Placeholder[] = [
   { re: /^\s*指标\s*\d+\s*[:：]\s*/g, removable: true },
   { re: /\{[^{}]{1,20}\}/g, removable: false },
   { re: /[*＊]{2,}/g, removable: false },
-  { re: /(?<![A-Za-z])(?:XX+|xx+|ＸＸ+)(?![A-Za-z])/g, removable: false },
+  // not inside a Latin word; no lookbehind (EdgeHTML and Safari before 16.4 have none)
+  { re: /(^|[^A-Za-z])(XX+|xx+|ＸＸ+)(?![A-Za-z])/g, removable: false, group: 2 },
   { re: /[_＿]{2,}/g, removable: false },
   { re: /□/g, removable: false },
 ];
@@ -32,10 +35,11 @@ function findPlaceholders(text: string): { match: string; removable: boolean; in
   const found: { match: string; removable: boolean; index: number }[] = [];
   for (const p of PLACEHOLDERS) {
     for (const m of text.matchAll(p.re)) {
-      const index = m.index ?? 0;
+      const match = m[p.group ?? 0];
+      const index = (m.index ?? 0) + m[0].length - match.length;
       if (inSample(index)) continue;
       if (found.some((f) => index >= f.index && index < f.index + f.match.length)) continue;
-      found.push({ match: m[0], removable: p.removable, index });
+      found.push({ match, removable: p.removable, index });
     }
   }
   return found.sort((a, b) => a.index - b.index);

@@ -6,10 +6,11 @@
  * that hides, and how many findings it ignores. The command line adds it to a file's findings
  * when the workbook's own settings were used. Docs: docs/rules/workbook-settings.md.
  */
-import { checkParsed, ruleState, type CheckResult } from "../check";
+import { checkParsedWith, ruleState, type CheckResult } from "../checker";
 import { SEVERITY_LABEL, SEVERITY_ORDER, type Finding, type Severity } from "../finding";
 import type { SheetGrid } from "../grid";
 import type { AddinSettings } from "../settings";
+import type { IndicatorTemplate } from "../templates/types";
 import { RULES } from "./index";
 import type { Rule } from "./types";
 
@@ -45,12 +46,15 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 
 /**
  * What the settings hide in this check (`result`, made under `settings`): the rules they switch
- * off or lower, with the findings concerned; null when they hide nothing.
+ * off or lower, with the findings concerned; null when they hide nothing. `templates` are the ones
+ * the check had (the library plus the settings' user templates): passed in, so the task pane's
+ * first load, which reads this module's metadata, carries no template library.
  */
 export function settingsEffects(
   result: CheckResult,
   settings: AddinSettings,
   grids: readonly SheetGrid[],
+  templates: readonly IndicatorTemplate[],
   rules: readonly Rule[] = RULES
 ): SettingsEffects | null {
   const changed = rules.filter((r) => {
@@ -58,7 +62,7 @@ export function settingsEffects(
     return !s.enabled || s.severity !== null;
   });
   const defaults: AddinSettings = { ...settings, rules: {}, ignored: [] };
-  const plain = changed.length ? checkParsed(result.parse, defaults, changed, { grids }).findings : [];
+  const plain = changed.length ? checkParsedWith(result.parse, defaults, changed, { grids, templates }).findings : [];
   const effects: SettingsEffect[] = [];
   for (const r of changed) {
     const s = ruleState(settings, r.meta.id);

@@ -14,8 +14,17 @@ export const searchKey = matchKey;
 
 /** The key without punctuation, quotes and brackets: "“三公”经费" → "三公经费". */
 export function bareOf(key: string): string {
-  return key.replace(/[^\p{L}\p{N}]/gu, "");
+  return key.replace(NOT_LETTER_OR_DIGIT, "");
 }
+
+/**
+ * What bareOf drops: everything but letters and digits of the scripts templates are written in (CJK,
+ * kana, Hangul, Latin, Greek, Cyrillic, full-width forms, circled and Roman numerals; characters
+ * outside the BMP are kept). Written out because \p{L} needs a regular expression level that
+ * EdgeHTML 18 (an Office webview) does not parse.
+ */
+const NOT_LETTER_OR_DIGIT =
+  /[^0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u2160-\u2188\u2460-\u249b\u2776-\u2793\u3005-\u3007\u3021-\u3029\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\ud800-\udfff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 
 /** A word of a query. */
 export interface Term {

@@ -48,6 +48,11 @@ interface CheckViewProps {
   readonly state: AssistantState;
 }
 
+/** The host keeps the add-in's writes on its undo stack (ExcelWorkbook.keepsUndo: ExcelApi 1.20); not the web page. */
+function keepsUndo(assistant: Assistant): boolean {
+  return (assistant.port as { keepsUndo?: unknown }).keepsUndo === true;
+}
+
 export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Element {
   const s = useStyles();
   const u = useSharedStyles();
@@ -96,7 +101,8 @@ export function CheckView({ assistant, state }: CheckViewProps): React.JSX.Eleme
             点击“一键校验”，检查工作簿中全部的绩效目标表（部门整体支出表、项目表），找出审核时常被退回的问题，并在单元格上标出。
           </Body1>
           <Caption1 className={s.muted}>
-            校验只读取表格、添加标记，不改动单元格内容；修复和插入都需要您点击确认，可用 Excel 的撤销恢复。
+            校验只读取表格、添加标记，不改动单元格内容；修复和插入都需要您点击确认
+            {keepsUndo(assistant) ? "，可用 Excel 的撤销恢复" : ""}。
           </Caption1>
         </div>
       )}

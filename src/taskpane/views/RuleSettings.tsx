@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Caption1, Link, makeStyles, Select, Switch, Text, tokens } from "@fluentui/react-components";
 import { BookOpen16Regular, Open16Regular } from "@fluentui/react-icons";
-import { ruleState } from "../../core/check";
+import { ruleState } from "../../core/checker";
 import { SEVERITY_LABEL, type Severity } from "../../core/finding";
 import { SEVERITIES } from "../../core/marks";
 import { RULES, ruleById } from "../../core/rules";

@@ -4,15 +4,27 @@
  * `perf-target --config` reads). Everything is stored in the workbook through the port.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, Input, makeStyles, Switch, tokens } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ArrowReset20Regular, ArrowUndo16Regular } from "@fluentui/react-icons";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Switch,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowReset20Regular, ArrowUndo16Regular } from "@fluentui/react-icons";
 import { ruleById } from "../../core/rules";
 import type { AddinSettings } from "../../core/settings";
 import { halfWidthNumber } from "../../core/templates/placeholders";
 import type { Assistant } from "../assistant";
-import { dateStamp, downloadText } from "../files";
+import { dateStamp } from "../files";
 import type { AssistantState } from "../state";
 import { JsonFileButton } from "../ui";
+import { JsonExportButton } from "./JsonExport";
 import { defaultLoadDoc, RuleList, type LoadDoc } from "./RuleSettings";
 
 const useStyles = makeStyles({
@@ -69,6 +81,12 @@ export function SettingsView({ assistant, state, loadDoc = defaultLoadDoc }: Set
   const busy = state.busy !== null || state.running;
   return (
     <section className={s.root} aria-label="设置">
+      {state.settingsWarning && (
+        // an .xls workbook (or a failed save): the settings would be lost silently otherwise
+        <MessageBar intent="warning" layout="multiline" data-testid="settings-warning">
+          <MessageBarBody>{state.settingsWarning}</MessageBarBody>
+        </MessageBar>
+      )}
       <CheckOptions assistant={assistant} settings={settings} busy={busy} />
       <Section title="规则">
         <Caption1 className={s.muted}>关闭的规则不再检查；可以为每条规则单独设置级别。</Caption1>
@@ -185,17 +203,16 @@ function SettingsFile({ assistant, busy }: Omit<SectionProps, "settings">): Reac
   return (
     <Section title="导入 / 导出设置">
       <Caption1 className={s.muted}>
-        设置保存在工作簿中，随文件一起保存。导出的 JSON 文件也可供命令行使用：perf-target --config 设置.json
+        设置保存在工作簿中，随文件一起保存（.xls 格式除外）。导出的 JSON 文件也可供命令行使用：perf-target --config 设置.json
       </Caption1>
       <div className={s.row}>
-        <Button
-          size="small"
-          icon={<ArrowDownload16Regular />}
-          onClick={() => downloadText(assistant.exportSettings(), `绩效目标表助手-设置-${dateStamp()}.json`)}
+        <JsonExportButton
+          fileName={`绩效目标表助手-设置-${dateStamp()}.json`}
+          text={() => assistant.exportSettings()}
           aria-label="导出设置（JSON 文件）"
         >
           导出设置
-        </Button>
+        </JsonExportButton>
         <JsonFileButton
           disabled={busy}
           aria-label="导入设置（JSON 文件）"

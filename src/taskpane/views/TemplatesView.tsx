@@ -6,19 +6,22 @@
  */
 import * as React from "react";
 import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, Select, tokens } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
+import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { fillTemplate } from "../../core/templates/fill";
 import { SECTOR_NAMES, TEMPLATES } from "../../core/templates/library";
+import { templatesFor } from "../../core/templates/registry";
+import { exportUserTemplates } from "../../core/templates/user";
 import { tableSectors } from "../../core/templates/sector";
 import type { IndicatorTemplate } from "../../core/templates/types";
 import type { Assistant } from "../assistant";
-import { dateStamp, downloadText } from "../files";
+import { dateStamp } from "../files";
 import { insertionTarget } from "../insertion";
 import { usePinyinSearch } from "../pinyin";
 import type { AssistantState } from "../state";
 import { JsonFileButton, useFocusStyles, useSharedStyles } from "../ui";
 import { VirtualList } from "../VirtualList";
 import { CategoryTree, filterLabel, levelCounts, type Filter } from "./CategoryTree";
+import { JsonExportButton } from "./JsonExport";
 import { TemplateDetail } from "./TemplateDetail";
 
 const useStyles = makeStyles({
@@ -68,7 +71,7 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
   const [sector, setSector] = React.useState<string | null>(null);
   const prefer = useTableSectors(assistant);
   const search = usePinyinSearch();
-  const all = state.templates;
+  const all = templatesFor(state.settings.userTemplates);
   const userIds = React.useMemo(() => new Set(all.filter((t) => !TEMPLATES.includes(t)).map((t) => t.id)), [all]);
   const results = React.useMemo(
     () =>
@@ -110,7 +113,7 @@ export function TemplatesView({ assistant, state }: TemplatesViewProps): React.J
           open={showCategories}
           onToggle={() => setShowCategories((v) => !v)}
         />
-        <UserTemplateFiles assistant={assistant} count={state.settings.userTemplates.length} />
+        <UserTemplateFiles assistant={assistant} user={state.settings.userTemplates} />
       </div>
       {results.length === 0 ? (
         <Body1 className={s.pad}>
@@ -225,7 +228,14 @@ function Categories(props: {
 }
 
 /** 导入模板 / 导出我的模板 (JSON files, the format of docs/templates.md). */
-function UserTemplateFiles({ assistant, count }: { assistant: Assistant; count: number }): React.JSX.Element {
+function UserTemplateFiles({
+  assistant,
+  user,
+}: {
+  assistant: Assistant;
+  user: readonly IndicatorTemplate[];
+}): React.JSX.Element {
+  const count = user.length;
   const s = useStyles();
   return (
     <div className={s.row}>
@@ -236,15 +246,14 @@ function UserTemplateFiles({ assistant, count }: { assistant: Assistant; count: 
       >
         导入模板
       </JsonFileButton>
-      <Button
-        size="small"
-        icon={<ArrowDownload16Regular />}
+      <JsonExportButton
+        fileName={`绩效目标表助手-自定义模板-${dateStamp()}.json`}
+        text={() => exportUserTemplates(user)}
         disabled={count === 0}
-        onClick={() => downloadText(assistant.exportTemplates(), `绩效目标表助手-自定义模板-${dateStamp()}.json`)}
         aria-label="导出自定义模板（JSON 文件）"
       >
         导出我的模板
-      </Button>
+      </JsonExportButton>
       <Caption1 className={s.muted}>自定义模板 {count} 个</Caption1>
     </div>
   );
