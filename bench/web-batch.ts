@@ -5,8 +5,12 @@
  *
  * - Peak memory while the batch runs, sampled every 100 ms over CDP: the worker's JS heap
  *   (Runtime.getHeapUsage in the worker, where the workbooks are) and the page's JS heap
- *   (Performance.getMetrics JSHeapUsedSize: the results, the table). Goal: the worker's peak does
- *   not grow with the number of files (workbooks are released after each one).
+ *   (Performance.getMetrics JSHeapUsedSize: the results, the table). The used heap's peak depends
+ *   on when the collector happens to run (a longer batch lets more garbage pile up), so every
+ *   second the bench also collects garbage in the worker and the page (HeapProfiler.collectGarbage)
+ *   and reads what stays: the retained heap. Goal: the worker's retained peak does not grow with
+ *   the number of files (workbooks are released after each one); the page's grows only by the
+ *   reports it keeps.
  * - Time per file in the browser (from picking the files to the summary), beside the command line's
  *   `perf-target check --json` on the same files (wall time of the real command / files).
  */
@@ -19,9 +23,12 @@ import { DIST, ensureBuilt, launchBrowser, serveDir } from "../test/browser/harn
 
 const ROOT = path.join(__dirname, "..");
 const SAMPLE = path.join(ROOT, "samples", "liupanshui-2025.xlsx");
-const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", process.env.CHROME_PATH].find(
-  (p): p is string => Boolean(p) && fs.existsSync(p!)
-);
+const BROWSER = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  process.env.CHROME_PATH,
+].find((p): p is string => Boolean(p) && fs.existsSync(p!));
 const MB = 1024 * 1024;
 
 /** The worker's heap, through a non-flat CDP attach to the page's worker target. */
@@ -38,11 +45,11 @@ class WorkerHeap {
       if (e.sessionId === this.sessionId) this.sessionId = null;
     });
     cdp.on("Target.receivedMessageFromTarget", (e: { message: string }) => {
-      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
       const done = m.id !== undefined ? this.pending.get(m.id) : undefined;
       if (done && m.result) {
         this.pending.delete(m.id!);
-        done(m.result.usedSize);
+        done(m.result.usedSize ?? 0);
       }
     });
   }
@@ -51,22 +58,27 @@ class WorkerHeap {
     await this.cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   }
 
-  /** The worker's used heap in bytes, or null when no worker runs. */
-  async used(): Promise<number | null> {
+  /** The worker's used heap in bytes (after a garbage collection when `collect`), or null when no worker runs. */
+  async used(collect = false): Promise<number | null> {
+    if (!this.sessionId) return null;
+    if (collect) await this.call("HeapProfiler.collectGarbage");
+    return this.call("Runtime.getHeapUsage");
+  }
+
+  /** Sends a CDP command to the worker; its result's usedSize (0 for a command without one), or null after 1 s or when the worker is gone. */
+  private async call(method: string): Promise<number | null> {
     if (!this.sessionId) return null;
     const id = ++this.id;
     const answer = new Promise<number>((resolve) => this.pending.set(id, resolve));
     await this.cdp
-      .send("Target.sendMessageToTarget", {
-        sessionId: this.sessionId,
-        message: JSON.stringify({ id, method: "Runtime.getHeapUsage" }),
-      })
+      .send("Target.sendMessageToTarget", { sessionId: this.sessionId, message: JSON.stringify({ id, method }) })
       .catch(() => this.pending.delete(id));
     return Promise.race([answer, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
   }
 }
 
-async function pageHeap(cdp: CDPSession): Promise<number> {
+async function pageHeap(cdp: CDPSession, collect = false): Promise<number> {
+  if (collect) await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
 }
@@ -75,7 +87,9 @@ interface Measure {
   readonly files: number;
   readonly seconds: number;
   readonly workerPeakMb: number;
+  readonly workerRetainedMb: number;
   readonly pagePeakMb: number;
+  readonly pageRetainedMb: number;
   readonly pageEndMb: number;
 }
 
@@ -88,24 +102,43 @@ async function batch(page: Page, origin: string, folder: string, files: number):
   await worker.start();
   let workerPeak = 0;
   let pagePeak = 0;
+  let workerRetained = 0;
+  let pageRetained = 0;
   let sampling = true;
   const sampler = (async () => {
-    while (sampling) {
+    for (let n = 1; sampling; n++) {
       const [w, p] = await Promise.all([worker.used(), pageHeap(cdp)]);
       workerPeak = Math.max(workerPeak, w ?? 0);
       pagePeak = Math.max(pagePeak, p);
+      if (n % 10 === 0) {
+        // every second: what stays after a collection
+        const [wr, pr] = await Promise.all([worker.used(true), pageHeap(cdp, true)]);
+        workerRetained = Math.max(workerRetained, wr ?? 0);
+        pageRetained = Math.max(pageRetained, pr);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
   const started = performance.now();
   await page.getByTestId("batch-files").setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-  await page.getByTestId("batch-totals").filter({ hasText: `共检查 ${files} 个文件` }).waitFor({ timeout: 600_000 });
+  await page
+    .getByTestId("batch-totals")
+    .filter({ hasText: `共检查 ${files} 个文件` })
+    .waitFor({ timeout: 600_000 });
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
   await sampler;
-  const pageEnd = await pageHeap(cdp);
+  const pageEnd = await pageHeap(cdp, true);
   await cdp.detach();
-  return { files, seconds, workerPeakMb: workerPeak / MB, pagePeakMb: pagePeak / MB, pageEndMb: pageEnd / MB };
+  return {
+    files,
+    seconds,
+    workerPeakMb: workerPeak / MB,
+    workerRetainedMb: workerRetained / MB,
+    pagePeakMb: pagePeak / MB,
+    pageRetainedMb: pageRetained / MB,
+    pageEndMb: pageEnd / MB,
+  };
 }
 
 function copies(dir: string, n: number): string {
@@ -147,14 +180,19 @@ async function main(): Promise<void> {
       await page.close();
     }
     console.log("批量校验 in Chromium (web page + Web Worker), copies of the sample:");
-    console.log("  files   total s   ms/file   worker heap peak   page heap peak   page heap at end");
+    console.log("  JS heap in MB: used (peak while running) / retained (peak after a collection, every second)");
+    console.log("  files   total s   ms/file   worker used / retained   page used / retained   page retained at end");
+    const mb = (x: number, w: number) => x.toFixed(1).padStart(w);
     for (const m of results)
       console.log(
-        `  ${String(m.files).padStart(5)}   ${m.seconds.toFixed(1).padStart(7)}   ${((m.seconds * 1000) / m.files).toFixed(0).padStart(7)}   ${m.workerPeakMb.toFixed(1).padStart(13)} MB   ${m.pagePeakMb.toFixed(1).padStart(11)} MB   ${m.pageEndMb.toFixed(1).padStart(13)} MB`
+        `  ${String(m.files).padStart(5)}   ${mb(m.seconds, 7)}   ${((m.seconds * 1000) / m.files).toFixed(0).padStart(7)}   ${mb(m.workerPeakMb, 11)} / ${mb(m.workerRetainedMb, 8)}   ${mb(m.pagePeakMb, 9)} / ${mb(m.pageRetainedMb, 8)}   ${mb(m.pageEndMb, 20)}`
       );
     const [small, large] = results;
     console.log(
-      `  worker heap peak, 200 vs 50 files: ×${(large.workerPeakMb / small.workerPeakMb).toFixed(2)} (flat when close to 1)`
+      `  worker retained heap, 200 vs 50 files: ×${(large.workerRetainedMb / small.workerRetainedMb).toFixed(2)} (flat when close to 1); used-heap peak ×${(large.workerPeakMb / small.workerPeakMb).toFixed(2)} (depends on when the collector runs)`
+    );
+    console.log(
+      `  page retained at end: ${(((large.pageEndMb - small.pageEndMb) * 1024) / (large.files - small.files)).toFixed(0)} KB per file more (the reports it keeps)`
     );
     const cli = cliSeconds(path.join(tmp, "200"));
     console.log(

@@ -37,6 +37,36 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   49: "@",
 };
 
+/**
+ * The built-in formats as a Chinese-locale Excel shows them: an .xls names most formats only by id,
+ * and the dates among them (14, 22, 27–36, 50–58) depend on the locale. (For an .xlsx the table
+ * above is used, as exceljs does for the copy, so both readers of an .xlsx show the same text.)
+ */
+export const ZH_CN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
+  ...BUILTIN_NUMBER_FORMATS,
+  14: "yyyy/m/d",
+  22: "yyyy/m/d h:mm",
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
 /** A date (or time) format: date letters outside quotes and brackets. */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
