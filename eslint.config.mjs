@@ -19,8 +19,9 @@
  *     web       imports core, xlsx and the task pane's components (never excel);
  *               its batch worker (src/web/batch/worker.ts) only core and xlsx
  *   test/lint/boundaries.test.ts proves that these rules bite.
- * Formatting follows office-addin-prettier-config with the code base's line width (120) and is
- * reported as a warning, not an error.
+ * Formatting follows office-addin-prettier-config with the code base's line width (120): an error in
+ * the product's code (`npx eslint . --fix` formats), off in test/ and bench/, whose table-driven
+ * cases are kept one case per line (prettier would spread each over many).
  */
 import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import officeAddins from "eslint-plugin-office-addins";
@@ -95,7 +96,7 @@ export default [
       "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
     },
     rules: {
-      "prettier/prettier": ["warn", { ...prettierConfig, printWidth: 120, endOfLine: "auto" }],
+      "prettier/prettier": ["error", { ...prettierConfig, printWidth: 120, endOfLine: "auto" }],
       // React 17+ JSX transform (tsconfig "jsx": "react-jsx"): no React import needed in scope
       "react/react-in-jsx-scope": "off",
       "react/jsx-uses-react": "off",
@@ -116,6 +117,7 @@ export default [
     },
   },
   { files: OFFICE_FILES, rules: officeRules },
+  { files: ["test/**", "bench/**"], rules: { "prettier/prettier": "off" } },
   {
     files: ["src/**/*.{ts,tsx}"],
     rules: { "import-x/no-restricted-paths": ["error", { zones: ZONES }] },

@@ -29,7 +29,7 @@ module.exports = async function lowerAndMinify(input, sourceMap, options = {}) {
       compress: { passes: 2, ecma: 2017 },
       format: { ecma: 2017, ascii_only: false, comments: false },
       sourceMap: sourceMap && lowered.map ? { content: lowered.map, asObject: true } : false,
-    },
+    }
   );
   return {
     code: out.code,

@@ -9,4 +9,7 @@ export interface StaticOptions {
   readonly onServed?: (urlPath: string, status: number) => void;
 }
 
-export function staticHandler(root: string, options?: StaticOptions): (req: IncomingMessage, res: ServerResponse) => void;
+export function staticHandler(
+  root: string,
+  options?: StaticOptions
+): (req: IncomingMessage, res: ServerResponse) => void;

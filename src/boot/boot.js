@@ -17,8 +17,7 @@
     "解决办法：安装 Microsoft Edge WebView2 运行时（微软官网“Microsoft Edge WebView2”页面，" +
     "“常青版引导程序”），重启 Excel 后再打开本助手；或改用 Excel 网页版；或不经 Excel，" +
     "在浏览器中打开本助手的网页版（web.html），同样可以校验 .xlsx 文件。";
-  var REASON_IE =
-    "此版本的 Office 使用 Internet Explorer 11 的组件显示加载项，绩效目标表助手无法在其中运行。";
+  var REASON_IE = "此版本的 Office 使用 Internet Explorer 11 的组件显示加载项，绩效目标表助手无法在其中运行。";
 
   function started() {
     return document.documentElement.hasAttribute("data-started");
@@ -109,7 +108,11 @@
     var file = (e && e.filename) || "";
     var origin = window.location.protocol + "//" + window.location.host + "/";
     if (file.indexOf(origin) !== 0 || file.indexOf("/office-js/") !== -1) return;
-    show("绩效目标表助手未能启动：当前 Office 使用的浏览器组件太旧，无法运行本加载项（" + (e.message || "脚本错误") + "）。");
+    show(
+      "绩效目标表助手未能启动：当前 Office 使用的浏览器组件太旧，无法运行本加载项（" +
+        (e.message || "脚本错误") +
+        "）。"
+    );
     registerFallbackCommands();
   }
 

@@ -20,7 +20,7 @@ export function ruleContext(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
   vocabulary: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
-  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates),
+  templates: readonly IndicatorTemplate[] = templatesFor(settings.userTemplates)
 ): RuleContext {
   return contextWith(parse, settings, vocabulary, templates);
 }
@@ -29,7 +29,7 @@ export function checkParsed(
   parse: WorkbookParse,
   settings: AddinSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
-  options: CheckOptions = {},
+  options: CheckOptions = {}
 ): CheckResult {
   return checkParsedWith(parse, settings, rules, {
     ...options,
@@ -42,12 +42,12 @@ export function checkGrids(
   grids: readonly SheetGrid[],
   settings: AddinSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
-  options: Omit<CheckOptions, "grids"> = {},
+  options: Omit<CheckOptions, "grids"> = {}
 ): CheckResult {
   return checkGridsWith(
     grids,
     settings,
     { ...options, templates: options.templates ?? templatesFor(settings.userTemplates) },
-    rules,
+    rules
   );
 }

@@ -195,7 +195,7 @@ export function contextWith(
   parse: WorkbookParse,
   settings: AddinSettings,
   vocabulary: ValueVocabulary,
-  templates: readonly IndicatorTemplate[],
+  templates: readonly IndicatorTemplate[]
 ): RuleContext {
   const value =
     vocabulary === DEFAULT_VALUE_VOCABULARY
@@ -206,7 +206,7 @@ export function contextWith(
             : parseTargetValue(
                 i.value.raw,
                 { storedAsNumber: i.value.storedAsNumber, operatorColumn: i.operatorText, unitColumn: i.unitText },
-                vocabulary,
+                vocabulary
               );
   return {
     workbook: parse,
@@ -232,7 +232,7 @@ function textLookup(grids: readonly SheetGrid[] | undefined): TextAt {
 function sortDrafts(
   drafts: Draft[],
   parse: WorkbookParse,
-  settings: AddinSettings,
+  settings: AddinSettings
 ): { shown: Finding[]; ignored: Finding[] } {
   const seen = new Map<string, number>();
   const sheetOrder = new Map(parse.sheets.map((s, i) => [s.sheet, i]));
@@ -243,7 +243,7 @@ function sortDrafts(
       a.d.finding.row - b.d.finding.row ||
       a.d.column - b.d.column ||
       SEVERITY_ORDER[a.d.finding.severity] - SEVERITY_ORDER[b.d.finding.severity] ||
-      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0),
+      (a.d.finding.rule < b.d.finding.rule ? -1 : a.d.finding.rule > b.d.finding.rule ? 1 : 0)
   );
   const ignoredSet = new Set(settings.ignored.map((i) => i.fingerprint));
   const shown: Finding[] = [];
@@ -261,7 +261,7 @@ export function checkParsedWith(
   parse: WorkbookParse,
   settings: AddinSettings,
   rules: readonly Rule[],
-  options: CheckWith,
+  options: CheckWith
 ): CheckResult {
   const ctx = contextWith(parse, settings, options.vocabulary ?? DEFAULT_VALUE_VOCABULARY, options.templates);
   const textAt = textLookup(options.grids);
@@ -298,7 +298,7 @@ export function checkGridsWith(
   grids: readonly SheetGrid[],
   settings: AddinSettings,
   options: Omit<CheckWith, "grids">,
-  rules: readonly Rule[] = RULES,
+  rules: readonly Rule[] = RULES
 ): CheckResult {
   return checkParsedWith(parseWorkbook(grids), settings, rules, { ...options, grids });
 }

@@ -53,7 +53,7 @@ export class RowGrid implements SheetGrid {
     private readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined> | undefined>,
     readonly merges: readonly CellRange[] = [],
     readonly protected_: boolean = false,
-    readonly mergesComplete: boolean = true,
+    readonly mergesComplete: boolean = true
   ) {
     let rowCount = 0;
     let columnCount = 0;
@@ -92,7 +92,7 @@ export function gridFromRows(
   name: string,
   rows: ReadonlyArray<ReadonlyArray<GridInput>>,
   merges: ReadonlyArray<string | CellRange> = [],
-  options: { protected?: boolean; mergesComplete?: boolean } = {},
+  options: { protected?: boolean; mergesComplete?: boolean } = {}
 ): RowGrid {
   const cells = rows.map((row) => row.map(toCell));
   const ranges = merges.map((m) => (typeof m === "string" ? parseRange(m) : m));

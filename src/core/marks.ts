@@ -53,7 +53,7 @@ const MARK_RE = /^=?\s*ISTEXT\s*\(\s*"perf-target:(error|warning|info)(?::([0-9a
 
 /** One of our mark formulas read back: its severity and the key of its address list (null: written without). */
 export function parseMarkFormula(
-  formula: string | null | undefined,
+  formula: string | null | undefined
 ): { readonly severity: Severity; readonly key: string | null } | null {
   if (!formula) return null;
   const m = MARK_RE.exec(formula.trim());
@@ -159,7 +159,7 @@ function compactRanges(cells: readonly CellRange[]): CellRange[] {
 function chunkAddresses(
   ranges: readonly CellRange[],
   maxChars = MARK_CHUNK_CHARS,
-  maxAreas = MARK_CHUNK_AREAS,
+  maxAreas = MARK_CHUNK_AREAS
 ): string[] {
   const chunks: string[] = [];
   let cur: string[] = [];

@@ -104,7 +104,7 @@ export function assertOldTexts(plan: EditPlan, textOf: (check: SetCheck, index: 
       throw new WorkbookError(
         "changed",
         `单元格 ${c.step.sheet}!${c.step.address} 的内容已改变（现在是“${clip(current, 20)}”，预期“${clip(c.step.oldText, 20)}”），未做任何修改。请重新校验后再试。`,
-        c.step.sheet,
+        c.step.sheet
       );
     }
   });

@@ -125,7 +125,7 @@ function assertWritable(plan: EditPlan, loaded: Loaded): void {
  */
 async function loadMerges(
   context: Excel.RequestContext,
-  loaded: Loaded,
+  loaded: Loaded
 ): Promise<Pick<Writing, "merges" | "usedRanges">> {
   const merges = new Map<string, CellRange[]>();
   const usedRanges = new Map<string, CellRange | null>();
@@ -172,7 +172,7 @@ function writeInsertRows(w: Writing, step: InsertRowsStep, index: number): void 
     // a Range, not a bare address: Excel would take the address on the active sheet
     ws.getRange(`${columnLetter(l)}${step.before}:${columnLetter(r)}${last}`).copyFrom(
       ws.getRange(`${columnLetter(l)}${step.formatFrom}:${columnLetter(r)}${step.formatFrom}`),
-      "Formats",
+      "Formats"
     );
   }
   const h = w.heights.get(index);
@@ -198,7 +198,7 @@ function writeMerge(w: Writing, step: MergeStep): void {
     throw new WorkbookError(
       "failed",
       `无法合并 ${step.sheet}!${step.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`,
-      step.sheet,
+      step.sheet
     );
   if (step.replaces) ws.getRange(step.replaces).unmerge();
   ws.getRange(step.range).merge(false);
@@ -250,7 +250,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: EditPlan, k
   } catch (e) {
     throw new WorkbookError(
       "failed",
-      `Excel 未能完成“${plan.label}”：${officeError(e)}。${keepsUndo ? "如有部分已写入，可按 Ctrl+Z 撤销。" : "请检查表格，如有部分已写入，请手动改回。"}`,
+      `Excel 未能完成“${plan.label}”：${officeError(e)}。${keepsUndo ? "如有部分已写入，可按 Ctrl+Z 撤销。" : "请检查表格，如有部分已写入，请手动改回。"}`
     );
   }
 }
@@ -265,7 +265,7 @@ export function formatSegments(
   from: number,
   top: number,
   bottom: number,
-  right: number,
+  right: number
 ): Array<[number, number]> {
   const blocked = new Set<number>();
   for (const m of merges) {

@@ -102,7 +102,12 @@ function mergeBands(used: CellRange): CellRange[] {
   const bands: CellRange[] = [];
   for (let left = used.left; left <= used.right; left += width)
     for (let top = used.top; top <= used.bottom; top += rows)
-      bands.push({ top, left, bottom: Math.min(used.bottom, top + rows - 1), right: Math.min(used.right, left + width - 1) });
+      bands.push({
+        top,
+        left,
+        bottom: Math.min(used.bottom, top + rows - 1),
+        right: Math.min(used.right, left + width - 1),
+      });
   return bands;
 }
 

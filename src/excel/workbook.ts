@@ -79,7 +79,10 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** The three-sync read on an open context; null when sync 2 was refused (the caller reads in bands). */
-  private async readOn(open: OpenContext, onProgress?: (done: number, total: number) => void): Promise<SheetGrid[] | null> {
+  private async readOn(
+    open: OpenContext,
+    onProgress?: (done: number, total: number) => void
+  ): Promise<SheetGrid[] | null> {
     const { context } = open;
     // sync 1: the sheets, the settings part's id, the file's name
     const collection = queueSheets(context);
@@ -115,7 +118,13 @@ export class ExcelWorkbook implements WorkbookPort {
       }
     }
     const grids = queued.map((q, i) => {
-      const grid = gridFromRange(q.ws.name, q.used.isNullObject ? null : q.used, merges[i], q.ws.protection.protected, true);
+      const grid = gridFromRange(
+        q.ws.name,
+        q.used.isNullObject ? null : q.used,
+        merges[i],
+        q.ws.protection.protected,
+        true
+      );
       onProgress?.(i + 1, queued.length);
       return grid;
     });

@@ -35,4 +35,3 @@ export function readTemplatesFile(
 ): { readonly templates: readonly IndicatorTemplate[]; readonly problems: readonly string[] } {
   return parseUserTemplates(json, { existing: [...TEMPLATES, ...s.userTemplates] });
 }
-

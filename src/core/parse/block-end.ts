@@ -26,7 +26,7 @@ export function findBlockEnd(
   reader: SheetReader,
   header: HeaderRow,
   limit: number,
-  skipRows: ReadonlySet<number>,
+  skipRows: ReadonlySet<number>
 ): number {
   let valueColumn = -1;
   for (const [c, role] of header.roles) if (role === "value") valueColumn = c;
@@ -49,7 +49,7 @@ function gapInsideBlock(
   header: HeaderRow,
   row: number,
   limit: number,
-  valueColumn: number,
+  valueColumn: number
 ): boolean {
   const next = row + 1;
   if (row === header.row + 1 || next > limit || reader.rowIsEmpty(next) || isStopRow(reader, next, valueColumn))

@@ -67,7 +67,7 @@ class FieldReader {
   constructor(
     private readonly reader: SheetReader,
     private readonly from: number,
-    private readonly to: number,
+    private readonly to: number
   ) {}
 
   read(): HeaderField[] {
@@ -223,7 +223,7 @@ class FieldReader {
     from: number,
     left: number,
     right: number,
-    until = from,
+    until = from
   ): { row: number; column: number; text: string } | null {
     for (let r = from; r <= Math.min(until, this.to); r++) {
       // a label repeated from the row above (a group label filled down instead of merged) is no new label
@@ -245,7 +245,7 @@ class FieldReader {
     valueColumn: number | null,
     labelColumn: number | null,
     unit: MoneyUnit | null,
-    labelRow = row,
+    labelRow = row
   ): void {
     const raw = valueColumn !== null ? this.reader.raw(row, valueColumn) : undefined;
     const type = value === "" ? "empty" : (raw?.type ?? "text");

@@ -84,7 +84,7 @@ function looksLikeUnitColumn(rows: Rows, column: number): boolean {
   const cells = texts(rows, column);
   if (cells.length < 2) return false;
   const units = cells.filter(
-    (t) => t.length <= 5 && !/\d|[≥≤=<>]/.test(t) && /^[^\u4e00-\u9fff]*[%％‰]$|^[\u4e00-\u9fff/／a-zA-Z²³]+$/.test(t),
+    (t) => t.length <= 5 && !/\d|[≥≤=<>]/.test(t) && /^[^\u4e00-\u9fff]*[%％‰]$|^[\u4e00-\u9fff/／a-zA-Z²³]+$/.test(t)
   ).length;
   return units / cells.length >= 0.8 && cells.every((t) => t.length <= 6);
 }
@@ -95,7 +95,7 @@ function columnOf(
   header: HeaderRow,
   role: ColumnRole,
   column: number,
-  text: string,
+  text: string
 ): IndicatorColumn {
   const m = reader.mergeAt(header.row, column);
   let row = m ? m.top : header.row;
@@ -109,7 +109,7 @@ function leftColumns(
   rows: Rows,
   header: HeaderRow,
   leftmost: number,
-  out: Pick<ColumnLayout, "columns" | "labelColumns" | "projectColumns">,
+  out: Pick<ColumnLayout, "columns" | "labelColumns" | "projectColumns">
 ): void {
   for (let c = 1; c < leftmost; c++) {
     const role = header.roles.get(c) ?? null;
@@ -134,7 +134,7 @@ function leftColumns(
 function categoriesInLabel(
   rows: Rows,
   layout: Pick<ColumnLayout, "columns" | "labelColumns">,
-  roles: Partial<Record<ColumnRole, number>>,
+  roles: Partial<Record<ColumnRole, number>>
 ): void {
   for (let k = layout.columns.length - 1; k >= 0; k--) {
     const col = layout.columns[k];
@@ -152,7 +152,7 @@ function categoriesInLabel(
 function nameByContent(
   rows: Rows,
   layout: { columns: IndicatorColumn[]; roles: Partial<Record<ColumnRole, number>> },
-  unnamed: ReadonlySet<number>,
+  unnamed: ReadonlySet<number>
 ): void {
   const { level1, level2, value } = layout.roles;
   if (value === undefined) return;
@@ -176,7 +176,7 @@ function rolesByContent(
     roles: Partial<Record<ColumnRole, number>>;
   },
   unnamed: ReadonlySet<number>,
-  remark: number | null,
+  remark: number | null
 ): void {
   if (layout.roles.name === undefined) nameByContent(rows, layout, unnamed);
   const from = layout.roles.name ?? layout.roles.value ?? 0;
@@ -188,7 +188,7 @@ function rolesByContent(
   for (const [role, test] of tests) {
     if (layout.roles[role] !== undefined) continue;
     const candidates = layout.columns.filter(
-      (col) => col.column > from && col.role === "other" && (unnamed.has(col.column) || col.column === remark),
+      (col) => col.column > from && col.role === "other" && (unnamed.has(col.column) || col.column === remark)
     );
     // a remark column only when nothing else fits
     candidates.sort((a, b) => Number(a.column === remark) - Number(b.column === remark) || a.column - b.column);
@@ -208,7 +208,7 @@ export function resolveColumns(
   header: HeaderRow,
   firstRow: number,
   lastRow: number,
-  right: number,
+  right: number
 ): ColumnLayout {
   const rows: Rows = { reader, first: firstRow, last: lastRow };
   const roles: Partial<Record<ColumnRole, number>> = {};

@@ -65,7 +65,7 @@ export function isConsistent(ctx: RowContext, r: number, p: RowParts): boolean {
 function categoriesOf(
   tokens: readonly Part[],
   start: number,
-  currentL1: string | undefined,
+  currentL1: string | undefined
 ): { l1: Part | null; l2: Part | null; next: number; categories: Part[] } {
   let i = start;
   let l1: Part | null = null;

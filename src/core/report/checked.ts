@@ -47,7 +47,9 @@ function verdict(result: CheckResult, errors: number, unread: boolean): string {
 export function describer(sheets: readonly SheetStatus[], own: AddinSettings | null, hint: string): Describe {
   const unread = sheets.some((s) => s.problem);
   return (result, grids) => {
-    const notice = own ? workbookSettingsNotice(settingsEffects(result, own, grids, templatesFor(own.userTemplates)), hint) : null;
+    const notice = own
+      ? workbookSettingsNotice(settingsEffects(result, own, grids, templatesFor(own.userTemplates)), hint)
+      : null;
     const findings = notice ? [notice, ...result.findings] : [...result.findings];
     return { findings, verdict: verdict(result, countsOf(findings).error, unread) };
   };

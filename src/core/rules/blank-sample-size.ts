@@ -41,14 +41,14 @@ function patternsOf(vocab: ValueVocabulary): Patterns {
     p = {
       verbBlank: new RegExp(
         `(${SURVEY_VERB}(?:[ \\u3000]*${qual})?)(${MARK_BLANK}|[Nn](?=${COUNTER})|(?:${SPACE_BLANK}|)${NOUN_AFTER}(?=${COUNTER}))${COUNTER}`,
-        "g",
+        "g"
       ),
       secondBlank: new RegExp(
         // N after a qualifier ("不少于N名"), or another blank; the lookahead lets through only the
         // characters a blank can start with: most positions fail at once. No lookbehind: EdgeHTML
         // and Safari before 16.4 have none.
         `(?:(${qual})([Nn])|([\\u4e00-\\u9fff）)])(?=[ \\t\\u00a0\\u3000_＿XxＸ×*＊□….{（(【［〔\\[])(${MARK_BLANK}|${SPACE_BLANK}${NOUN_AFTER}(?=${COUNTER})))${COUNTER}`,
-        "g",
+        "g"
       ),
     };
     patternCache.set(vocab, p);
@@ -160,7 +160,7 @@ export const blankSampleSize: Rule = {
             "填写抽样数量",
             setPlan(`填写“${i.name}”的抽样数量`, table.sheet, cell, text, fix.text),
             false,
-            fix.inputs,
+            fix.inputs
           ),
         });
       }

@@ -46,7 +46,7 @@ function defaultSeverityText(meta: RuleMeta): string {
 export function rulesIndexTable(rules = RULES): string {
   const rows = rules.map(
     ({ meta }) =>
-      `| \`${meta.id}\` | ${meta.title} | ${defaultSeverityText(meta)} | ${meta.category} | ${FIX_LABEL[meta.fix]} | [${meta.id}.md](${meta.id}.md) |`,
+      `| \`${meta.id}\` | ${meta.title} | ${defaultSeverityText(meta)} | ${meta.category} | ${FIX_LABEL[meta.fix]} | [${meta.id}.md](${meta.id}.md) |`
   );
   return ["| 编号 | 中文名 | 默认级别 | 类别 | 快速修复 | 文档 |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }

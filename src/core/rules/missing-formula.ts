@@ -27,7 +27,7 @@ export const missingFormula: Rule = {
           i.explanationCell &&
           !isBlankText(i.explanation) &&
           isRate(i, ctx) &&
-          !hasFormula(i.explanation!),
+          !hasFormula(i.explanation!)
       )
       .map((i) => {
         const explanation = i.explanation!;
@@ -45,7 +45,7 @@ export const missingFormula: Rule = {
               "补充计算公式",
               setPlan(`为“${i.name}”补充计算公式`, table.sheet, i.explanationCell!, explanation, joined),
               false,
-              formula.inputs,
+              formula.inputs
             );
           },
         };

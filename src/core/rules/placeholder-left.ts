@@ -72,7 +72,7 @@ export const placeholderLeft: Rule = {
       indicatorName: string,
       draftIndicator: FindingDraft["indicator"],
       about: string | null,
-      allowFix = true,
+      allowFix = true
     ) => {
       if (!cell || !text) return;
       const found = findPlaceholders(text);
@@ -111,7 +111,7 @@ export const placeholderLeft: Rule = {
             fix: quickFix(
               "删除“等”",
               setPlan("删除类别名称末尾的“等”", sheet, level.cell, level.text, level.text.replace(/等$/, "")),
-              true,
+              true
             ),
           });
         } else {

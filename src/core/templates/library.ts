@@ -98,7 +98,7 @@ function resolve(t: StoredTemplate, sector: string): IndicatorTemplate {
 
 /** The built-in library, in library order (sector by sector; the order search uses to break ties). */
 export const TEMPLATES: readonly IndicatorTemplate[] = Object.freeze(
-  SECTOR_FILES.flatMap((f) => f.templates.map((t) => resolve(t, f.sector))),
+  SECTOR_FILES.flatMap((f) => f.templates.map((t) => resolve(t, f.sector)))
 );
 
 /** The sector names of the built-in library, in list order. */

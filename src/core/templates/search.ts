@@ -211,7 +211,7 @@ function termsOf(query: string): Term[] {
 
 function levelFilter<T extends string>(
   value: string | null | undefined,
-  match: (s: string) => { name: T } | null,
+  match: (s: string) => { name: T } | null
 ): T | null | undefined {
   if (value === null || value === undefined || value.trim() === "") return undefined;
   return match(value)?.name ?? null;

@@ -22,7 +22,7 @@ function scoreOf(
   match: { readonly units: readonly string[]; readonly words: readonly string[] },
   units: readonly string[],
   names: readonly string[],
-  targets: readonly string[],
+  targets: readonly string[]
 ): number {
   const has = (texts: readonly string[], words: readonly string[]) =>
     words.filter((w) => texts.some((t) => t.includes(w))).length;

@@ -38,7 +38,7 @@ function isSatisfactionName(name: string): boolean {
 /** The formula sentence for a rate: "计算公式：{分子}/{分母}×100%" (with inputs) or the closest template's. */
 export function formulaFor(
   i: Pick<Indicator, "name">,
-  templates: readonly IndicatorTemplate[],
+  templates: readonly IndicatorTemplate[]
 ): { text: string; inputs: FixInput[] } {
   if (isSatisfactionName(i.name)) return { text: "计算公式：满意问卷数/问卷总数×100%", inputs: [] };
   const t = bestTemplateFor(i, templates);

@@ -50,7 +50,7 @@ const NUMBER_RE = new RegExp(`^[-+−－]?${DIGIT}+(?:,${DIGIT}{3})*(?:[.．]${D
 const RANGE_SEP = "[-~～—–至到－]";
 /** The unit runs up to a range separator followed by a number, or to the end. */
 const UNIT_RE = new RegExp(
-  String.raw`^(\s*)([^\d０-９\s~～—–至到\-－](?:[^\d０-９~～—–至到\-－]*[^\d０-９\s~～—–至到\-－])?)?(?=\s*(?:${RANGE_SEP}\s*[-+]?${DIGIT}|$))`,
+  String.raw`^(\s*)([^\d０-９\s~～—–至到\-－](?:[^\d０-９~～—–至到\-－]*[^\d０-９\s~～—–至到\-－])?)?(?=\s*(?:${RANGE_SEP}\s*[-+]?${DIGIT}|$))`
 );
 const RANGE_RE = new RegExp(`^(\\s*)(${RANGE_SEP})(\\s*)([-+]?${DIGIT}+(?:[.．]${DIGIT}+)?)`);
 const DEADLINE_RE =
@@ -67,7 +67,7 @@ const CJK = /^[\u4e00-\u9fff]/;
 /** A number as written → its value: full-width digits and signs made ASCII, thousands commas dropped. */
 function numberOf(text: string): number {
   const ascii = text.replace(/[０-９．－]/g, (c) =>
-    c === "．" ? "." : c === "－" ? "-" : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    c === "．" ? "." : c === "－" ? "-" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)
   );
   return Number(ascii.replace(/,/g, "").replace("−", "-"));
 }
@@ -93,7 +93,7 @@ const CACHE_LIMIT = 10000;
 export function parseValueText(
   text: string,
   vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
-  options: ValueTextOptions = {},
+  options: ValueTextOptions = {}
 ): ValueText {
   let cache = caches.get(vocab);
   if (!cache) caches.set(vocab, (cache = new Map()));
@@ -342,7 +342,7 @@ function readAfterNumber(rest: string, f: Found, vocab: ValueVocabulary): void {
 
 function takeSuffix(
   unit: string,
-  vocab: ValueVocabulary,
+  vocab: ValueVocabulary
 ): { unit: string; space: string; op: { text: string; op: Operator } | null } {
   for (const [key, op] of vocab.suffixOperators) {
     if (!unit.endsWith(key)) continue;

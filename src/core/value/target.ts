@@ -37,7 +37,7 @@ const CACHE_LIMIT = 10000;
 export function parseTargetValue(
   rawText: string,
   ctx: ValueContext = {},
-  vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY,
+  vocab: ValueVocabulary = DEFAULT_VALUE_VOCABULARY
 ): TargetValue {
   const plain = !ctx.storedAsNumber && !ctx.isDate && !ctx.operatorColumn && !ctx.unitColumn;
   const key = plain

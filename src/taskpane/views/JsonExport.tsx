@@ -63,7 +63,10 @@ export function JsonExportButton(props: {
     const text = props.text();
     setCopied(null);
     if (downloadsUnavailable())
-      setShown({ text, why: `Mac 和 iPad 版 Excel 中无法从任务窗格下载文件。请复制下面的内容，粘贴到文本编辑器，保存为“${props.fileName}”。` });
+      setShown({
+        text,
+        why: `Mac 和 iPad 版 Excel 中无法从任务窗格下载文件。请复制下面的内容，粘贴到文本编辑器，保存为“${props.fileName}”。`,
+      });
     else if (!downloadText(text, props.fileName))
       setShown({ text, why: `未能开始下载“${props.fileName}”。请复制下面的内容，粘贴到文本编辑器后保存。` });
     else setShown(null);
@@ -79,7 +82,13 @@ export function JsonExportButton(props: {
   };
   return (
     <>
-      <Button size="small" icon={<ArrowDownload16Regular />} disabled={props.disabled} onClick={save} aria-label={props["aria-label"]}>
+      <Button
+        size="small"
+        icon={<ArrowDownload16Regular />}
+        disabled={props.disabled}
+        onClick={save}
+        aria-label={props["aria-label"]}
+      >
         {props.children}
       </Button>
       {shown && (

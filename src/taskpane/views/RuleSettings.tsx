@@ -59,7 +59,6 @@ const useStyles = makeStyles({
   },
 });
 
-
 /** A rule's doc page as HTML (default: docs/rules/<id>.html from the add-in's own origin). */
 export type LoadDoc = (id: string) => Promise<string>;
 

@@ -203,7 +203,8 @@ function SettingsFile({ assistant, busy }: Omit<SectionProps, "settings">): Reac
   return (
     <Section title="导入 / 导出设置">
       <Caption1 className={s.muted}>
-        设置保存在工作簿中，随文件一起保存（.xls 格式除外）。导出的 JSON 文件也可供命令行使用：perf-target --config 设置.json
+        设置保存在工作簿中，随文件一起保存（.xls 格式除外）。导出的 JSON 文件也可供命令行使用：perf-target --config
+        设置.json
       </Caption1>
       <div className={s.row}>
         <JsonExportButton

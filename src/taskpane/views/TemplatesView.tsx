@@ -5,7 +5,16 @@
  * templates (JSON, kept in the workbook's settings).
  */
 import * as React from "react";
-import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, Select, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  SearchBox,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { fillTemplate } from "../../core/templates/fill";
 import { SECTOR_NAMES, TEMPLATES } from "../../core/templates/library";
