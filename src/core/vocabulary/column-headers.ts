@@ -1,5 +1,5 @@
 /**
- * Indicator column headers by meaning (FRAMEWORK.md "Columns"): first the spellings of
+ * Indicator column headers by meaning (docs/framework.md, “列 / Columns”): first the spellings of
  * columns.json, then what the words of an unfamiliar header mean ("考核评分要点" explains,
  * "预期2022年实现值" is a target value, "2021年实际实现值" is not).
  */
