@@ -3,9 +3,9 @@
  * how merges move when rows are inserted or deleted (as Excel does it), and where the cells a
  * plan's `set` steps name were before the plan ran (so oldText is checked before anything is written).
  */
-import type { EditPlan, SetCellStep } from "./edit-plan";
+import type { EditPlan, MergeStep, SetCellStep } from "./edit-plan";
 import { WorkbookError } from "./port";
-import { parseCell, type CellRange } from "./grid";
+import { parseCell, parseRange, rangeAddress, rangesOverlap, type CellRange } from "./grid";
 import { clip } from "./text";
 
 /** Insert `count` rows before row `before`: ranges below shift, ranges spanning the insertion row grow. */
@@ -39,6 +39,25 @@ export function mergesAfterDelete(merges: readonly CellRange[], row: number, cou
     if (s && (s.top !== s.bottom || s.left !== s.right)) out.push(s);
   }
   return out;
+}
+
+/**
+ * Merges after a merge step: the merge it replaces is gone, the new one is there. Refused
+ * (WorkbookError, in Chinese) when the new range would overlap another merge: both adapters check
+ * this before they write anything.
+ */
+export function mergesAfterMerge(merges: readonly CellRange[], step: MergeStep): CellRange[] {
+  const range = parseRange(step.range);
+  const old = step.replaces ? parseRange(step.replaces) : null;
+  const rest = merges.filter((m) => !(old && rangesOverlap(m, old)));
+  const clash = rest.find((m) => rangesOverlap(m, range));
+  if (clash)
+    throw new WorkbookError(
+      "failed",
+      `无法合并 ${step.sheet}!${step.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`,
+      step.sheet
+    );
+  return [...rest, range];
 }
 
 export interface SetCheck {

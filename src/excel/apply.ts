@@ -13,13 +13,14 @@ import {
   type MergeStep,
   type SetCellStep,
 } from "../core/edit-plan";
-import { cellAddress, columnLetter, parseRange, rangeAddress, rangesOverlap, type CellRange } from "../core/grid";
+import { cellAddress, columnLetter, parseRange, type CellRange } from "../core/grid";
 import {
   assertOldTexts,
   excelInputOf,
   expectedBefore,
   mergesAfterDelete,
   mergesAfterInsert,
+  mergesAfterMerge,
   setChecks,
 } from "../core/plan-steps";
 import { WorkbookError } from "../core/port";
@@ -190,19 +191,10 @@ function writeDeleteRows(w: Writing, step: DeleteRowsStep): void {
 /** Merges a range (unmerging the one it replaces); refused when it would overlap another merge. */
 function writeMerge(w: Writing, step: MergeStep): void {
   const ws = w.sheets.get(step.sheet)!.ws;
-  const range = parseRange(step.range);
-  const old = step.replaces ? parseRange(step.replaces) : null;
-  const rest = (w.merges.get(step.sheet) ?? []).filter((m) => !(old && rangesOverlap(m, old)));
-  const clash = rest.find((m) => rangesOverlap(m, range));
-  if (clash)
-    throw new WorkbookError(
-      "failed",
-      `无法合并 ${step.sheet}!${step.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`,
-      step.sheet
-    );
+  const after = mergesAfterMerge(w.merges.get(step.sheet) ?? [], step);
   if (step.replaces) ws.getRange(step.replaces).unmerge();
   ws.getRange(step.range).merge(false);
-  w.merges.set(step.sheet, [...rest, range]);
+  w.merges.set(step.sheet, after);
 }
 
 function writeStep(w: Writing, step: EditStep, index: number): void {

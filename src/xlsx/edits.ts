@@ -11,6 +11,7 @@ import {
   cellValueOf,
   mergesAfterDelete,
   mergesAfterInsert,
+  mergesAfterMerge,
   shiftForDelete,
   shiftForInsert,
 } from "../core/plan-steps";
@@ -26,10 +27,6 @@ import {
   type RowModel,
 } from "./exceljs-internals";
 import { cellText, worksheetMerges, worksheetProtected } from "./grid";
-
-function sameRange(a: CellRange, b: CellRange): boolean {
-  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
-}
 
 function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return workbook.getWorksheet(name) as ExcelJS.Worksheet;
@@ -58,19 +55,7 @@ function validateMerges(workbook: ExcelJS.Workbook, plan: EditPlan): void {
   for (const s of plan.steps) {
     if (s.kind === "insertRows") merges.set(s.sheet, mergesAfterInsert(mergesOf(s.sheet), s.before, s.count));
     else if (s.kind === "deleteRows") merges.set(s.sheet, mergesAfterDelete(mergesOf(s.sheet), s.row, s.count));
-    else if (s.kind === "merge") {
-      const range = parseRange(s.range);
-      const old = s.replaces ? parseRange(s.replaces) : null;
-      const rest = mergesOf(s.sheet).filter((m) => !(old && sameRange(m, old)));
-      const clash = rest.find((m) => rangesOverlap(m, range));
-      if (clash)
-        throw new WorkbookError(
-          "failed",
-          `无法合并 ${s.sheet}!${s.range}：与已有的合并单元格 ${rangeAddress(clash)} 重叠。`,
-          s.sheet
-        );
-      merges.set(s.sheet, [...rest, range]);
-    }
+    else if (s.kind === "merge") merges.set(s.sheet, mergesAfterMerge(mergesOf(s.sheet), s));
   }
 }
 

@@ -349,6 +349,23 @@ describe.each([
     expect(s.merges(S1)).toContain("B24:B50");
   });
 
+  it("refuses a merge that would overlap another merge, before anything is written", async () => {
+    const e24 = s.text(S1, "E24");
+    const err = await s.port
+      .apply(
+        plan("合并", [
+          setCell(S1, "E24", e24, "≥130家"),
+          { kind: "merge", sheet: S1, range: "B40:C41", replaces: null },
+        ])
+      )
+      .catch((e: unknown) => e);
+    expect((err as WorkbookError).code).toBe("failed");
+    expect((err as WorkbookError).message).toBe(`无法合并 ${S1}!B40:C41：与已有的合并单元格 B24:B50 重叠。`);
+    expect(s.text(S1, "E24")).toBe(e24);
+    expect(s.merges(S1)).toContain("B24:B50");
+    expect(s.merges(S1)).not.toContain("B40:C41");
+  });
+
   it("refuses a plan naming a missing sheet", async () => {
     const err = await s.port.apply(plan("x", [setCell("不存在", "A1", "", "x")])).catch((e: unknown) => e);
     expect((err as WorkbookError).code).toBe("missing");
