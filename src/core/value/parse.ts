@@ -73,17 +73,11 @@ function numberOf(text: string): number {
 }
 
 const EMPTY_TEXT: ValueText = Object.freeze({
+  ...resultOf(emptyFound()),
   text: "",
   parts: [],
   kind: "empty" as const,
-  operator: null,
-  operatorText: null,
-  operatorPlace: null,
-  number: null,
-  numberTo: null,
-  unit: null,
   bracketed: false,
-  year: null,
 });
 
 /** Parsed texts by vocabulary: tables repeat the same values ("=100%", "按时限完成") a lot. */
