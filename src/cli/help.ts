@@ -22,10 +22,10 @@ export function versionText(): string {
   return `perf-target ${packageVersion()}（绩效目标表助手 命令行）\n`;
 }
 
-export const HELP = `perf-target —— 绩效目标表助手 命令行：校验预算绩效目标表（.xlsx），标出问题并生成报告。
+export const HELP = `perf-target —— 绩效目标表助手 命令行：校验预算绩效目标表（.xlsx、.xls），标出问题并生成报告。
 
 用法：
-  perf-target check <文件或文件夹>... [选项]   检查 .xlsx 文件（文件夹会逐级查找其中的 .xlsx）
+  perf-target check <文件或文件夹>... [选项]   检查 .xlsx、.xls 文件（文件夹会逐级查找其中的这两种文件）
   perf-target templates [查询词] [选项]       列出或搜索标准指标模板
   perf-target --rules [--json]                列出全部校验规则
   perf-target --help | --version
@@ -33,7 +33,8 @@ export const HELP = `perf-target —— 绩效目标表助手 命令行：校验
 check 的选项：
   --json              只在标准输出打印一个 JSON 文档（进度和警告在标准错误）
   --out <文件夹>      为每个文件写一份标注副本（问题单元格着色），并加一个“校验报告”工作表；
-                      原文件从不修改。不同文件夹中的同名文件按原有的相对路径分开存放
+                      原文件从不修改。不同文件夹中的同名文件按原有的相对路径分开存放；
+                      .xls 的副本存为 .xlsx（原名-已校验.xlsx）
   --html <文件>       把整批结果写成一个网页报告（单个文件，不引用外部资源）
   --fix               在 --out 写出的副本中应用“安全”的快速修复（如“>=”改为“≥”），
                       修复后重新校验；必须与 --out 一起使用

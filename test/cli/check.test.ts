@@ -160,6 +160,8 @@ describe("perf-target check (text)", () => {
     expect(help.stdout).toContain("用法：");
     expect(help.stdout).toContain("perf-target check <文件或文件夹>...");
     expect(help.stdout).toContain("退出码：");
+    expect(help.stdout).toContain("检查 .xlsx、.xls 文件");
+    expect(help.stdout).toContain(".xls 的副本存为 .xlsx");
     expect((await runCli(["-h"])).stdout).toBe(help.stdout);
     expect((await runCli([])).stdout).toBe(help.stdout);
     const version = await runCli(["--version"]);
