@@ -5,7 +5,7 @@
 import expected from "../fixtures/seed/liupanshui-2025.expected.json";
 import seedFindings from "../fixtures/seed/liupanshui-2025.findings.json";
 import { checkGrids } from "../../src/core/check";
-import { score, scoreLine, VARIATIONS, type TruthEntry } from "../helpers/real-score";
+import { score, scoredFile, scoreLine, VARIATIONS, type TruthEntry } from "../helpers/real-score";
 import { parseWorkbook } from "../../src/core/parse";
 import type { TargetTable } from "../../src/core/model";
 import { loadGrids, SAMPLE, SAMPLE_RAW } from "../helpers/seed";
@@ -142,28 +142,7 @@ describe("the seed laid out as other units lay out theirs", () => {
   it.each(Object.entries(VARIATIONS))("%s: still 100% / 100% / no false finding", async (_name, variation) => {
     const grids = (await loadGrids(SAMPLE)).map(variation.change);
     const result = checkGrids(grids);
-    const back = (row: number) => row - variation.rows;
-    const s = score(truth, [
-      {
-        file: "liupanshui-2025.xlsx",
-        tables: result.parse.tables.map((t) => ({
-          sheet: t.sheet,
-          indicators: t.indicatorBlock.indicators.map((i) => ({
-            row: back(i.row),
-            name: i.name,
-            value: i.value.raw,
-            level1: i.level1.text,
-            level2: i.level2.text,
-          })),
-        })),
-        findings: result.findings.map((f) => ({
-          sheet: f.sheet,
-          cell: f.cell.replace(/\d+$/, (n) => String(back(Number(n)))),
-          rule: f.rule,
-          message: f.message,
-        })),
-      },
-    ]);
+    const s = score(truth, [scoredFile("liupanshui-2025.xlsx", result, variation)]);
     expect([s.indicators, s.must]).toEqual([expected.totals.indicators, 74]);
     if (s.parsed < s.indicators || s.mustHit < s.must || s.falseCount > 0)
       throw new Error([scoreLine(s), ...s.parseMisses, ...s.misses, ...s.falses].join("\n"));

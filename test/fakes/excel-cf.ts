@@ -9,15 +9,8 @@ import type { AreasTarget } from "./excel-range";
 
 export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
   private _items: FakeConditionalFormat[] | null = null;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    private readonly resolve: () => AreasTarget | null,
-  ) {
-    super(context, parent, "conditionalFormats");
-  }
-  _target(): AreasTarget | null {
-    return this.resolve();
+  constructor(context: FakeRequestContext, parent: FakeObject<unknown>, resolve: () => AreasTarget | null) {
+    super(context, parent, "conditionalFormats", [], resolve);
   }
   get items(): FakeConditionalFormat[] {
     if (!this._items) fail("PropertyNotLoaded", "The property 'items' is not available: load the collection and sync first.");
@@ -57,18 +50,6 @@ interface CfTarget {
 class FakeConditionalFormat extends FakeObject<CfTarget> {
   private _custom: FakeCustomConditionalFormat | null = null;
   private _customOrNull: FakeCustomConditionalFormat | null = null;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    args: unknown[],
-    private readonly resolve: () => CfTarget | null,
-  ) {
-    super(context, parent, how, args);
-  }
-  _target(): CfTarget | null {
-    return this.resolve();
-  }
   protected override _scalar(t: CfTarget, prop: string): unknown {
     if (prop === "type") return t.cf.type;
     if (prop === "id") return t.cf.id;
@@ -106,18 +87,10 @@ class FakeConditionalFormat extends FakeObject<CfTarget> {
 class FakeCustomConditionalFormat extends FakeObject<CfTarget> {
   readonly rule: FakeConditionalFormatRule;
   readonly format: { fill: FakeConditionalFill };
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    private readonly resolve: () => CfTarget | null,
-  ) {
-    super(context, parent, how);
+  constructor(context: FakeRequestContext, parent: FakeObject<unknown>, how: string, resolve: () => CfTarget | null) {
+    super(context, parent, how, [], resolve);
     this.rule = new FakeConditionalFormatRule(context, this, resolve);
     this.format = { fill: new FakeConditionalFill(context, this, resolve) };
-  }
-  _target(): CfTarget | null {
-    return this.resolve();
   }
   protected override _nav(prop: string): FakeObject<unknown> | undefined {
     if (prop === "rule") return this.rule;
@@ -126,15 +99,8 @@ class FakeCustomConditionalFormat extends FakeObject<CfTarget> {
 }
 
 class FakeConditionalFormatRule extends FakeObject<CfTarget> {
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    private readonly resolve: () => CfTarget | null,
-  ) {
-    super(context, parent, "rule");
-  }
-  _target(): CfTarget | null {
-    return this.resolve();
+  constructor(context: FakeRequestContext, parent: FakeObject<unknown>, resolve: () => CfTarget | null) {
+    super(context, parent, "rule", [], resolve);
   }
   protected override _scalar(t: CfTarget, prop: string): unknown {
     if (prop === "formula") return t.cf.formula === null ? null : `=${t.cf.formula.replace(/^=/, "")}`;
@@ -154,15 +120,8 @@ class FakeConditionalFormatRule extends FakeObject<CfTarget> {
 }
 
 class FakeConditionalFill extends FakeObject<CfTarget> {
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    private readonly resolve: () => CfTarget | null,
-  ) {
-    super(context, parent, "fill");
-  }
-  _target(): CfTarget | null {
-    return this.resolve();
+  constructor(context: FakeRequestContext, parent: FakeObject<unknown>, resolve: () => CfTarget | null) {
+    super(context, parent, "fill", [], resolve);
   }
   set color(c: string) {
     this._do("color", [c], ({ cf }) => {

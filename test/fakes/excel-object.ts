@@ -27,17 +27,24 @@ export abstract class FakeObject<T> {
   readonly _id: number;
   protected _values: Record<string, unknown> | null = null;
   protected _null: boolean | undefined;
+  /**
+   * `resolve` finds the proxy's model object at the time an action runs (null: a null object);
+   * proxies whose object is fixed override `_target` instead.
+   */
   constructor(
     readonly context: FakeRequestContext,
     parent: FakeObject<unknown> | null,
     how: string,
     args: unknown[] = [],
+    protected readonly resolve: () => T | null = () => null,
   ) {
     this._id = context.newId();
     context.enqueue({ id: this._id, p: parent?._id ?? 0, m: how, a: args }, () => undefined);
   }
   /** Resolves the proxy to its model object at the time an action runs (null: a null object). */
-  abstract _target(): T | null;
+  _target(): T | null {
+    return this.resolve();
+  }
   /** Scalar properties (read at load). */
   protected _scalar(_t: T, prop: string): unknown {
     return fail("PropertyNotFound", `unknown property ${prop}`);

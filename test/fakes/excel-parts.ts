@@ -8,15 +8,8 @@ import { FakeRange } from "./excel-range";
 
 export class FakeNoteCollection extends FakeObject<FakeSheet> {
   private _items: FakeNote[] | null = null;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    private readonly resolve: () => FakeSheet | null,
-  ) {
-    super(context, parent, "notes");
-  }
-  _target(): FakeSheet | null {
-    return this.resolve();
+  constructor(context: FakeRequestContext, parent: FakeObject<unknown>, resolve: () => FakeSheet | null) {
+    super(context, parent, "notes", [], resolve);
   }
   get items(): FakeNote[] {
     if (!this._items) fail("PropertyNotLoaded", "The property 'items' is not available: load the collection and sync first.");
@@ -53,18 +46,6 @@ export class FakeNoteCollection extends FakeObject<FakeSheet> {
 }
 
 class FakeNote extends FakeObject<{ sheet: FakeSheet; key: number }> {
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    args: unknown[],
-    private readonly resolve: () => { sheet: FakeSheet; key: number } | null,
-  ) {
-    super(context, parent, how, args);
-  }
-  _target() {
-    return this.resolve();
-  }
   protected override _scalar(t: { sheet: FakeSheet; key: number }, prop: string): unknown {
     if (prop === "content") return t.sheet.notes.get(t.key) ?? null;
     return super._scalar(t, prop);
@@ -98,7 +79,7 @@ export class FakeCustomXmlPartCollection extends FakeObject<FakeCustomXmlPart[]>
   ) {
     super(context, parent, ns ? "getByNamespace" : "customXmlParts", ns ? [ns] : []);
   }
-  _target(): FakeCustomXmlPart[] {
+  override _target(): FakeCustomXmlPart[] {
     return this.list().filter((p) => this.ns === null || p.namespaceUri === this.ns);
   }
   get items(): FakeCustomXmlPart_[] {
@@ -137,18 +118,6 @@ export class FakeCustomXmlPartCollection extends FakeObject<FakeCustomXmlPart[]>
 }
 
 class FakeCustomXmlPart_ extends FakeObject<FakeCustomXmlPart> {
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    args: unknown[],
-    private readonly resolve: () => FakeCustomXmlPart | null,
-  ) {
-    super(context, parent, how, args);
-  }
-  _target(): FakeCustomXmlPart | null {
-    return this.resolve();
-  }
   protected override _scalar(t: FakeCustomXmlPart, prop: string): unknown {
     if (prop === "id") return t.id;
     if (prop === "namespaceUri") return t.namespaceUri;

@@ -26,18 +26,6 @@ export interface RangeTarget {
 
 export class FakeRange extends FakeObject<RangeTarget> {
   private _cf: FakeConditionalFormatCollection | null = null;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    args: unknown[],
-    private readonly resolve: () => RangeTarget | null,
-  ) {
-    super(context, parent, how, args);
-  }
-  _target(): RangeTarget | null {
-    return this.resolve();
-  }
   protected override _scalar(t: RangeTarget, prop: string): unknown {
     const { sheet, range } = t;
     const grid = <V>(f: (c: FakeCell | undefined) => V): V[][] => {
@@ -224,15 +212,8 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
 /** Range.format: only the row height (points). */
 class FakeRangeFormat extends FakeObject<RangeTarget> {
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    private readonly resolve: () => RangeTarget | null,
-  ) {
-    super(context, parent, "format");
-  }
-  _target(): RangeTarget | null {
-    return this.resolve();
+  constructor(context: FakeRequestContext, parent: FakeObject<unknown>, resolve: () => RangeTarget | null) {
+    super(context, parent, "format", [], resolve);
   }
   protected override _scalar(t: RangeTarget, prop: string): unknown {
     if (prop === "rowHeight") {
@@ -262,18 +243,6 @@ export interface AreasTarget {
 
 export class FakeRangeAreas extends FakeObject<AreasTarget> {
   private _cf: FakeConditionalFormatCollection | null = null;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    args: unknown[],
-    private readonly resolve: () => AreasTarget | null,
-  ) {
-    super(context, parent, how, args);
-  }
-  _target(): AreasTarget | null {
-    return this.resolve();
-  }
   protected override _scalar(t: AreasTarget, prop: string): unknown {
     if (prop === "address") return t.areas.map((a) => addressOf(t.sheet, a)).join(", ");
     if (prop === "areaCount") return t.areas.length;

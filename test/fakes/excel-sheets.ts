@@ -15,7 +15,7 @@ export class FakeWorkbookProxy extends FakeObject<FakeWorkbook> {
     this.worksheets = new FakeWorksheetCollection(context, this);
     this.customXmlParts = new FakeCustomXmlPartCollection(context, this, () => context.model.parts, null);
   }
-  _target(): FakeWorkbook {
+  override _target(): FakeWorkbook {
     return this.context.model;
   }
   protected override _scalar(t: FakeWorkbook, prop: string): unknown {
@@ -42,7 +42,7 @@ class FakeWorksheetCollection extends FakeObject<FakeSheet[]> {
   constructor(context: FakeRequestContext, parent: FakeWorkbookProxy) {
     super(context, parent, "worksheets");
   }
-  _target(): FakeSheet[] {
+  override _target(): FakeSheet[] {
     return this.context.model.sheets;
   }
   get items(): FakeWorksheet[] {
@@ -74,7 +74,7 @@ class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   ) {
     super(context, parent, "protection");
   }
-  _target(): FakeSheet | null {
+  override _target(): FakeSheet | null {
     return this.sheet();
   }
   protected override _scalar(t: FakeSheet, prop: string): unknown {
@@ -92,18 +92,6 @@ class FakeWorksheetProtection extends FakeObject<FakeSheet> {
 class FakeWorksheet extends FakeObject<FakeSheet> {
   private _protection: FakeWorksheetProtection | null = null;
   private _notes: FakeNoteCollection | null = null;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    how: string,
-    args: unknown[],
-    private readonly resolve: () => FakeSheet | null,
-  ) {
-    super(context, parent, how, args);
-  }
-  _target(): FakeSheet | null {
-    return this.resolve();
-  }
   protected override _scalar(t: FakeSheet, prop: string): unknown {
     switch (prop) {
       case "name":

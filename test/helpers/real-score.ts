@@ -7,7 +7,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { checkGrids } from "../../src/core/check";
+import { checkGrids, type CheckResult } from "../../src/core/check";
 import { RowGrid, type GridCell, type SheetGrid } from "../../src/core/grid";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
@@ -88,6 +88,11 @@ export async function checkFile(file: string, variation: Variation = AS_IS): Pro
   const bytes = await fs.readFile(path.join(REAL_DIR, file));
   const wb = await XlsxWorkbook.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const result = checkGrids((await wb.readSheets()).map(variation.change), await wb.loadSettings());
+  return scoredFile(file, result, variation);
+}
+
+/** What the scorer compares of a check of `file` made on sheets changed by `variation`: rows given back in the original numbering. */
+export function scoredFile(file: string, result: CheckResult, variation: Variation = AS_IS): ScoredFile {
   const back = (row: number) => row - variation.rows;
   return {
     file,
