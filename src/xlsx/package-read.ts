@@ -165,9 +165,9 @@ export async function readWorkbook(bytes: Uint8Array, unzip?: Unzip): Promise<Wo
   const refused = sniffXlsx(bytes);
   if (refused) throw unreadable(refused);
   const entries = zipEntries(bytes);
+  if (!entries) throw unreadable(SNIFF_MESSAGES.damaged);
   let parts: PackageParts;
   try {
-    if (!entries) throw new Error("no directory");
     parts = new PackageParts(entries, unzip ? rawSource(bytes, unzip) : jszipSource(await JSZip.loadAsync(bytes)));
   } catch {
     throw unreadable(SNIFF_MESSAGES.damaged);
