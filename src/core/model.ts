@@ -198,7 +198,10 @@ export interface TargetTable {
 export interface ParseProblem {
   readonly sheet: string;
   readonly cell: string | null;
-  /** One sentence in Chinese. */
+  /**
+   * One sentence in Chinese. A "sheet" problem names its sheet itself; the others do not repeat
+   * their sheet and cell: problemText (parse/problems.ts) puts them in front.
+   */
   readonly message: string;
   /**
    * What it is about: a whole sheet with no table ("sheet": worth showing only when no table was

@@ -53,3 +53,23 @@ describe("perf-target check on a sheet with an unreadable region", () => {
     expect(r.stderr).toContain(MESSAGE);
   });
 });
+
+describe("perf-target check on a workbook without a table", () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = tempDir("no-table");
+    file = path.join(dir, "无表.xlsx");
+    fs.writeFileSync(file, await xlsxOf([gridFromRows("空表", [[""]]), gridFromRows("说明", [["本表说明"]])]));
+  });
+  afterAll(() => rmTemp(dir));
+
+  it("says of each sheet why, naming it once", async () => {
+    const r = await runCli(["check", file]);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toContain("未识别到绩效目标表");
+    expect(lines[1]).toBe("  工作表“空表”是空的。");
+    expect(lines[2]).toMatch(/^ {2}工作表“说明”未识别到绩效目标表：/);
+    expect(r.stdout).not.toMatch(/工作表“[^”]+”：工作表/);
+  });
+});

@@ -9,6 +9,7 @@ import { parseSheetUnsafe } from "./sheet";
 
 export { parseTargetValue } from "./value";
 export { parseAmount } from "./budget";
+export { problemText } from "./problems";
 
 export function parseSheet(grid: SheetGrid): SheetParse {
   try {

@@ -91,6 +91,12 @@ export function unreadableRegions(
   return out;
 }
 
+/** A problem as one line for the user: where it is (unless its message already names its sheet), then what. */
+export function problemText(p: ParseProblem): string {
+  if (p.scope === "sheet") return p.message;
+  return `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`;
+}
+
 /** A problem about a whole sheet (shown when no table was found at all). */
 export function sheetProblem(sheet: string, message: string): ParseProblem {
   return { sheet, cell: null, message, scope: "sheet" };

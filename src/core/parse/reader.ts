@@ -110,7 +110,7 @@ export class SheetReader {
       this.problems.push({
         sheet: this.grid.name,
         cell: address,
-        message: `单元格 ${address} 是错误值 ${clean(text) || "#错误"}，已按空白处理，请先修正公式或引用。`,
+        message: `错误值 ${clean(text) || "#错误"}，已按空白处理，请先修正公式或引用。`,
         scope: "cell",
       });
     } else if (this.reportedErrors === MAX_REPORTED_ERRORS + 1) {

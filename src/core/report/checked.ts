@@ -8,6 +8,7 @@ import { verdictOf, type CheckResult } from "../check";
 import type { Finding } from "../finding";
 import type { SheetGrid } from "../grid";
 import { settingsEffects, workbookSettingsNotice } from "../rules/workbook-settings";
+import { problemText } from "../parse/problems";
 import type { AddinSettings } from "../settings";
 import { templatesFor } from "../templates/registry";
 import { countsOf, findingJson, tableJson, type FileResult, type FixReport } from "./result";
@@ -89,9 +90,7 @@ export function checkedResult(
     counts: countsOf(findings),
     verdict: described.verdict,
     // with tables found, a sheet without one (a sheet of notes beside the tables) is no news
-    problems: result.problems
-      .filter((p) => !found || p.scope !== "sheet")
-      .map((p) => `工作表“${p.sheet}”${p.cell ? ` ${p.cell}` : ""}：${p.message}`),
+    problems: result.problems.filter((p) => !found || p.scope !== "sheet").map(problemText),
     warnings,
     fix: copy.fix,
     output: copy.output,

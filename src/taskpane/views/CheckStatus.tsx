@@ -140,7 +140,7 @@ function ProblemList({ problems }: { problems: readonly ParseProblem[] }): React
       {problems.slice(0, 50).map((p, i) => (
         <li key={i}>
           <Caption1>
-            {p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：{p.message}
+            {p.scope === "sheet" ? p.message : `${p.cell ? cellLabel(p.sheet, p.cell) : p.sheet}：${p.message}`}
           </Caption1>
         </li>
       ))}
