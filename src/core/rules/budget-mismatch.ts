@@ -68,7 +68,7 @@ export const budgetMismatch: Rule = {
     category: "前后一致",
     fix: "none",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const out: FindingDraft[] = [];
     const budget = table.budget;
     if (!budget) return out;
@@ -77,9 +77,9 @@ export const budgetMismatch: Rule = {
     const total = budget.amount !== null ? inWan(budget.amount, budget.unit) : null;
     if (total === null) return out;
     for (const i of indicatorsOf(table)) {
-      const v = i.value;
+      const v = ctx.value(i);
       if (v.number === null || !i.valueCell || v.operator === "≥" || v.operator === ">") continue;
-      if (!(isUnderCost(i) || isCostAmount(i))) continue;
+      if (!(isUnderCost(i) || isCostAmount(i, ctx))) continue;
       const amount = inWan(v.number, v.unit);
       if (amount === null || amount <= total * (1 + 1e-9)) continue;
       out.push({

@@ -1,4 +1,5 @@
 /** placeholder-left 模板占位未替换 (docs/rules, 表格完整性): template text left in the table. */
+import type { ValueVocabulary } from "../value";
 import { findSampleBlanks } from "./blank-sample-size";
 import type { FindingDraft, Rule } from "./types";
 import { meta, q, quickFix, setPlan } from "./util";
@@ -24,13 +25,16 @@ const PLACEHOLDERS: readonly Placeholder[] = [
   { re: /□/g, removable: false },
 ];
 
-/** Placeholder texts in a cell text (sample-size blanks excluded: blank-sample-size reports those). */
 /** Characters every placeholder contains: a quick test before the full search. */
 const HINT = /[*＊_＿{□]|[xXＸ]{2}|[（(]\s*(必填|选填|可选|示例)|^\s*指标\s*\d/;
 
-function findPlaceholders(text: string): { match: string; removable: boolean; index: number }[] {
+/** Placeholder texts in a cell text (sample-size blanks excluded: blank-sample-size reports those, with the same vocabulary). */
+function findPlaceholders(
+  text: string,
+  vocab: ValueVocabulary
+): { match: string; removable: boolean; index: number }[] {
   if (!HINT.test(text)) return [];
-  const sampleBlanks = findSampleBlanks(text).filter((b) => b.blank.trim() !== "");
+  const sampleBlanks = findSampleBlanks(text, vocab).filter((b) => b.blank.trim() !== "");
   const inSample = (index: number) => sampleBlanks.some((b) => index >= b.index && index < b.index + b.blank.length);
   const found: { match: string; removable: boolean; index: number }[] = [];
   for (const p of PLACEHOLDERS) {
@@ -62,7 +66,7 @@ export const placeholderLeft: Rule = {
     category: "表格完整性",
     fix: "safe",
   }),
-  checkTable(table) {
+  checkTable(table, ctx) {
     const out: FindingDraft[] = [];
     const sheet = table.sheet;
     // allowFix false: in a value the placeholder is the value itself; removing it would leave nothing sensible
@@ -75,7 +79,7 @@ export const placeholderLeft: Rule = {
       allowFix = true
     ) => {
       if (!cell || !text) return;
-      const found = findPlaceholders(text);
+      const found = findPlaceholders(text, ctx.vocabulary);
       if (found.length === 0) return;
       const allRemovable = found.every((f) => f.removable);
       const cleaned = removeAll(text, found);

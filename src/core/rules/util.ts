@@ -59,12 +59,12 @@ export function isUnderCost(i: Indicator): boolean {
 }
 
 /** The value is in a money unit (vocabulary/values.json moneyUnits). */
-export function hasMoneyUnit(i: Indicator, ctx?: RuleContext): boolean {
-  return ctx ? isMoneyUnit(ctx.value(i).unit, ctx.vocabulary) : isMoneyUnit(i.value.unit);
+export function hasMoneyUnit(i: Indicator, ctx: RuleContext): boolean {
+  return isMoneyUnit(ctx.value(i).unit, ctx.vocabulary);
 }
 
 /** An amount of money spent (a cost or an input); money under 效益 is a benefit (带动投资, 增收金额). */
-export function isCostAmount(i: Indicator, ctx?: RuleContext): boolean {
+export function isCostAmount(i: Indicator, ctx: RuleContext): boolean {
   if (i.level1.standard === "效益" || i.level1.standard === "满意度") return false;
   return hasMoneyUnit(i, ctx) && /成本|费用|费|经费|支出|投入|投资|资金|金额|价格|单价|造价|预算/.test(i.name);
 }
