@@ -8,7 +8,7 @@
  */
 import { fingerprintOf } from "./fingerprint";
 import type { Finding, QuickFix, Severity } from "./finding";
-import { SEVERITY_ORDER } from "./finding";
+import { countsOf, SEVERITY_ORDER } from "./finding";
 import type { SheetGrid } from "./grid";
 import type { Indicator, ParseProblem, TargetTable, TargetValue, WorkbookParse } from "./model";
 import { parseCell } from "./grid";
@@ -273,8 +273,7 @@ export function checkParsedWith(
     drafts.push(...runRule(rule, ctx, { override: state.severity, textAt }, ruleFailures));
   }
   const { shown: findings, ignored } = sortDrafts(drafts, parse, settings);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countsOf(findings);
   return {
     parse,
     findings,

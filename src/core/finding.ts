@@ -7,6 +7,13 @@ export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, wa
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
 
+/** How many findings of each severity. */
+export function countsOf(findings: readonly { readonly severity: Severity }[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
 /** A value the user must give before a quick fix can be applied (a sample size, an operator). */
 export interface FixInput {
   /** The placeholder in the fix's step texts that the value replaces, e.g. "{N}". */

@@ -98,3 +98,13 @@ export function visible(text: string): string {
     return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
   });
 }
+
+/** Text as HTML: control characters shown escaped (as on the terminal), markup characters as entities. */
+export function escapeHtml(text: string): string {
+  return visible(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs, UsageError } from "../../src/cli/args";
 import { readFailureReason, workbookReadError, writeFailureReason, writeFileAtomic } from "../../src/cli/files";
 import { listInputs, outputPaths } from "../../src/cli/inputs";
-import { escapeHtml } from "../../src/core/report/html";
+import { escapeHtml } from "../../src/core/text";
 import { colourFor } from "../../src/cli/output/text";
 import { columns, displayWidth } from "../../src/cli/output/width";
 import { planPool } from "../../src/cli/pool";
@@ -150,6 +150,17 @@ describe("files", () => {
     expect(workbookReadError(missing)).toBe("文件不存在：可能在检查过程中被移动、改名或删除。");
     const folder = await fs.promises.readFile(dir).catch((e: unknown) => e);
     expect(workbookReadError(folder)).toBe("无法读取：这是一个文件夹。");
+    // an error without its own wording: its code, never Node's English sentence
+    const io = Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
+    expect(readFailureReason(io)).toBe("无法读取（EIO）");
+    expect(workbookReadError(io)).toBe("无法读取：无法读取（EIO）。");
+  });
+
+  it("lists a path that cannot be opened with the same Chinese reasons", async () => {
+    const loop = path.join(dir, "环.xlsx");
+    fs.symlinkSync(loop, loop); // a link to itself: ELOOP
+    const list = await listInputs([loop]);
+    expect(list.files.map((f) => f.problem)).toEqual([`无法打开“${loop}”：路径中的符号链接循环。`]);
   });
 });
 

@@ -6,7 +6,8 @@
  * text beside it, each chart a title and a description (role="img"), and the same figures follow
  * as a table for screen readers and copying.
  */
-import { SEVERITY_LABEL, type Severity } from "../finding";
+import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from "../finding";
+import { escapeHtml as esc } from "../text";
 import { RULES } from "../rules";
 import type { Counts, ReportedFile } from "./result";
 
@@ -22,8 +23,6 @@ export function newStats(): BatchStats {
   return { files: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: new Map() };
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
 export function addToStats(s: BatchStats, r: ReportedFile): void {
   if (r.readError) return;
   s.files++;
@@ -33,7 +32,7 @@ export function addToStats(s: BatchStats, r: ReportedFile): void {
     let e = s.byRule.get(f.rule);
     if (!e) s.byRule.set(f.rule, (e = { findings: 0, files: 0, severity: f.severity }));
     e.findings++;
-    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[e.severity]) e.severity = f.severity;
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[e.severity]) e.severity = f.severity;
     if (!seen.has(f.rule)) {
       seen.add(f.rule);
       e.files++;
@@ -48,10 +47,6 @@ function ruleTitle(id: string): string {
 }
 
 const COLOURS: Readonly<Record<Severity, string>> = { error: "#c00000", warning: "#b86e00", info: "#1f4e79" };
-
-function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 interface Bar {
   readonly label: string;

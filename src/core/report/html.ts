@@ -5,19 +5,9 @@
  * (--html, streamed to a file: src/cli/output/html.ts) and the web page's batch write the same page.
  */
 import { SEVERITY_LABEL, type Severity } from "../finding";
-import { visible } from "../text";
+import { escapeHtml } from "../text";
 import { chartsHtml, type BatchStats } from "./charts";
 import { outcomeOf, type ReportedFile, type Totals } from "./result";
-
-/** Text as HTML: control characters shown escaped (as on the terminal), markup characters as entities. */
-export function escapeHtml(text: string): string {
-  return visible(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 const CSS = `
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#1f1f1f;line-height:1.5}
@@ -108,8 +98,7 @@ export function section(r: ReportedFile): string {
 /** One file's row of the summary table. */
 export function summaryRow(r: ReportedFile): string {
   const c = r.counts;
-  const verdict = r.readError ? "无法读取" : r.verdict;
-  return `<tr><td class="n">${r.index + 1}</td><td><a href="#f${r.index + 1}">${escapeHtml(r.file)}</a></td><td class="${verdictClass(r)}">${escapeHtml(verdict)}</td>${countCell(c.error, "error")}${countCell(c.warning, "warning")}${countCell(c.info, "info")}<td class="n">${r.tableCount}</td><td class="n">${r.indicatorCount}</td></tr>`;
+  return `<tr><td class="n">${r.index + 1}</td><td><a href="#f${r.index + 1}">${escapeHtml(r.file)}</a></td><td class="${verdictClass(r)}">${escapeHtml(r.verdict)}</td>${countCell(c.error, "error")}${countCell(c.warning, "warning")}${countCell(c.info, "info")}<td class="n">${r.tableCount}</td><td class="n">${r.indicatorCount}</td></tr>`;
 }
 
 function pad(n: number): string {

@@ -50,11 +50,9 @@ export interface JsonFile {
   readonly findings: JsonFinding[];
 }
 
-export interface Counts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type Counts = Record<Severity, number>;
+
+export { countsOf } from "../finding";
 
 export interface SkippedFix {
   readonly sheet: string;
@@ -141,12 +139,6 @@ export function findingJson(f: Finding): JsonFinding {
     message: f.message,
     indicator: f.indicator,
   };
-}
-
-export function countsOf(findings: readonly { severity: Severity }[]): Counts {
-  const c: Counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
 }
 
 /** The file's `error`: why it could not be read, or what was not checked and the copy not written; null when none. */

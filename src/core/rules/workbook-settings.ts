@@ -7,7 +7,7 @@
  * when the workbook's own settings were used. Docs: docs/rules/workbook-settings.md.
  */
 import { checkParsedWith, ruleState, type CheckResult } from "../checker";
-import { SEVERITY_LABEL, SEVERITY_ORDER, type Finding, type Severity } from "../finding";
+import { countsOf, SEVERITY_LABEL, SEVERITY_ORDER, type Finding, type Severity } from "../finding";
 import type { SheetGrid } from "../grid";
 import type { AddinSettings } from "../settings";
 import type { IndicatorTemplate } from "../templates/types";
@@ -36,12 +36,6 @@ export interface SettingsEffects {
   readonly rules: readonly SettingsEffect[];
   /** Findings shown under the defaults that the settings' ignore list hides. */
   readonly ignored: number;
-}
-
-function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
 }
 
 /**
@@ -73,7 +67,7 @@ export function settingsEffects(
       rule: r.meta.id,
       title: r.meta.title,
       change: s.enabled ? s.severity! : "off",
-      counts: countBySeverity(concerned),
+      counts: countsOf(concerned),
     });
   }
   const ignored = result.ignored.length;
