@@ -207,6 +207,7 @@ export async function readSheetsInBands(
     }
     onProgress?.(grids.length, collection.items.length);
   }
-  await context.sync();
+  // the settings XML came with the first sheet's sync (a workbook always has a sheet)
+  if (xml && !collection.items.length) await context.sync();
   return { grids, settingsXml: xml ? xml.value : null };
 }

@@ -19,9 +19,9 @@ import {
   bareAddress,
   gridFromRange,
   mergesFromAreas,
+  queueMergesInBands,
   queueSettingsPart,
   queueSheets,
-  readMergesInBands,
   readSheetsInBands,
 } from "./read";
 
@@ -108,20 +108,23 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     this.settings = xml ? settingsFromXml(xml.value).settings : DEFAULT_SETTINGS;
 
-    const merges: CellRange[][] = [];
-    for (const q of queued) {
-      if (q.used.isNullObject) merges.push([]);
-      else {
-        const used = parseRange(bareAddress(q.used.address));
-        // a null answer on a big range may hide more than 512 areas (some hosts): read those in bands
-        merges.push(mergesFromAreas(used, q.merged) ?? (await readMergesInBands(context, q.ws, used)));
-      }
-    }
+    // a null answer on a big range may hide more than 512 areas (some hosts): those sheets' merges
+    // are read in bands, all of them in one more request
+    let banded = false;
+    const merges = queued.map((q): (() => CellRange[]) => {
+      if (q.used.isNullObject) return () => [];
+      const used = parseRange(bareAddress(q.used.address));
+      const known = mergesFromAreas(used, q.merged);
+      if (known) return () => known;
+      banded = true;
+      return queueMergesInBands(q.ws, used);
+    });
+    if (banded) await context.sync();
     const grids = queued.map((q, i) => {
       const grid = gridFromRange(
         q.ws.name,
         q.used.isNullObject ? null : q.used,
-        merges[i],
+        merges[i](),
         q.ws.protection.protected,
         true
       );
@@ -189,9 +192,9 @@ export class ExcelWorkbook implements WorkbookPort {
   /**
    * Brings our marks to what the findings ask for, on the state of the read just made (no sync to
    * look) or loaded now (two syncs). When the write on the read's state fails (the sheet changed
-   * since: a format deleted by the user …), it is tried once more from a fresh look; when notes were
-   * refused (a threaded comment on the cell …), the marks are written without them and the error
-   * says so.
+   * since: a format deleted by the user …), it is tried once more from a fresh look, notes included;
+   * only when that fails too and notes were asked for (a note refused: a threaded comment on the
+   * cell …) are the marks written without them, and the error says so.
    */
   private async writeMarks(findings: readonly Finding[], options: MarkOptions, failure: string): Promise<void> {
     const asError = (e: unknown) =>
@@ -203,23 +206,26 @@ export class ExcelWorkbook implements WorkbookPort {
     };
     const fromScratch = (o: MarkOptions) =>
       this.run(async (context) => write(await loadMarkState(context, this.notesSupported), o));
-    try {
-      if (fresh) await write(fresh, options);
-      else await fromScratch(options);
-    } catch (e) {
-      if (e instanceof WorkbookError) throw e;
-      if (options.notes) {
-        await fromScratch({ ...options, notes: false }).catch((e2: unknown) => {
-          throw asError(e2);
-        });
-        throw new WorkbookError("failed", `问题单元格已标记，但问题说明未能写入批注：${officeError(e)}`);
+    if (fresh) {
+      try {
+        await write(fresh, options);
+        return;
+      } catch (e) {
+        if (e instanceof WorkbookError) throw e;
+        // the sheet changed since the read: again from a fresh look (below)
+      } finally {
+        fresh.close();
       }
-      if (!fresh) throw asError(e);
-      await fromScratch(options).catch((e2: unknown) => {
+    }
+    try {
+      await fromScratch(options);
+    } catch (e) {
+      if (e instanceof WorkbookError || !options.notes) throw asError(e);
+      // a note refused (a threaded comment on the cell …): the marks without notes, and say so
+      await fromScratch({ ...options, notes: false }).catch((e2: unknown) => {
         throw asError(e2);
       });
-    } finally {
-      fresh?.close();
+      throw new WorkbookError("failed", `问题单元格已标记，但问题说明未能写入批注：${officeError(e)}`);
     }
   }
 

@@ -114,11 +114,17 @@ describe("large mark sets", () => {
   it("a read refused for its size (Excel on the web) falls back to banded reads", async () => {
     const model = workbookOf(3, 1000);
     model.payloadLimit = 400_000;
+    model.parts.push({ id: "{p1}", namespaceUri: SETTINGS_NAMESPACE, xml: settingsToXml({ ...DEFAULT_SETTINGS, budgetYear: 2025 }) });
     const port = new ExcelWorkbook(fakeHost(model));
     const grids = await port.readSheets();
     expect(grids).toHaveLength(3);
     expect(parseWorkbook(grids).tables).toHaveLength(3);
     expect(grids[0].mergesComplete).toBe(true);
+    // the two syncs refused, then the sheets and settings, and per sheet: used range, one band of rows, merges
+    expect(model.stats.syncs).toBe(2 + 1 + 3 * 3);
+    // the settings came with them
+    expect((await port.loadSettings()).budgetYear).toBe(2025);
+    expect(model.stats.syncs).toBe(2 + 1 + 3 * 3);
   });
 });
 
@@ -139,6 +145,18 @@ describe("sheets with more than 512 merged areas", () => {
     await port.apply(plan("插入", [{ kind: "insertRows", sheet: "项目1", before: group.bottom, count: 1, formatFrom: group.top }]));
     expect(model.sheets[0].merges.length).toBe(before);
     expect(model.sheets[0].merges.map(rangeAddress)).toContain(rangeAddress({ ...group, bottom: group.bottom + 1 }));
+  });
+
+  it("on a host that answers a null object above 512: every such sheet's bands in one more request", async () => {
+    const model = workbookOf(2, 2000, 2);
+    model.mergesAbove512 = "null";
+    expect(model.sheets.every((s) => s.merges.length > 512)).toBe(true);
+    const grids = await new ExcelWorkbook(fakeHost(model)).readSheets();
+    expect(model.stats.syncs).toBe(3);
+    grids.forEach((grid, i) => {
+      expect(grid.mergesComplete).toBe(true);
+      expect(grid.merges.map(rangeAddress).sort()).toEqual(model.sheets[i].merges.map(rangeAddress).sort());
+    });
   });
 });
 

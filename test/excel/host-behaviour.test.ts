@@ -138,6 +138,21 @@ describe("notes (learn.microsoft.com: Excel.NoteCollection, ExcelApi 1.18)", () 
     await port.mark(findings, { notes: true });
     expect(model.sheets[1].note("E26")).toBe(`${NOTE_PREFIX}乙`);
   });
+
+  it("a read gone stale (a mark the user deleted since): the write is retried from a fresh look with the notes, which stay", async () => {
+    const model = workbookOf(1, 60);
+    withSettings(model, { notes: true });
+    const port = new ExcelWorkbook(fakeHost(model));
+    const sheet = model.sheets[0];
+    await port.mark([finding("项目1", "E25", "error", "甲"), finding("项目1", "E26", "warning", "乙")], { notes: true });
+    expect(sheet.note("E25")).toBe(`${NOTE_PREFIX}甲`);
+    await port.readSheets();
+    sheet.cfs = sheet.cfs.filter((c) => markSeverity(c.formula) !== "warning"); // deleted by the user meanwhile
+    await expect(port.mark([finding("项目1", "E25", "error", "甲")], { notes: true })).resolves.toBeUndefined();
+    expect(sheet.note("E25")).toBe(`${NOTE_PREFIX}甲`);
+    expect(sheet.note("E26")).toBeUndefined();
+    expect(sheet.cfs.map((c) => markSeverity(c.formula))).toEqual(["error"]);
+  });
 });
 
 describe("other host behaviours", () => {

@@ -21,7 +21,10 @@ export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
     const sub = paths.map((p) => (p[0] === "items" ? p.slice(1) : p)).filter((p) => p.length);
     const cfs = t ? t.sheet.cfs.filter((cf) => cf.areas.some((a) => t.areas.some((b) => rangesOverlap(a, b)))) : [];
     this._items = cfs.map((cf) => {
-      const item = new FakeConditionalFormat(this.context, this, "getItem", [cf.id], () => (t && t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null));
+      // an item is not a null object: once the format is gone (deleted by the user), using it fails
+      const item = new FakeConditionalFormat(this.context, this, "getItem", [cf.id], () =>
+        t && t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : fail("ItemNotFound", "The requested resource doesn't exist."),
+      );
       item._load(sub.length ? sub : [["type"]]);
       return item;
     });

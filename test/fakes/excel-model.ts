@@ -104,6 +104,8 @@ export class FakeWorkbook {
   /** The user is typing in a cell. */
   private editing: Promise<void> | null = null;
   private endEdit: (() => void) | null = null;
+  /** getMergedAreasOrNullObject above 512 areas: fails (Microsoft's reference) or answers a null object (some hosts). */
+  mergesAbove512: "fail" | "null" = "fail";
   /** Excel on the web refuses requests and responses above 5 MB; null = no limit (desktop). */
   payloadLimit: number | null = null;
   /** Requirement sets the fake claims (e.g. "ExcelApi 1.20"). */

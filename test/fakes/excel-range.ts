@@ -116,7 +116,10 @@ export class FakeRange extends FakeObject<RangeTarget> {
       if (!t) return null;
       const areas = t.sheet.merges.filter((m) => rangesOverlap(m, t.range));
       // Excel: "if the merged areas count in this range is more than 512, the method fails to return the result"
-      if (areas.length > 512) fail("GeneralException", "There was an internal error while processing the request.");
+      if (areas.length > 512) {
+        if (this.context.model.mergesAbove512 === "null") return null;
+        fail("GeneralException", "There was an internal error while processing the request.");
+      }
       if (areas.length === 0) return null;
       return { sheet: t.sheet, areas };
     });

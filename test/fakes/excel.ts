@@ -10,6 +10,8 @@
  *   merges that span the insertion row; the new rows take the formats of the row above (Excel's
  *   default); deleting rows shrinks merges;
  * - writing to a protected sheet fails (AccessDenied), as does a paste of formats onto part of a merge;
+ * - a conditional format of a loaded collection that is gone since (deleted by the user) fails the
+ *   request that uses it (ItemNotFound);
  * - it counts syncs and the bytes of each request (queued actions as JSON) and response (loaded values);
  * - cell-edit mode (startCellEdit/endCellEdit): a request fails with InvalidOperationInCellEditMode
  *   unless its Excel.run asked for delayForCellEdit, which makes it wait for the edit to end;
@@ -17,7 +19,8 @@
  * - text written through `values` that Excel reads as a number, percentage, date, time, fraction,
  *   currency or boolean is stored as that value (shown in the cell's number format), unless it starts
  *   with an apostrophe;
- * - getMergedAreasOrNullObject fails above 512 merged areas ("will fail to return the result");
+ * - getMergedAreasOrNullObject fails above 512 merged areas ("will fail to return the result"), or
+ *   answers a null object as some hosts do (mergesAbove512 = "null");
  * - copyFrom with a bare address takes it on the active sheet;
  * - customXmlParts.add refuses an XML declaration; notes.add refuses a cell with a threaded comment;
  *   an office.js without the notes API (notesApi = false) has no Worksheet.notes.
