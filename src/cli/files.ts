@@ -10,15 +10,17 @@ function codeOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | null)?.code;
 }
 
-/** Why a file could not be read (no full stop), from a Node error. */
+/** Why a file or folder could not be read (no full stop), from a Node error: always Chinese. */
 export function readFailureReason(e: unknown): string {
   const code = codeOf(e);
   if (code === "ENOENT") return "文件不存在";
-  if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限";
+  if (code === "EACCES" || code === "EPERM") return "没有读取权限";
   if (code === "EISDIR") return "这是一个文件夹";
   if (code === "EBUSY") return "文件正被其他程序占用，请关闭后再试";
+  if (code === "ENAMETOOLONG") return "路径太长";
+  if (code === "ELOOP") return "路径中的符号链接循环";
   if (e instanceof RangeError || code === "ERR_FS_FILE_TOO_LARGE") return "文件太大";
-  return (e as Error).message;
+  return `无法读取（${code ?? (e instanceof Error ? e.message : String(e))}）`;
 }
 
 /** Why a file or folder could not be written (no full stop), from a Node error: always Chinese. */

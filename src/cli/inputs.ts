@@ -6,6 +6,7 @@
 import { promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { compareNames, fileKind, isWorkbookName, markedCopyName, unsupportedMessage } from "../xlsx/file-kinds";
+import { readFailureReason } from "./files";
 
 export interface InputFile {
   /** The path as the user gave it (for a file found in a folder: the folder as given + the relative path). */
@@ -23,11 +24,11 @@ export interface InputList {
   readonly skipped: string[];
 }
 
-function statError(e: unknown, given: string): string {
-  const code = (e as NodeJS.ErrnoException).code;
+/** Why a path given (or a folder found) could not be listed, in Chinese (the reason: files.ts). */
+function listingError(e: unknown, given: string, doing: "打开" | "读取文件夹"): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") return `找不到“${given}”：文件或文件夹不存在。`;
-  if (code === "EACCES" || code === "EPERM") return `无法打开“${given}”：没有读取权限。`;
-  return `无法打开“${given}”：${(e as Error).message}`;
+  return `无法${doing}“${given}”：${readFailureReason(e)}。`;
 }
 
 function joinGiven(folder: string, rel: string): string {
@@ -74,7 +75,7 @@ class Listing {
       entries = await fs.readdir(dirAbs, { withFileTypes: true });
     } catch (e) {
       const given = rel ? joinGiven(folderGiven, rel) : folderGiven;
-      this.add({ given, abs: dirAbs, size: 0, problem: statError(e, given).replace("打开", "读取文件夹") });
+      this.add({ given, abs: dirAbs, size: 0, problem: listingError(e, given, "读取文件夹") });
       return;
     }
     entries.sort((a, b) => compareNames(a.name, b.name));
@@ -118,7 +119,7 @@ export async function listInputs(inputs: readonly string[], exclude: string | nu
     try {
       st = await fs.stat(abs);
     } catch (e) {
-      list.add({ given, abs, size: 0, problem: statError(e, given) });
+      list.add({ given, abs, size: 0, problem: listingError(e, given, "打开") });
       continue;
     }
     if (st.isDirectory()) {
