@@ -35,9 +35,31 @@ async function guardOutputs(files: readonly InputFile[], outputs: (string | null
   );
 }
 
+/** File systems that do not tell “A.xlsx” from “a.xlsx” (by default). */
+const CASE_INSENSITIVE = process.platform === "win32" || process.platform === "darwin";
+
+/**
+ * Outputs that an earlier file's copy already takes (“表.xls”'s copy “表-已校验.xlsx” beside an
+ * input of that name): why the later file's copy is not written, or null. Files not checked take none.
+ */
+function takenOutputs(files: readonly InputFile[], outputs: readonly (string | null)[]): (string | null)[] {
+  const taken = new Map<string, string>();
+  return outputs.map((o, i) => {
+    if (o === null || files[i].problem) return null;
+    const abs = path.resolve(o);
+    const key = CASE_INSENSITIVE ? abs.toLowerCase() : abs;
+    const first = taken.get(key);
+    if (first === undefined) {
+      taken.set(key, files[i].given);
+      return null;
+    }
+    return `无法写入标注副本：副本的位置“${visible(o)}”已是“${visible(first)}”的标注副本，不能覆盖；请把其中一个文件改名后再检查。`;
+  });
+}
+
 /**
  * The tasks for the files listed: where each marked copy goes (--out), or why it cannot be
- * written (the folder cannot be made; the copy would be the input itself).
+ * written (the folder cannot be made; the copy would be the input itself, or another file's copy).
  */
 export async function fileTasks(files: readonly InputFile[], out: string | null): Promise<FileTask[]> {
   let outputs: (string | null)[] | null = null;
@@ -51,13 +73,14 @@ export async function fileTasks(files: readonly InputFile[], out: string | null)
       outProblem = `无法写入标注副本：输出文件夹“${visible(out)}”无法创建（${writeFailureReason(e)}）。`;
     }
   }
+  const taken = outputs ? takenOutputs(files, outputs) : [];
   return files.map((f, index) => ({
     index,
     given: f.given,
     abs: f.abs,
     problem: f.problem,
     output: outputs?.[index] ?? null,
-    outputProblem: outputs ? (outProblem ?? (outputs[index] === null ? OVER_INPUT : null)) : null,
+    outputProblem: outputs ? (outProblem ?? (outputs[index] === null ? OVER_INPUT : taken[index])) : null,
   }));
 }
 

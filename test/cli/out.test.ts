@@ -122,6 +122,27 @@ describe("perf-target check --out / --html / --fix", () => {
     expect(sha256(input)).toBe(before);
   });
 
+  it("never lets two files' copies take one place: “表.xls” beside “表-已校验.xlsx”, the later one's copy is not written", async () => {
+    const input = path.join(dir, "in");
+    fs.mkdirSync(input);
+    // the .xlsx carries a sheet of its own, so its copy can be told from the .xls's
+    const wb = await excel(SAMPLE);
+    wb.addWorksheet("只在xlsx里");
+    await wb.xlsx.writeFile(path.join(input, "表-已校验.xlsx"));
+    fs.copyFileSync(path.join(__dirname, "..", "fixtures", "xls", "liupanshui-2025.xls"), path.join(input, "表.xls"));
+    const out = path.join(dir, "out");
+    const r = await runCli(["check", input, "--out", out]);
+    expect(r.code).toBe(2);
+    const copy = path.join(out, "表-已校验.xlsx");
+    expect(r.stderr).toContain(
+      `无法写入标注副本：副本的位置“${copy}”已是“${path.join(input, "表-已校验.xlsx")}”的标注副本，不能覆盖；请把其中一个文件改名后再检查。`
+    );
+    expect(r.stdout).toContain(`  标注副本：${copy}\n`);
+    expect(r.stdout).toContain("共检查 2 个文件"); // the .xls is still checked
+    expect(listFiles(out)).toEqual(["表-已校验.xlsx"]);
+    expect((await excel(copy)).worksheets.map((w) => w.name)).toContain("只在xlsx里");
+  });
+
   it("writes one self-contained HTML report with every text escaped", async () => {
     // a cell and a file name with markup in them
     const wb = await excel(SAMPLE);
