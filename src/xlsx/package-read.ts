@@ -10,7 +10,7 @@
  */
 import JSZip from "jszip";
 import { WorkbookError } from "../core/port";
-import { isSettingsXml } from "../core/settings-xml";
+import { isSettingsXml, SETTINGS_NAMESPACE } from "../core/settings-xml";
 import type { SheetRead } from "./bounds";
 import { BUILTIN_NUMBER_FORMATS } from "./number-format";
 import { elementsOf, jszipSource, PackageParts, PartError, rawSource, type Unzip } from "./package-parts";
@@ -111,25 +111,49 @@ function sharedStringsOf(xml: string | null, damaged: string | null, part: strin
   };
 }
 
-/** The add-in's settings part among the customXml items. */
+/** How a customXml item's properties (itemPropsN.xml) name its schemas: ours, another's, or unknown (none named, or unreadable). */
+async function itemSchema(parts: PackageParts, item: string): Promise<"ours" | "other" | "unknown"> {
+  try {
+    const props = [...(await parts.relationships(item, MAX_OTHER_PART)).values()].find(
+      (r) => r.type === "customXmlProps"
+    );
+    const xml = props?.target ? await parts.text(props.target, MAX_OTHER_PART) : null;
+    if (xml === null) return "unknown";
+    const uris = elementsOf(xml, ["schemaRef"]).map((e) => e.attrs.uri ?? prefixedAttr(e.attrs, "uri"));
+    return uris.includes(SETTINGS_NAMESPACE) ? "ours" : uris.length ? "other" : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+function damagedSettings(why: string): string {
+  return `工作簿中保存的设置已损坏（${why}），已使用默认设置。`;
+}
+
+/**
+ * The add-in's settings part among the customXml items. An item that cannot be read may be ours
+ * (unless its properties name only other schemas): when no readable item is ours, that is said.
+ */
 async function settingsPart(parts: PackageParts): Promise<{ xml: string | null; problem: string | null }> {
   const items = parts.namesUnder("customXml/").filter((n) => /^customXml\/item\d+\.xml$/i.test(n));
+  let unreadable: string | null = null;
   for (const name of items.sort()) {
     let xml: string | null;
     try {
       xml = await parts.text(name, MAX_OTHER_PART);
-    } catch {
+    } catch (e) {
+      if (unreadable === null && (await itemSchema(parts, name)) !== "other") unreadable = damagedSettings(reason(e));
       continue;
     }
     if (xml === null || !isSettingsXml(xml)) continue;
     try {
       scanXml(xml, { open() {}, close() {}, wantsText: () => false, text() {} });
     } catch (e) {
-      return { xml: null, problem: `工作簿中保存的设置已损坏（${reason(e)}），已使用默认设置。` };
+      return { xml: null, problem: damagedSettings(reason(e)) };
     }
     return { xml, problem: null };
   }
-  return { xml: null, problem: null };
+  return { xml: null, problem: unreadable };
 }
 
 async function optionalText(

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetGrid } from "../../src/core/grid";
 import { WorkbookError } from "../../src/core/port";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { boundedGrid, MAX_GRID_CELLS } from "../../src/xlsx/bounds";
 import { readWorksheet } from "../../src/xlsx/grid";
 import { readWorkbook } from "../../src/xlsx/package-read";
@@ -161,6 +162,58 @@ describe("readWorkbook: the package reader", () => {
     const read = await readWorkbook(await wb.save());
     expect(read.settingsXml).toContain('"vague-value":"off"');
     expect(read.settingsProblem).toBeNull();
+  });
+
+  it("says when a customXml item that is or may be the settings part cannot be read; another's damaged item is not ours", async () => {
+    const wb = await XlsxWorkbook.load(new Uint8Array(fs.readFileSync(SAMPLE)));
+    await wb.saveSettings({ ...DEFAULT_SETTINGS, rules: { "vague-value": "off" } });
+    const saved = await JSZip.loadAsync(await wb.save());
+    /**
+     * The package (stored, not compressed) with customXml/item2.xml of another schema (with its
+     * properties or none), `drop`: parts removed, `damage`: texts whose first byte is changed.
+     */
+    const variant = async (other: "props" | "no-props" | null, damage: string[], drop: string[] = []) => {
+      const zip = await JSZip.loadAsync(await saved.generateAsync({ type: "uint8array" }));
+      for (const part of drop) zip.remove(part);
+      if (other) {
+        zip.file("customXml/item2.xml", '<other xmlns="urn:someone-else">其他数据</other>');
+        if (other === "props") {
+          zip.file(
+            "customXml/itemProps2.xml",
+            '<ds:datastoreItem ds:itemID="{1}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="urn:someone-else"/></ds:schemaRefs></ds:datastoreItem>'
+          );
+          zip.file(
+            "customXml/_rels/item2.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps2.xml"/></Relationships>'
+          );
+        }
+      }
+      const bytes = Buffer.from(await zip.generateAsync({ type: "uint8array", compression: "STORE" }));
+      for (const text of damage) bytes[bytes.indexOf(Buffer.from(text))] ^= 0x01;
+      return readWorkbook(new Uint8Array(bytes));
+    };
+    const DAMAGED = "工作簿中保存的设置已损坏（校验和不符），已使用默认设置。";
+    // ours, damaged: the defaults, and why
+    expect(await variant(null, ['"vague-value"'])).toMatchObject({ settingsXml: null, settingsProblem: DAMAGED });
+    // another schema's item damaged: ours read, nothing to say
+    const ours = await variant("props", ["其他数据"]);
+    expect(ours.settingsXml).toContain('"vague-value":"off"');
+    expect(ours.settingsProblem).toBeNull();
+    // both damaged: only ours is said
+    expect(await variant("props", ["其他数据", '"vague-value"'])).toMatchObject({ settingsProblem: DAMAGED });
+    // another's damaged item, and no settings part: nothing to say
+    expect(await variant("props", ["其他数据"], ["customXml/item1.xml"])).toMatchObject({
+      settingsXml: null,
+      settingsProblem: null,
+    });
+    // an item without properties may be ours: said when no readable item is ours
+    const unknown = await variant("no-props", ["其他数据"]);
+    expect(unknown.settingsXml).toContain('"vague-value":"off"');
+    expect(unknown.settingsProblem).toBeNull();
+    expect(await variant(null, ['"vague-value"'], ["customXml/itemProps1.xml"])).toMatchObject({
+      settingsXml: null,
+      settingsProblem: DAMAGED,
+    });
   });
 });
 
