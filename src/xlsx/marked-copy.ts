@@ -10,7 +10,7 @@ import type { EditPlan } from "../core/edit-plan";
 import type { SheetGrid } from "../core/grid";
 import { WorkbookError } from "../core/port";
 import { countsOf, findingJson, type FixReport, type SkippedFix } from "../core/report/result";
-import type { CheckedFile, OpenedFile } from "./check-file";
+import { internalError, type CheckedFile, type OpenedFile } from "./check-file";
 import type { WorkbookRead } from "./package-read";
 import { reportSheet } from "./report-sheet";
 import { XlsxWorkbook } from "./workbook";
@@ -165,7 +165,7 @@ export async function markedCopy(opened: OpenedFile, checked: CheckedFile, fixin
   try {
     wb = await copyWorkbook(opened);
   } catch (e) {
-    return none((e instanceof WorkbookError ? e.message : String(e)).replace(/^无法读取：/, ""));
+    return none(e instanceof WorkbookError ? e.message.replace(/^无法读取：/, "") : internalError(e));
   }
   const held = heldGrids(wb, opened.read);
   if (typeof held === "string") return none(held);

@@ -14,12 +14,14 @@ import type { SheetGrid } from "../../src/core/grid";
 import { WorkbookError } from "../../src/core/port";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { gridFromWorksheet, worksheetProtected } from "../../src/xlsx/grid";
-import { openForCheck, workbookFormat } from "../../src/xlsx/check-file";
+import { checkOpened, internalError, openForCheck, workbookFormat } from "../../src/xlsx/check-file";
+import { markedCopy } from "../../src/xlsx/marked-copy";
 import { readWorkbook, type WorkbookRead } from "../../src/xlsx/package-read";
 import { openWorkbook } from "../../src/xlsx/open";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { XLS_MESSAGES } from "../../src/xlsx/xls/read";
-import { excelJSFromXls } from "../../src/xlsx/xls/workbook";
+import { excelJSFromBook, excelJSFromXls } from "../../src/xlsx/xls/workbook";
+import type { XlsSheet } from "../../src/xlsx/xls/biff";
 import { rkNumber } from "../../src/xlsx/xls/records";
 import { encryptedOle } from "../cli/helpers";
 
@@ -214,6 +216,40 @@ describe(".xls: the marked copy is an .xlsx", () => {
     const b = original.getWorksheet("部门整体支出")!;
     for (let c = 1; c <= 6; c++) expect(a.getColumn(c).width).toBeCloseTo(b.getColumn(c).width ?? 0, 0);
     expect(worksheetProtected(a)).toBe(false);
+  });
+
+  test("a sheet name exceljs refuses is a damaged file; a fault of this tool is not called one", async () => {
+    const sheet = (name: string, cells: XlsSheet["cells"] = []): XlsSheet => ({
+      name,
+      visibility: 0,
+      cells,
+      merges: [],
+      protected: false,
+      columns: [],
+      rows: new Map(),
+    });
+    await expect(excelJSFromBook({ sheets: [sheet("表"), sheet("表")], date1904: false })).rejects.toEqual(
+      new WorkbookError("unreadable", XLS_MESSAGES.damaged)
+    );
+    await expect(excelJSFromBook({ sheets: [sheet("收入:支出")], date1904: false })).rejects.toEqual(
+      new WorkbookError("unreadable", XLS_MESSAGES.damaged)
+    );
+    // a cell beyond Excel's columns, which read.ts never gives: exceljs's own error, for internalError
+    const fault = await excelJSFromBook({
+      sheets: [sheet("表", [{ row: 1, col: 20000, value: 1, format: undefined }])],
+      date1904: false,
+    }).catch((e: unknown) => e);
+    expect(fault).toBeInstanceOf(Error);
+    expect(fault).not.toBeInstanceOf(WorkbookError);
+    expect(internalError(fault)).toMatch(/^检查时出错：.*（这是本工具的问题，请报告）。$/);
+    // … and the marked copy says so too
+    const file = path.join(XLS, "liupanshui-2025.xls");
+    const opened = await openForCheck(bytesOf(file), file);
+    const checked = checkOpened(opened, { settings: null, workbookSettings: false, noticeHint: "" });
+    opened.xls!.sheets[0].cells.push({ row: 1, col: 20000, value: 1, format: undefined });
+    const made = await markedCopy(opened, checked, false);
+    expect(made.bytes).toBeNull();
+    expect(made.problem).toMatch(/^检查时出错：.*（这是本工具的问题，请报告）。$/);
   });
 });
 

@@ -8,23 +8,33 @@
  */
 import ExcelJS from "exceljs";
 import { WorkbookError } from "../../core/port";
-import { isDateFormat, serialToDate } from "../number-format";
+import { numberOrDate } from "../number-format";
 import type { XlsBook, XlsSheet, XlsValue } from "./biff";
 import { readXls, XLS_MESSAGES } from "./read";
 
 function excelValue(value: XlsValue, format: string | undefined, date1904: boolean): ExcelJS.CellValue {
-  if (typeof value === "number" && isDateFormat(format)) {
-    const date = serialToDate(value, date1904);
-    if (date) return date;
-  }
+  if (typeof value === "number") return numberOrDate(value, format, date1904);
   if (typeof value === "object") return { error: value.error } as ExcelJS.CellErrorValue;
   return value;
 }
 
+/**
+ * The sheet added under its name. A name exceljs refuses (empty, repeated, “History”, a character
+ * such as “:” or “/”) comes from a damaged file; the cells, sizes and merges read.ts gives are always
+ * in Excel's range, so whatever else fails is this tool's fault and passes on (check-file.ts: internalError).
+ */
+function addWorksheet(wb: ExcelJS.Workbook, sheet: XlsSheet): ExcelJS.Worksheet {
+  try {
+    return wb.addWorksheet(sheet.name, {
+      state: sheet.visibility === 2 ? "veryHidden" : sheet.visibility === 1 ? "hidden" : "visible",
+    });
+  } catch {
+    throw new WorkbookError("unreadable", XLS_MESSAGES.damaged);
+  }
+}
+
 async function addSheet(wb: ExcelJS.Workbook, sheet: XlsSheet, date1904: boolean): Promise<void> {
-  const ws = wb.addWorksheet(sheet.name, {
-    state: sheet.visibility === 2 ? "veryHidden" : sheet.visibility === 1 ? "hidden" : "visible",
-  });
+  const ws = addWorksheet(wb, sheet);
   for (const c of sheet.columns)
     for (let col = c.first; col <= c.last; col++) {
       const column = ws.getColumn(col);
@@ -56,12 +66,7 @@ async function addSheet(wb: ExcelJS.Workbook, sheet: XlsSheet, date1904: boolean
 /** The sheets read from an .xls as an exceljs workbook (values, number formats, merges, protection, sizes). */
 export async function excelJSFromBook(book: XlsBook): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  try {
-    for (const sheet of book.sheets) await addSheet(wb, sheet, book.date1904);
-  } catch {
-    // what exceljs refuses (a sheet name it cannot take, a cell out of range) comes from a damaged file
-    throw new WorkbookError("unreadable", XLS_MESSAGES.damaged);
-  }
+  for (const sheet of book.sheets) await addSheet(wb, sheet, book.date1904);
   return wb;
 }
 
