@@ -4,6 +4,7 @@
  * formats (%, fixed decimals, thousands, dates). One implementation for both ways of reading a
  * workbook (exceljs in grid.ts, the package reader in sheet-read.ts), so they show the same text.
  */
+import type { GridCell } from "../core/grid";
 
 /** Excel's built-in number formats that do not depend on the locale (ECMA-376, 18.8.30), by id. */
 export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
@@ -68,13 +69,13 @@ export const ZH_CN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /** A date (or time) format: date letters outside quotes and brackets. */
-export function isDateFormat(numFmt: string | undefined): boolean {
+function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   return /[ymdhMsb]+/.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
 /** An Excel serial date as a Date (UTC parts are the calendar date); null when out of range. */
-export function serialToDate(serial: number, date1904: boolean): Date | null {
+function serialToDate(serial: number, date1904: boolean): Date | null {
   const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
   return Number.isNaN(d.getTime()) ? null : d;
 }
@@ -108,4 +109,17 @@ export function formatDate(date: Date, numFmt: string | undefined): string {
   const d = date.getUTCDate();
   if (numFmt && /年/.test(numFmt)) return /日|d/.test(numFmt) ? `${y}年${m}月${d}日` : `${y}年${m}月`;
   return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A number cell's value as Excel takes it: a Date when its format is a date format (and the serial a date), else the number. */
+export function numberOrDate(value: number, numFmt: string | undefined, date1904: boolean): number | Date {
+  return (isDateFormat(numFmt) ? serialToDate(value, date1904) : null) ?? value;
+}
+
+/** A number cell as shown: the date's text with its format when it is a date, else the number's. */
+export function shownNumber(value: number, numFmt: string | undefined, date1904: boolean): GridCell {
+  const v = numberOrDate(value, numFmt, date1904);
+  return v instanceof Date
+    ? { text: formatDate(v, numFmt), type: "date" }
+    : { text: formatNumber(v, numFmt), type: "number" };
 }

@@ -16,7 +16,7 @@ import {
   type CellRows,
   type SheetRead,
 } from "./bounds";
-import { formatDate, formatNumber, isDateFormat, serialToDate } from "./number-format";
+import { shownNumber } from "./number-format";
 import { attrOf, attrsOf, scanXml, type XmlHandler } from "./xml";
 
 export class SheetProblem extends Error {}
@@ -190,12 +190,7 @@ class SheetReader implements XmlHandler {
 
   /** A number as shown with the cell's format (a date when the format is one). */
   private number(value: number, style: number): GridCell {
-    const numFmt = style ? this.ctx.numberFormat(style) : undefined;
-    if (isDateFormat(numFmt)) {
-      const date = serialToDate(value, this.ctx.date1904);
-      if (date) return { text: formatDate(date, numFmt), type: "date" };
-    }
-    return { text: formatNumber(value, numFmt), type: "number" };
+    return shownNumber(value, style ? this.ctx.numberFormat(style) : undefined, this.ctx.date1904);
   }
 
   /** The cell's value as exceljs reads it (type attribute, formula, value), shown. */

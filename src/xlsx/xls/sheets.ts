@@ -4,9 +4,9 @@
  * the package reader gives for an .xlsx (number-format.ts) and exceljs gives for the workbook
  * made from the .xls for its marked copy (workbook.ts), so a check and a copy agree. No exceljs.
  */
-import type { CellRange, GridCell } from "../../core/grid";
+import { rangesOverlap, type CellRange, type GridCell } from "../../core/grid";
 import { boundedGrid, type CellRows, type SheetRead } from "../bounds";
-import { formatDate, formatNumber, isDateFormat, serialToDate } from "../number-format";
+import { shownNumber } from "../number-format";
 import type { XlsBook, XlsSheet, XlsValue } from "./biff";
 
 /** A cell's value as shown (numbers and dates with their format), undefined when empty. */
@@ -14,21 +14,13 @@ function cellOf(value: XlsValue, format: string | undefined, date1904: boolean):
   if (typeof value === "string") return value === "" ? undefined : { text: value, type: "text" };
   if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", type: "boolean" };
   if (typeof value === "object") return { text: value.error, type: "error" };
-  if (isDateFormat(format)) {
-    const date = serialToDate(value, date1904);
-    if (date) return { text: formatDate(date, format), type: "date" };
-  }
-  return { text: formatNumber(value, format), type: "number" };
-}
-
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  return shownNumber(value, format, date1904);
 }
 
 /** The merges as Excel (and exceljs) take them: a merge overlapping an earlier one is left out. */
 function mergesOf(sheet: XlsSheet): CellRange[] {
   const kept: CellRange[] = [];
-  for (const m of sheet.merges) if (!kept.some((k) => overlaps(k, m))) kept.push({ ...m });
+  for (const m of sheet.merges) if (!kept.some((k) => rangesOverlap(k, m))) kept.push({ ...m });
   return kept;
 }
 
