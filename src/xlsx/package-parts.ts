@@ -191,10 +191,6 @@ export class PackageParts {
     for (const e of entries) if (!e.name.endsWith("/")) this.byName.set(e.name.toLowerCase(), e);
   }
 
-  has(part: string): boolean {
-    return this.byName.has(part.toLowerCase());
-  }
-
   /** The names of the parts (as stored) under a folder. */
   namesUnder(folder: string): string[] {
     const f = folder.toLowerCase();

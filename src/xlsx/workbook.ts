@@ -1,6 +1,6 @@
 /**
  * The workbook port over exceljs: the command line, the offline web page and the tests on real
- * files. Works in Node and in the browser (no fs here: src/xlsx/node.ts has the file helpers).
+ * files. Works in Node and in the browser (no fs here: the command line reads and writes the files, src/cli).
  *
  * - The bytes are looked at first (sniff.ts): clear Chinese messages for files that are no .xlsx.
  * - Marks are the same conditional formats the Office adapter writes (marks.ts, src/core/marks.ts).

@@ -12,13 +12,9 @@ import { addToStats, newStats } from "../../core/report/charts";
 import type { FileResult, Totals } from "../result";
 import { makeDirectory, tempName, writeFailureReason } from "../files";
 
-interface SummaryRow {
-  readonly index: number;
-  readonly html: string;
-}
-
 export class HtmlReport {
-  private readonly rows: SummaryRow[] = [];
+  /** The summary rows' HTML, in input order. */
+  private readonly rows: string[] = [];
   private readonly stats = newStats();
   private sections: fs.FileHandle | null = null;
   private readonly sectionsPath: string;
@@ -43,7 +39,7 @@ export class HtmlReport {
   }
 
   async add(r: FileResult): Promise<void> {
-    this.rows.push({ index: r.index, html: summaryRow(r) });
+    this.rows.push(summaryRow(r));
     addToStats(this.stats, r);
     await this.sections!.write(section(r));
   }
@@ -58,7 +54,7 @@ export class HtmlReport {
       try {
         const head = reportHead(totals, this.stats, { ...meta, maker: `perf-target ${meta.version}` });
         await handle.write(head);
-        for (const row of this.rows) await handle.write(row.html + "\n");
+        for (const row of this.rows) await handle.write(row + "\n");
         await handle.write(REPORT_MIDDLE);
         await handle.close().catch(() => undefined);
         await appendFile(page, this.sectionsPath);
