@@ -125,7 +125,8 @@ function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, c:
     cell: draft.cell,
     row: cell.row,
     // rules keep messages short; this is the last guard of the one-line, ≤ 80 characters promise
-    message: clip(/\s/.test(draft.message) ? draft.message.replace(/\s+/g, " ") : draft.message, 80),
+    // (clip collapses whitespace runs and line breaks)
+    message: clip(draft.message, 80),
     tableId: t?.id ?? "",
     tableTitle: t?.title ?? null,
     indicator: indicatorName,
@@ -151,7 +152,7 @@ function complete(rule: Rule, draft: FindingDraft, table: TargetTable | null, c:
 }
 
 function errorText(e: unknown): string {
-  return clip((e instanceof Error ? e.message : String(e)).replace(/\s+/g, " "), 60);
+  return clip(e instanceof Error ? e.message : String(e), 60);
 }
 
 /** Where a rule failed, for the message: the table's title, else its sheet and range. */

@@ -97,17 +97,15 @@ class BlockReading {
     const hasName = !!parts.name && parts.name.text !== "";
     const hasValue = !!parts.value && parts.value.text !== "";
     const hasExplanation = !!parts.explanation && parts.explanation.text !== "";
-    let kind: IndicatorRowKind;
+    let kind: IndicatorRowKind | null;
     // a 二级 row with only a note beside it (a scoring rule copied on every row) is still a blank 二级
     const opensLevel2 = !!this.g2 && this.g2.firstRow === r;
     if (hasName || hasValue || (hasExplanation && !opensLevel2)) kind = "indicator";
-    else if (this.g2 && this.g2.firstRow === r) kind = "blank-level2";
+    else if (opensLevel2) kind = "blank-level2";
     else if (this.g1 && this.g1.firstRow === r) kind = "category-only";
-    else {
-      this.extendGroups(r);
-      return;
-    }
+    else kind = null;
     this.extendGroups(r);
+    if (kind === null) return;
     const l2FromL1 = !!this.g1 && !this.g2 && !matchLevel1(this.g1.text) && !!matchLevel2(this.g1.text);
     this.pending.push({
       row: r,

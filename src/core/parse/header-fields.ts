@@ -124,7 +124,7 @@ class FieldReader {
     const group = this.group;
     if (!key && group && first && !group.targets && (/^\d{1,2}$/.test(text) || /^计划\s*\d+\s*[:：]?$/.test(text))) {
       const n = /\d+/.exec(text)![0];
-      return group.key === "明细目标" ? `明细目标${n}` : group.key === "计划" ? `计划${n}` : `${group.key}${n}`;
+      return `${group.key}${n}`;
     }
     if (key && group && group.key === "明细目标" && /^\d/.test(text)) return null;
     return key;

@@ -105,12 +105,7 @@ export function sheetProblem(sheet: string, message: string): ParseProblem {
 /** Why no table was found, in one Chinese sentence, with what to do. */
 export function explainNoTable(reader: SheetReader, hadHeader: boolean): ParseProblem {
   const sheet = reader.name;
-  const problem = (message: string): ParseProblem => ({
-    sheet,
-    cell: null,
-    message,
-    scope: "sheet",
-  });
+  const problem = (message: string): ParseProblem => sheetProblem(sheet, message);
   if (hadHeader) return problem(`工作表“${sheet}”有指标表头，但表头下没有指标行。`);
   let fieldSeen: string | null = null;
   let partial: { row: number; roles: string[] } | null = null;

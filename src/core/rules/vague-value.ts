@@ -1,8 +1,9 @@
 /** vague-value 指标值不可衡量 (docs/rules, 指标值): warning under 数量/质量/时效/成本, info under 效益/满意度. */
-import type { FixInput, QuickFix } from "../finding";
+import type { QuickFix } from "../finding";
 import type { Indicator } from "../model";
 import type { IndicatorTemplate } from "../templates/types";
 import { bestTemplateFor } from "../templates/match";
+import { placeholderInputs } from "../templates/placeholders";
 import { parseValueText, valueSteps, type ValueText, type ValueVocabulary } from "../value";
 
 /** A template value that becomes a quantity once filled: a number or blank with an operator or a unit ("≥{目标值}%", not "{完成日期}前"). */
@@ -25,15 +26,7 @@ function templateValueFix(
   if (!t || t.level2 !== i.level2.standard || !isQuantityForm(parseValueText(t.value, vocab))) return null;
   const steps = valueSteps(i, sheet, t.value, vocab);
   if (!steps) return null;
-  const keys = [...t.value.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
-  const inputs: FixInput[] = t.placeholders
-    .filter((p) => keys.includes(p.key))
-    .map((p) => ({
-      placeholder: `{${p.key}}`,
-      label: p.label,
-      type: p.type === "integer" ? "integer" : "text",
-      ...(p.default !== null ? { defaultValue: p.default } : {}),
-    }));
+  const inputs = placeholderInputs(t, t.value);
   return quickFix(
     `改用标准指标值“${t.value}”`,
     stepsPlan(`为“${i.name}”填入可量化的指标值`, steps, i.valueCell!),

@@ -2,6 +2,7 @@
  * Placeholders of a template's texts (`{N}`, `{对象}`): finding them, and checking a value typed for
  * one (its type, range and choices). Used by the schema check (validate.ts) and by filling (fill.ts).
  */
+import type { FixInput } from "../finding";
 import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 
 /** `{key}`: a key is 1–12 characters, no braces or white space (the parser's placeholder pattern). */
@@ -99,4 +100,18 @@ export function shownText(t: Pick<IndicatorTemplate, "placeholders">, text: stri
 /** The name a template shows (placeholders filled with their defaults; a blank without one shows its key). */
 export function displayName(t: Pick<IndicatorTemplate, "name" | "placeholders">): string {
   return shownText(t, t.name);
+}
+
+/** The fix inputs for the template's placeholders that occur in `text` (the texts a fix writes). */
+export function placeholderInputs(template: IndicatorTemplate, text: string): FixInput[] {
+  return template.placeholders
+    .filter((p) => text.includes(`{${p.key}}`))
+    .map((p) => ({
+      placeholder: `{${p.key}}`,
+      label: p.label,
+      type: p.type === "integer" ? "integer" : p.type === "choice" ? "choice" : "text",
+      ...(p.choices ? { choices: p.choices } : {}),
+      ...(p.default !== null ? { defaultValue: p.default } : {}),
+      ...(p.min !== undefined ? { min: p.min } : {}),
+    }));
 }

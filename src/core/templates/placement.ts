@@ -94,10 +94,12 @@ export interface Target {
 }
 
 function lastRowOf(rows: readonly Indicator[]): number {
-  return rows.reduce(
-    (m, r) => Math.max(m, r.row, r.level2.lastRow, r.level1.lastRow === r.level1.firstRow ? r.row : r.row),
-    0
-  );
+  return rows.reduce((m, r) => Math.max(m, r.row, r.level2.lastRow), 0);
+}
+
+/** The last row of the 二级 group an indicator row is in (its own row when its 二级 cell is not merged down). */
+function groupEnd(r: Indicator): number {
+  return Math.max(r.row, r.level2.cell ? r.level2.lastRow : r.row);
 }
 
 /** Decides where a row for (level1, level2) goes. */
@@ -106,8 +108,7 @@ export function findTarget(block: IndicatorBlock, level1: Level1Name, level2: Le
   const group = rows.filter((r) => r.level1.standard === level1 && r.level2.standard === level2);
   if (group.length > 0) {
     const last = group[group.length - 1];
-    const end = Math.max(last.row, last.level2.cell ? last.level2.lastRow : last.row);
-    return { before: end + 1, formatFrom: last.row, placement: "group", joinLevel1: last, joinLevel2: last };
+    return { before: groupEnd(last) + 1, formatFrom: last.row, placement: "group", joinLevel1: last, joinLevel2: last };
   }
   const section = rows.filter((r) => r.level1.standard === level1);
   if (section.length > 0) {
@@ -116,8 +117,13 @@ export function findTarget(block: IndicatorBlock, level1: Level1Name, level2: Le
     const before = section.filter((r) => r.level2.standard !== null && LEVEL2_ORDER.indexOf(r.level2.standard) < order);
     if (before.length > 0) {
       const last = before[before.length - 1];
-      const end = Math.max(last.row, last.level2.cell ? last.level2.lastRow : last.row);
-      return { before: end + 1, formatFrom: last.row, placement: "new-group", joinLevel1: last, joinLevel2: null };
+      return {
+        before: groupEnd(last) + 1,
+        formatFrom: last.row,
+        placement: "new-group",
+        joinLevel1: last,
+        joinLevel2: null,
+      };
     }
     const first = section[0];
     return { before: first.row, formatFrom: first.row, placement: "new-group", joinLevel1: null, joinLevel2: null };

@@ -10,11 +10,12 @@
  */
 import { mergesAfterInsert } from "../plan-steps";
 import type { EditPlan } from "../edit-plan";
-import type { FixInput } from "../finding";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../grid";
 import type { Indicator, Level1Name, Level2Name, TargetTable } from "../model";
 import { LEVEL2_ORDER, LEVEL2_PARENTS } from "../vocabulary";
+import type { FixInput } from "../finding";
 import { fillTemplate } from "./fill";
+import { placeholderInputs } from "./placeholders";
 import { extendLabelMerges, PlanBuilder, writeRow, type RowTexts } from "./plan-builder";
 import {
   columnsOf,
@@ -52,20 +53,6 @@ export interface InsertOptions {
 }
 
 /* ------------------------------------------------------------ filling */
-
-function inputsOf(template: IndicatorTemplate, texts: RowTexts): FixInput[] {
-  const all = `${texts.name}\n${texts.value}\n${texts.explanation}`;
-  return template.placeholders
-    .filter((p) => all.includes(`{${p.key}}`))
-    .map((p) => ({
-      placeholder: `{${p.key}}`,
-      label: p.label,
-      type: p.type === "integer" ? "integer" : p.type === "choice" ? "choice" : "text",
-      ...(p.choices ? { choices: p.choices } : {}),
-      ...(p.default !== null ? { defaultValue: p.default } : {}),
-      ...(p.min !== undefined ? { min: p.min } : {}),
-    }));
-}
 
 function plan(
   table: TargetTable,
@@ -157,7 +144,7 @@ function planRow(
 ): InsertionPlan {
   const block = table.indicatorBlock;
   const { level1, level2 } = mapToTable(block, templateLevel1, templateLevel2);
-  const inputs = template ? inputsOf(template, texts) : [];
+  const inputs = template ? placeholderInputs(template, `${texts.name}\n${texts.value}\n${texts.explanation}`) : [];
   if (options.atRow !== undefined) {
     const at =
       block.rows.find((r) => r.row === options.atRow) ??
@@ -261,7 +248,9 @@ export function planFillRow(
   if (!template) return null;
   const texts: RowTexts = fillTemplate(template, {}, { keepUnfilled: true });
   const plan = fillRow(table, row, texts, `在“${row.level2.text}”下填入“${texts.name}”`);
-  return plan ? { plan, inputs: inputsOf(template, texts), template } : null;
+  return plan
+    ? { plan, inputs: placeholderInputs(template, `${texts.name}\n${texts.value}\n${texts.explanation}`), template }
+    : null;
 }
 
 /**

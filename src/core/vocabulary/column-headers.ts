@@ -98,7 +98,7 @@ function roleOf(text: string): HeaderRole | null {
   // "三级指标名称（必填）", "指标值(%)": with 指标 optional
   if (COLUMN_INDEX.has(nb + "指标")) return COLUMN_INDEX.get(nb + "指标")!;
   if (nb.endsWith("指标") && COLUMN_INDEX.has(nb.slice(0, -2))) return COLUMN_INDEX.get(nb.slice(0, -2))!;
-  if (nb.length === 0 || nb.length > 16) return null;
+  if (nb.length > 16) return null;
   for (const [re, role] of MEANING) if (re.test(role === "other" ? k : nb)) return role;
   return null;
 }
