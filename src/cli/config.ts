@@ -11,6 +11,7 @@ import type { IndicatorTemplate } from "../core/templates/types";
 import { UsageError } from "./args";
 import { readFailureReason } from "./files";
 import { colourFor, paint } from "./output/text";
+import { readJsonText } from "../core/json-text";
 
 export interface LoadedConfig {
   readonly settings: AddinSettings;
@@ -53,14 +54,10 @@ async function loadConfig(file: string): Promise<LoadedConfig> {
   } catch (e) {
     throw new UsageError(`无法读取设置文件“${file}”：${readFailureReason(e)}。`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new UsageError(
-      `设置文件“${file}”不是有效的 JSON：${(e as Error).message}。请使用任务窗格“导出设置”得到的文件。`
-    );
-  }
+  const read = readJsonText(text);
+  if (!read.ok)
+    throw new UsageError(`设置文件“${file}”不是有效的 JSON：${read.problem}。请使用任务窗格“导出设置”得到的文件。`);
+  const data = read.data;
   const { settings, problems } = normaliseSettings(data);
   const all = [...problems, ...typeProblems(data)].map((p) => `设置文件“${file}”：${p}`);
   const known = new Set(RULES.map((r) => r.meta.id));

@@ -7,18 +7,15 @@ import { normaliseSettings, type AddinSettings } from "../core/settings";
 import { TEMPLATES } from "../core/templates/library";
 import { parseUserTemplates } from "../core/templates/user";
 import type { IndicatorTemplate } from "../core/templates/types";
+import { readJsonText } from "../core/json-text";
 
 /** A settings file read back: the settings (broken parts dropped) and what was wrong, or why it is not JSON. */
 export function readSettingsFile(
   json: string
 ): { readonly settings: AddinSettings; readonly problems: readonly string[] } | { readonly error: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(json.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return { error: `设置文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` };
-  }
-  const { settings, problems } = normaliseSettings(data);
+  const read = readJsonText(json);
+  if (!read.ok) return { error: `设置文件不是有效的 JSON：${read.problem}。` };
+  const { settings, problems } = normaliseSettings(read.data);
   const parsed = settings.userTemplates.length
     ? parseUserTemplates(JSON.stringify(settings.userTemplates))
     : { templates: [], problems: [] };

@@ -7,6 +7,7 @@ import { matchLevel1, matchLevel2 } from "../vocabulary";
 import { TEMPLATES } from "./library";
 import type { IndicatorTemplate, TemplatePlaceholder } from "./types";
 import { validateTemplate } from "./validate";
+import { readJsonText } from "../json-text";
 
 export interface UserTemplateImport {
   /** The valid templates, normalised (一级/二级 spelled the standard way, optional fields filled). */
@@ -59,12 +60,9 @@ export function parseUserTemplates(
   options: { existing?: readonly IndicatorTemplate[] } = {}
 ): UserTemplateImport {
   const problems: string[] = [];
-  let data: unknown;
-  try {
-    data = JSON.parse(json.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return { templates: [], problems: [`文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`] };
-  }
+  const read = readJsonText(json);
+  if (!read.ok) return { templates: [], problems: [`文件不是有效的 JSON：${read.problem}`] };
+  const data = read.data;
   let list: unknown[];
   if (Array.isArray(data)) list = data;
   else if (data && typeof data === "object" && Array.isArray((data as { templates?: unknown }).templates)) {
