@@ -25,7 +25,6 @@ export const WORKBOOK_SETTINGS_NOTICE = {
 /** What the settings change against the defaults, per rule. */
 interface SettingsEffect {
   readonly rule: string;
-  readonly title: string;
   /** "off": switched off; else the severity the rule's findings are lowered to. */
   readonly change: "off" | Severity;
   /** Findings of the rule the change hides (off) or lowers, by their severity under the defaults. */
@@ -51,21 +50,25 @@ export function settingsEffects(
   templates: readonly IndicatorTemplate[],
   rules: readonly Rule[] = RULES
 ): SettingsEffects | null {
-  const changed = rules.filter((r) => {
-    const s = ruleState(settings, r.meta.id);
-    return !s.enabled || s.severity !== null;
-  });
+  const changed = rules
+    .map((r) => ({ id: r.meta.id, rule: r, state: ruleState(settings, r.meta.id) }))
+    .filter(({ state }) => !state.enabled || state.severity !== null);
   const defaults: AddinSettings = { ...settings, rules: {}, ignored: [] };
-  const plain = changed.length ? checkParsedWith(result.parse, defaults, changed, { grids, templates }).findings : [];
+  const plain = changed.length
+    ? checkParsedWith(
+        result.parse,
+        defaults,
+        changed.map((c) => c.rule),
+        { grids, templates }
+      ).findings
+    : [];
   const effects: SettingsEffect[] = [];
-  for (const r of changed) {
-    const s = ruleState(settings, r.meta.id);
-    const own = plain.filter((f) => f.rule === r.meta.id);
+  for (const { id, state: s } of changed) {
+    const own = plain.filter((f) => f.rule === id);
     const concerned = s.enabled ? own.filter((f) => SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[s.severity!]) : own;
     if (s.enabled && concerned.length === 0) continue; // raised, or lowered with nothing to lower
     effects.push({
-      rule: r.meta.id,
-      title: r.meta.title,
+      rule: id,
       change: s.enabled ? s.severity! : "off",
       counts: countsOf(concerned),
     });
