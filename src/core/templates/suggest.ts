@@ -6,17 +6,13 @@
  */
 import type { FixInput } from "../finding";
 import type { Indicator } from "../model";
-import { isPercentUnit } from "../parse/value";
+import { isPercentUnit } from "../value";
 import { bestTemplateFor } from "./match";
 import type { IndicatorTemplate } from "./types";
 
 export interface ExplanationSuggestion {
   readonly text: string;
   readonly inputs: readonly FixInput[];
-  /** The indicator is a rate: the text carries a 计算公式. */
-  readonly isRate: boolean;
-  /** The template used, if any. */
-  readonly templateId: string | null;
 }
 
 const SAMPLE_SIZE_INPUT: FixInput = { placeholder: "{N}", label: "抽样人数", type: "integer", min: 1 };
@@ -72,18 +68,16 @@ export function suggestExplanation(i: Indicator, templates: readonly IndicatorTe
     return {
       text: `反映${object}对${w}的满意程度，随机抽取{N}名${object}发放调查问卷，计算公式：满意问卷数/问卷总数×100%`,
       inputs,
-      isRate: true,
-      templateId: null,
     };
   }
   const template = bestTemplateFor(i, templates);
   if (template && !/\{/.test(template.explanation)) {
-    return { text: template.explanation, inputs: [], isRate, templateId: template.id };
+    return { text: template.explanation, inputs: [] };
   }
   const stem = name.replace(RATE, "");
   if (isRate) {
     const f = formulaFor(i, templates);
-    return { text: `反映${stem}情况，${f.text}`, inputs: f.inputs, isRate, templateId: null };
+    return { text: `反映${stem}情况，${f.text}`, inputs: f.inputs };
   }
-  return { text: `反映${name}情况`, inputs: [], isRate, templateId: null };
+  return { text: `反映${name}情况`, inputs: [] };
 }
