@@ -5,21 +5,13 @@
  */
 import { SEVERITY_LABEL } from "../finding";
 import { RULES } from "./index";
-import type { FixSafety, RuleCategory, RuleMeta } from "./types";
+import type { FixSafety, RuleMeta } from "./types";
 import { WORKBOOK_SETTINGS_NOTICE } from "./workbook-settings";
 
 /** Notices: findings that are not rules (the settings cannot switch them off), documented beside the rules. */
 const NOTICES = [WORKBOOK_SETTINGS_NOTICE] as const;
 
-/** The catalogue sections (docs/rules), A–F, in order. */
-export const RULE_CATEGORIES: readonly RuleCategory[] = [
-  "核心检查",
-  "表格完整性",
-  "指标值",
-  "解释与公式",
-  "指标归类",
-  "前后一致",
-];
+export { RULE_CATEGORIES } from "./types";
 
 export const FIX_LABEL: Readonly<Record<FixSafety, string>> = {
   none: "无",
