@@ -12,6 +12,7 @@ import type { CheckResult } from "../core/checker";
 import { checkThenMark } from "../core/check-run";
 import { WorkbookError, type WorkbookPort } from "../core/port";
 import { templatesFor } from "../core/templates/registry";
+import { protectedSheets, unexpectedError } from "../excel/host";
 import { ExcelWorkbook } from "../excel/workbook";
 
 export type NoticeKind = "result" | "error";
@@ -38,15 +39,13 @@ function resultMessage(result: CheckResult, skippedSheets: readonly string[] = [
   if (marked && s.error + s.warning + s.info > 0)
     parts.push("问题单元格已标出颜色（红色＝错误，黄色＝警告，紫色＝提示），点击“打开助手”查看详情和修复建议。");
   if (s.tables === 0) parts.push("没有找到绩效目标表：请确认表中有“一级指标/二级指标/三级指标”等表头。");
-  if (skippedSheets.length)
-    parts.push(`工作表${skippedSheets.map((n) => `“${n}”`).join("、")}受保护，未能标记，请撤销保护后再校验。`);
+  if (skippedSheets.length) parts.push(`${protectedSheets(skippedSheets)}，未能标记，请撤销保护后再校验。`);
   return parts.join("");
 }
 
 export function errorMessage(e: unknown): string {
   if (e instanceof WorkbookError) return e.message;
-  const err = e as { message?: string; code?: string };
-  return `出现意外错误：${err?.message ?? String(e)}${err?.code ? `（${err.code}）` : ""}。请重试；如果问题持续，请在“打开助手”中校验。`;
+  return unexpectedError(e, "请重试；如果问题持续，请在“打开助手”中校验。");
 }
 
 /**
@@ -64,7 +63,7 @@ async function runRibbonCheck(port: WorkbookPort): Promise<string> {
 async function runRibbonClear(port: WorkbookPort): Promise<string> {
   await port.clearMarks();
   const skipped = port instanceof ExcelWorkbook ? port.skippedSheets : [];
-  return `已清除本助手的全部标记，您自己的格式和批注未改动。${skipped.length ? `工作表${skipped.map((n) => `“${n}”`).join("、")}受保护，其中的标记未能清除。` : ""}`;
+  return `已清除本助手的全部标记，您自己的格式和批注未改动。${skipped.length ? `${protectedSheets(skipped)}，其中的标记未能清除。` : ""}`;
 }
 
 /* -------------------------------------------------------------- the dialog */

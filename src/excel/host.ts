@@ -65,8 +65,18 @@ export function openContext(host: ExcelHost): Promise<OpenContext> {
 
 /** An Office error's message and code, for a Chinese message around it. */
 export function officeError(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  return err?.message ? `${err.message}${err.code ? `（${err.code}）` : ""}` : String(e);
+  const err = e as { code?: string; message?: string } | null;
+  return `${err?.message || String(e)}${err?.code ? `（${err.code}）` : ""}`;
+}
+
+/** An error no adapter explained (not a WorkbookError): what happened and what to do. */
+export function unexpectedError(e: unknown, advice = "请重试。"): string {
+  return `出现意外错误：${officeError(e)}。${advice}`;
+}
+
+/** "工作表“甲”、“乙”受保护": the protected sheets named, for a Chinese sentence around them. */
+export function protectedSheets(names: readonly string[]): string {
+  return `工作表${names.map((n) => `“${n}”`).join("、")}受保护`;
 }
 
 /** The user was typing in a cell and the host would not wait (no delayForCellEdit there). */

@@ -131,7 +131,7 @@ export function queueMergesInBands(ws: Excel.Worksheet, used: CellRange): () => 
 }
 
 /** A sheet's merged areas read in bands (queueMergesInBands), in one request. */
-export async function readMergesInBands(
+async function readMergesInBands(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   used: CellRange

@@ -25,6 +25,7 @@ import {
   TaskListSquareLtr20Regular,
 } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../core/port";
+import { protectedSheets } from "../excel/host";
 import type { Assistant } from "./assistant";
 import type { AssistantOptions } from "./check-loop";
 import type { AssistantState } from "./state";
@@ -234,8 +235,8 @@ function StatusBars({ assistant, state }: { assistant: Assistant; state: Assista
       {state.skippedSheets.length > 0 && !state.running && (
         <MessageBar intent="warning" className={s.bar} layout="multiline">
           <MessageBarBody>
-            工作表{state.skippedSheets.map((n) => `“${n}”`).join("、")}
-            受保护，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
+            {protectedSheets(state.skippedSheets)}
+            ，问题未能标记在单元格上（列表中仍然列出）。请在“审阅 → 撤销工作表保护”后重新校验。
           </MessageBarBody>
         </MessageBar>
       )}

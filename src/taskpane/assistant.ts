@@ -15,6 +15,7 @@ import { ruleById } from "../core/rules";
 import { fillPlan } from "../core/rules/util";
 import { DEFAULT_SETTINGS, type AddinSettings, type RuleSetting } from "../core/settings";
 import type { IndicatorTemplate } from "../core/templates/types";
+import { officeError, protectedSheets } from "../excel/host";
 import { CheckLoop, settingsWarningOf, skippedOf } from "./check-loop";
 import { planTemplateInsert, type InsertRequest } from "./insertion";
 import { navigationTarget } from "./navigation";
@@ -60,21 +61,15 @@ export class Assistant extends CheckLoop {
 
   /* ------------------------------------------------------------ edits */
 
-  /** Applies a plan, selects its cell, re-checks. Errors become a notice; nothing is half-written. */
+  /** Applies a plan (which selects its cell), re-checks. Errors become a notice; nothing is half-written. */
   async applyPlan(plan: EditPlan, success: string): Promise<boolean> {
     this.set({ busy: plan.label || "正在修改", notice: null, errorCode: null });
     this.markSelfWrite();
     try {
+      // apply selects the plan's cell itself (in the same request, in Excel)
       await this.port.apply(plan);
       this.markSelfWrite();
-      if (plan.select) {
-        try {
-          await this.port.select(plan.select.sheet, plan.select.address);
-          this.lastCell = { sheet: plan.select.sheet, address: plan.select.address };
-        } catch {
-          /* selecting is a courtesy */
-        }
-      }
+      if (plan.select) this.lastCell = { sheet: plan.select.sheet, address: plan.select.address };
       this.set({ busy: null, notice: { kind: "success", text: success } });
       await this.check(true);
       return true;
@@ -232,6 +227,17 @@ export class Assistant extends CheckLoop {
     }
   }
 
+  /** A settings or template file the user picked could not be read. */
+  fileUnreadable(e: unknown): void {
+    this.set({
+      notice: {
+        kind: "error",
+        text: `无法读取所选文件（${officeError(e)}）。请确认文件仍在原处、未被其他程序占用，然后重新选择。`,
+      },
+      errorCode: null,
+    });
+  }
+
   /** The settings file (the format `perf-target --config` reads). */
   exportSettings(): string {
     return JSON.stringify(this.state.settings, null, 2) + "\n";
@@ -329,7 +335,7 @@ export class Assistant extends CheckLoop {
         notice: skipped.length
           ? {
               kind: "warning",
-              text: `已清除标记；工作表${skipped.map((n) => `“${n}”`).join("、")}受保护，其中的标记未能清除。`,
+              text: `已清除标记；${protectedSheets(skipped)}，其中的标记未能清除。`,
             }
           : { kind: "success", text: "已清除本助手的全部标记，您自己的格式和批注未改动。" },
       });

@@ -10,8 +10,12 @@ import { isCellEditError } from "../excel/host";
 import { loadLibrary } from "./library";
 import { errorText, failed, INITIAL_STATE, type AssistantState, type Notice } from "./state";
 
-/** Something that reports the user's edits to the workbook (Excel's worksheet change events). */
-export type ChangeSource = (listener: () => void) => () => void;
+/**
+ * Something that reports the user's edits to the workbook (Excel's worksheet change events); it
+ * calls `onError` with advice for the user when it cannot report them after all. Returns the
+ * function that stops it.
+ */
+export type ChangeSource = (listener: () => void, onError?: (advice: string) => void) => () => void;
 
 export interface AssistantOptions {
   /** Reports edits made by the user in the sheet: the list re-checks after them (debounced). */
@@ -68,7 +72,13 @@ export class CheckLoop {
   protected watchChanges(): void {
     if (!this.options.changes || this.unwatch) return;
     try {
-      this.unwatch = this.options.changes(() => this.workbookChanged());
+      this.unwatch = this.options.changes(
+        () => this.workbookChanged(),
+        // unless a message is shown already (it stays)
+        (advice) => {
+          if (!this.state.notice) this.set({ notice: { kind: "warning", text: advice }, errorCode: null });
+        }
+      );
     } catch {
       this.unwatch = null;
     }
@@ -181,17 +191,19 @@ export class CheckLoop {
     this.recheckLater();
   }
 
-  /** A re-check after a pause (debounced). */
+  /**
+   * A re-check after a pause (debounced). A check under way runs once more; an action under way
+   * (清除标记, a settings save) is waited for; a check that ran meanwhile has read the change (no
+   * longer stale): nothing more.
+   */
   private recheckLater(): void {
     if (this.disposed) return;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = null;
-      if (this.busyNow()) {
-        this.rerun = true;
-        return;
-      }
-      void this.check(true);
+      if (this.checking) this.rerun = true;
+      else if (this.state.busy !== null) this.recheckLater();
+      else if (this.state.stale) void this.check(true);
     }, this.options.debounceMs ?? 1200);
   }
 }

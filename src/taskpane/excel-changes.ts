@@ -6,15 +6,13 @@
  * the sheet the user is looking at. The xlsx side has no such events (the web page only changes the
  * workbook through the task pane, which re-checks by itself).
  */
+import { officeHost } from "../excel/host";
 import type { ChangeSource } from "./check-loop";
 
-function supported(version: string): boolean {
-  try {
-    return Office.context.requirements.isSetSupported("ExcelApi", version);
-  } catch {
-    return false;
-  }
-}
+const supported = (version: string) => officeHost().isSetSupported("ExcelApi", version);
+
+/** What the user is told when the change events cannot be subscribed to. */
+const NO_EVENTS = "无法接收工作表的修改通知：修改表格后不会自动重新校验，请手动点击“一键校验”。";
 
 /** The host tells the add-in's own changes apart (WorksheetChangedEventArgs.triggerSource, ExcelApi 1.14). */
 export function excelTellsOwnChanges(): boolean {
@@ -46,7 +44,7 @@ async function followsChange(args: Excel.WorksheetChangedEventArgs, ownChanges: 
 export function excelChangeSource(): ChangeSource | null {
   if (typeof Office === "undefined" || typeof Excel === "undefined" || !supported("1.9")) return null;
   const ownChanges = supported("1.14");
-  return (listener) => {
+  return (listener, onError) => {
     let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
     let removed = false;
     Excel.run(async (context) => {
@@ -55,7 +53,10 @@ export function excelChangeSource(): ChangeSource | null {
       });
       await context.sync();
       if (removed) await unregister();
-    }).catch((e) => console.warn("绩效目标表助手：无法订阅工作表修改事件，修改后请手动点击“一键校验”。", e));
+    }).catch((e) => {
+      console.warn(`绩效目标表助手：${NO_EVENTS}`, e);
+      onError?.(NO_EVENTS);
+    });
 
     async function unregister(): Promise<void> {
       const h = handler;

@@ -5,6 +5,7 @@
 import type { CheckResult } from "../core/check";
 import { WorkbookError, type WorkbookErrorCode } from "../core/port";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../core/settings";
+import { unexpectedError } from "../excel/host";
 
 type NoticeKind = "success" | "info" | "warning" | "error";
 
@@ -63,8 +64,7 @@ export function errorText(e: unknown): string {
     if (e.code === "changed") return `${e.message}表格在校验之后被修改过，已重新校验，请再试一次。`;
     return e.message;
   }
-  const err = e as { message?: string; code?: string } | null;
-  return `出现意外错误：${err?.message ?? String(e)}${err?.code ? `（${err.code}）` : ""}。请重试。`;
+  return unexpectedError(e);
 }
 
 /** The state after an action failed: no longer busy, its error as the notice (after `prefix`). */

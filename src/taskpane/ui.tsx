@@ -91,10 +91,12 @@ export function JsonFileButton(props: {
   /** The file input's accessible name. */
   readonly pickerLabel: string;
   readonly onText: (text: string) => void;
+  /** The file could not be read (moved, locked, no permission). */
+  readonly onError: (e: unknown) => void;
   readonly children: React.ReactNode;
 }): React.JSX.Element {
   const input = React.useRef<HTMLInputElement>(null);
-  const { onText } = props;
+  const { onText, onError } = props;
   return (
     <>
       <Button
@@ -110,7 +112,7 @@ export function JsonFileButton(props: {
         ref={input}
         accept=".json,application/json"
         label={props.pickerLabel}
-        onFile={(file) => void readFileText(file).then(onText)}
+        onFile={(file) => void readFileText(file).then(onText, onError)}
       />
     </>
   );

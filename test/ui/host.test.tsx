@@ -71,6 +71,21 @@ test("excelChangeSource: subscribes to worksheets.onChanged, reports each change
   expect(office.removed).toHaveLength(1);
 });
 
+test("excelChangeSource: a subscription Excel refuses is reported with advice for the user", async () => {
+  installOffice();
+  (globalThis as unknown as { Excel: unknown }).Excel = { run: async () => Promise.reject(new Error("GeneralException")) };
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  const advice: string[] = [];
+  excelChangeSource()!(
+    () => undefined,
+    (text) => advice.push(text)
+  );
+  await new Promise((r) => setTimeout(r, 0));
+  expect(advice).toEqual([expect.stringMatching(/修改.*请手动点击“一键校验”/)]);
+  expect(warn).toHaveBeenCalled();
+  warn.mockRestore();
+});
+
 test("excelChangeSource: null outside Office and where ExcelApi 1.9 is missing", () => {
   expect(excelChangeSource()).toBeNull();
   installOffice({ sets: false });

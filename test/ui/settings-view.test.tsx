@@ -131,6 +131,18 @@ describe("设置 view", () => {
     await waitFor(() => expect(port.settings.rules).toEqual({}));
     expect(port.settings.highlight).toBe(true);
   });
+
+  test("a settings file that cannot be read: a Chinese message, nothing saved", async () => {
+    const port = await FakePort.seed();
+    renderPane(port, { view: "settings", loadDoc });
+    await ready();
+    const file = new File(["{}"], "设置.json");
+    file.text = () => Promise.reject(Object.assign(new Error("The file could not be read"), { name: "NotReadableError" }));
+    fireEvent.change(screen.getByLabelText("选择设置 JSON 文件"), { target: { files: [file] } });
+    const notice = await screen.findByTestId("notice");
+    expect(notice.textContent).toMatch(/无法读取所选文件.*The file could not be read.*重新选择/);
+    expect(port.calls).not.toContain("saveSettings");
+  });
 });
 
 describe("rule docs: HTML rendered at build time", () => {

@@ -219,6 +219,7 @@ function SettingsFile({ assistant, busy }: Omit<SectionProps, "settings">): Reac
           aria-label="导入设置（JSON 文件）"
           pickerLabel="选择设置 JSON 文件"
           onText={(text) => assistant.importSettings(text)}
+          onError={(e) => assistant.fileUnreadable(e)}
         >
           导入设置
         </JsonFileButton>

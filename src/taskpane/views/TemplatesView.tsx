@@ -252,6 +252,7 @@ function UserTemplateFiles({
         aria-label="导入自定义模板（JSON 文件）"
         pickerLabel="选择模板 JSON 文件"
         onText={(text) => assistant.importTemplates(text)}
+        onError={(e) => assistant.fileUnreadable(e)}
       >
         导入模板
       </JsonFileButton>
