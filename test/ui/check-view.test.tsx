@@ -352,6 +352,27 @@ describe("校验 view on the sample workbook", () => {
     expect(findingItems().length).toBeLessThan(80);
   });
 
+  test("a re-check leaves the list where the user scrolled it (the current finding is brought into view once)", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ["产出指标", "数量指标", `培训班次${i + 1}`, `${i + 1}个`, `反映第${i + 1}期培训班次`]);
+    rows.push(["效益指标", "社会效益指标", "群众受益", "≥90%", "反映受益情况"]);
+    const port = new FakePort([sheetOf("大表", { rows })]);
+    let fire: () => void = () => undefined;
+    renderPane(port, { assistant: { changes: (l) => ((fire = l), () => undefined), debounceMs: 20, selfWriteMs: 0 } });
+    await ready();
+    await runCheck();
+    fireEvent.click(within(findingItems()[0]).getAllByRole("button")[0]);
+    await waitFor(() => expect(findingItems()[0].querySelector("[aria-current=true]")).not.toBeNull());
+    // the user scrolls far down the list, then edits the sheet: the automatic re-check keeps the scroll
+    const list = screen.getByTestId("findings");
+    list.scrollTop = 9000;
+    fireEvent.scroll(list);
+    act(() => fire());
+    await waitFor(() => expect(port.calls.filter((c) => c === "readSheets")).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole("button", { name: /一键校验/ }).hasAttribute("disabled")).toBe(false));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(list.scrollTop).toBe(9000);
+  });
+
   test("a workbook with an empty second sheet still checks", async () => {
     const port = await FakePort.seed();
     port.grids.push(gridFromRows("空白", []));

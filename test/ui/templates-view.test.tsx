@@ -6,6 +6,7 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { parseWorkbook } from "../../src/core/parse";
+import { WorkbookError } from "../../src/core/port";
 import { readFileText } from "../../src/taskpane/files";
 import { FakePort } from "./fake-port";
 import { ready, renderPane } from "./render";
@@ -151,6 +152,20 @@ describe("模板 view", () => {
     expect(port.selection?.sheet).toBe("会计职称考试");
     expect(port.selection?.address).toBe(`${port.applied[0].select!.address}`);
     expect(port.calls).toContain("mark");
+  });
+
+  test("a workbook that cannot be read: the form says why, not that it has no table", async () => {
+    const port = await FakePort.seed();
+    port.readSheets = async () => {
+      throw new WorkbookError("failed", "Excel 拒绝了请求。");
+    };
+    renderPane(port, { view: "templates" });
+    await ready();
+    await waitFor(() => expect(templateItems().length).toBeGreaterThan(5));
+    await search("general-satisfaction");
+    openTemplate("general-satisfaction");
+    expect(await screen.findByText("无法读取工作簿中的表格：Excel 拒绝了请求。")).toBeTruthy();
+    expect(screen.queryByText("工作簿中没有找到绩效目标表。")).toBeNull();
   });
 
   test("插入到选中行下方 inserts below the selected row; a selection outside the block is refused with a hint", async () => {

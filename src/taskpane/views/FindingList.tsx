@@ -116,21 +116,27 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
     return out;
   }, [groups, collapsed]);
 
-  // keep the current finding in view (clicked, navigated to); when it becomes current, open its
-  // group if that was collapsed (later the user may collapse it again)
+  // bring the current finding into view once when it becomes current (clicked, navigated to), opening
+  // its group if that was collapsed (later the user may collapse it again); a re-check or a group
+  // toggled afterwards leaves the list where the user scrolled it
   const opened = React.useRef<string | null>(null);
+  const unseen = React.useRef<string | null>(null);
   React.useEffect(() => {
     if (!current) return;
     if (opened.current !== current) {
       opened.current = current;
+      unseen.current = current;
       const g = groups.find((x) => x.findings.some((f) => f.fingerprint === current));
       if (g && collapsed.has(g.key)) {
         setCollapsed((prev) => withKey(prev, g.key, false));
         return;
       }
     }
+    if (unseen.current !== current) return;
     const index = rows.findIndex((r) => r.kind === "item" && r.finding.fingerprint === current);
-    if (index >= 0) list.current?.scrollToIndex(index);
+    if (index < 0) return;
+    unseen.current = null;
+    list.current?.scrollToIndex(index);
   }, [current, rows, groups, collapsed, setCollapsed]);
 
   const toggle = React.useCallback(

@@ -24,7 +24,7 @@ import { notOfferedReason } from "../../core/templates/plan";
 import type { IndicatorTemplate, TemplatePlaceholder } from "../../core/templates/types";
 import type { Assistant } from "../assistant";
 import { insertionTarget, selectedBlockRow } from "../insertion";
-import type { AssistantState } from "../state";
+import { errorText, type AssistantState } from "../state";
 
 const useStyles = makeStyles({
   detail: {
@@ -76,6 +76,8 @@ function useInsertTargets(assistant: Assistant) {
   const [selection, setSelection] = React.useState<CellRef | null>(null);
   const [tableId, setTableId] = React.useState<string | null>(null);
   const [locating, setLocating] = React.useState(false);
+  /** Why the workbook could not be read (null: it was). */
+  const [error, setError] = React.useState<string | null>(null);
   const locate = React.useCallback(async () => {
     setLocating(true);
     try {
@@ -83,8 +85,10 @@ function useInsertTargets(assistant: Assistant) {
       setTables(parse.tables);
       setSelection(sel);
       setTableId(insertionTarget(parse, sel)?.id ?? null);
-    } catch {
+      setError(null);
+    } catch (e) {
       setTables([]);
+      setError(`无法读取工作簿中的表格：${errorText(e)}`);
     } finally {
       setLocating(false);
     }
@@ -93,7 +97,7 @@ function useInsertTargets(assistant: Assistant) {
     void locate();
   }, [locate]);
   const table = tables?.find((x) => x.id === tableId) ?? null;
-  return { tables, selection, table, tableId, setTableId, locating, locate };
+  return { tables, selection, table, tableId, setTableId, locating, locate, error };
 }
 
 function TemplatePreview({ row }: { row: FilledTemplate }): React.JSX.Element {
@@ -166,18 +170,21 @@ function InsertTarget(props: {
   notOffered: string | null;
 }): React.JSX.Element {
   const s = useStyles();
-  const { tables, tableId, setTableId, locating, locate } = props.targets;
+  const { tables, tableId, setTableId, locating, locate, error } = props.targets;
   const hint = locating
     ? "正在查找工作簿中的绩效目标表…"
-    : tables && tables.length === 0
-      ? "工作簿中没有找到绩效目标表。"
-      : "默认为选中单元格所在的表。";
+    : error
+      ? undefined
+      : tables && tables.length === 0
+        ? "工作簿中没有找到绩效目标表。"
+        : "默认为选中单元格所在的表。";
+  const problem = locating ? null : error;
   return (
     <Field
       label="插入到"
       hint={hint}
-      validationState={props.notOffered ? "warning" : "none"}
-      validationMessage={props.notOffered ?? undefined}
+      validationState={problem ? "error" : props.notOffered ? "warning" : "none"}
+      validationMessage={problem ?? props.notOffered ?? undefined}
     >
       <div className={s.rowTight}>
         <Select
