@@ -13,7 +13,7 @@ export type FixSafety = "none" | "safe" | "user" | "safe-or-user";
 /** The catalogue's six categories (docs/rules/README.md). */
 /** The catalogue sections (docs/rules), A–F, in order. */
 export const RULE_CATEGORIES = ["核心检查", "表格完整性", "指标值", "解释与公式", "指标归类", "前后一致"] as const;
-export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
 export interface RuleMeta {
   /** kebab-case id of the catalogue (docs/rules/README.md): used in JSON, settings, ignore lists and docs/rules/<id>.md. */
