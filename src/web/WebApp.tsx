@@ -32,9 +32,10 @@ import {
 import { App } from "../taskpane/App";
 import { downloadBlob } from "../taskpane/files";
 import { FilePicker } from "../taskpane/ui";
-import { BatchView, useBatch } from "./batch/BatchView";
+import { BatchView, reasonOf, useBatch } from "./batch/BatchView";
 import { fromDrop } from "./batch/collect";
-import { useFileDrop, useWorkbookFile, XLSX_MIME, type Opened } from "./useWorkbookFile";
+import { XLSX_MIME } from "../xlsx/file-kinds";
+import { useFileDrop, useWorkbookFile, type Opened } from "./useWorkbookFile";
 import { WorkbookView } from "./WorkbookView";
 
 const NARROW = "(max-width: 760px)";
@@ -200,18 +201,22 @@ function PageHeader(props: {
   );
 }
 
-/** Drops go to the mode shown: one workbook opened, or a batch (folders walked) started. */
+/** Drops go to the mode shown: one workbook opened, or a batch (folders walked) started (or why not: `onError`). */
 function useDrop(
   mode: Mode,
   openFile: (file: File | undefined) => Promise<void>,
-  start: (files: { path: string; file: File }[]) => void
+  start: (files: { path: string; file: File }[]) => void,
+  onError: (message: string) => void
 ) {
   const onDrop = React.useCallback(
     (data: DataTransfer) => {
       if (mode === "single") void openFile(data.files?.[0]);
-      else void fromDrop(data).then(start);
+      else
+        void fromDrop(data).then(start, (e: unknown) =>
+          onError(`无法读取拖放的文件或文件夹${reasonOf(e)}。可以改用“选择文件夹”或“选择文件”。`)
+        );
     },
-    [mode, openFile, start]
+    [mode, openFile, start, onError]
   );
   return useFileDrop(onDrop);
 }
@@ -221,11 +226,11 @@ export function WebApp(props: { sample?: string }): React.JSX.Element {
   const { doc, loading, error, setError, openFile } = useWorkbookFile(props.sample);
   const [mode, setMode] = React.useState<Mode>("single");
   const batch = useBatch();
-  const dragging = useDrop(mode, openFile, batch.start);
+  const dragging = useDrop(mode, openFile, batch.start, batch.setError);
   const openFromBatch = React.useCallback(
-    (file: File) => {
+    (file: File, workbookSettings: boolean) => {
       setMode("single");
-      void openFile(file, { mark: true });
+      void openFile(file, { mark: { workbookSettings } });
     },
     [openFile]
   );

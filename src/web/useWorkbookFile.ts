@@ -7,12 +7,11 @@
 import * as React from "react";
 import { checkGrids } from "../core/check";
 import { WorkbookError } from "../core/port";
+import { DEFAULT_SETTINGS } from "../core/settings";
 import { readFileBytes } from "../taskpane/files";
-import { isWorkbookName } from "../xlsx/file-kinds";
+import { isWorkbookName, unsupportedMessage, XLSX_MIME } from "../xlsx/file-kinds";
 import { openWorkbook } from "../xlsx/open";
 import { WebWorkbook } from "./web-port";
-
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The open workbook; `id` changes with every file opened (the page remounts what shows it). */
 export interface Opened {
@@ -29,26 +28,34 @@ export function useWorkbookFile(sample: string | undefined) {
   const [loading, setLoading] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
 
-  const openBytes = React.useCallback(async (bytes: ArrayBuffer, name: string, mark = false) => {
-    setLoading(`正在打开“${name}”…`);
-    setError(null);
-    try {
-      const port = new WebWorkbook((await openWorkbook(bytes, name)).workbook, name);
-      await port.init();
-      if (mark) await port.mark(checkGrids(await port.readSheets(), await port.loadSettings()).findings);
-      setDoc({ port, id: ++opened });
-    } catch (e) {
-      setError(`无法打开“${name}”：${e instanceof WorkbookError ? e.message : messageOf(e)}`);
-    } finally {
-      setLoading(null);
-    }
-  }, []);
+  /** `mark`: marked with the findings under the workbook's own settings (`workbookSettings`) or the defaults. */
+  const openBytes = React.useCallback(
+    async (bytes: ArrayBuffer, name: string, mark?: { workbookSettings: boolean }) => {
+      setLoading(`正在打开“${name}”…`);
+      setError(null);
+      try {
+        const port = new WebWorkbook((await openWorkbook(bytes, name)).workbook, name);
+        await port.init();
+        if (mark) {
+          const settings = mark.workbookSettings ? await port.loadSettings() : DEFAULT_SETTINGS;
+          await port.mark(checkGrids(await port.readSheets(), settings).findings);
+        }
+        setDoc({ port, id: ++opened });
+      } catch (e) {
+        setError(`无法打开“${name}”：${e instanceof WorkbookError ? e.message : messageOf(e)}`);
+      } finally {
+        setLoading(null);
+      }
+    },
+    []
+  );
 
   const openFile = React.useCallback(
-    async (file: File | undefined, options: { mark?: boolean } = {}) => {
+    /** `mark`: opened from the batch, marked as the batch checked it (with the workbook's own settings or the defaults). */
+    async (file: File | undefined, options: { mark?: { workbookSettings: boolean } } = {}) => {
       if (!file) return;
       if (!isWorkbookName(file.name) && file.type !== XLSX_MIME) {
-        setError(`“${file.name}”不是 Excel 工作簿。请选择 .xlsx 或 .xls 文件；WPS 的 .et 文件请先另存为 .xlsx。`);
+        setError(`无法打开“${file.name}”：${unsupportedMessage(file.name)}`);
         return;
       }
       await openBytes(await readFileBytes(file), file.name, options.mark);

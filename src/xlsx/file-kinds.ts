@@ -6,6 +6,9 @@
  */
 import { SAVE_AS_HINT } from "./sniff";
 
+/** The media type of an .xlsx (downloads, the file picker's filter). */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /** Spreadsheet formats we recognise but cannot read: reported, with a hint. */
 const OTHER_SPREADSHEETS: Readonly<Record<string, string>> = {
   ".xlsm": "启用宏的工作簿（.xlsm）",

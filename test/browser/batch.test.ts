@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { encryptedOle, runCli, SAMPLE } from "../cli/helpers";
 import {
@@ -248,6 +249,80 @@ describeWithBrowser("批量校验 in the web page", (browserPath) => {
     expectClean(g);
     await page.close();
   }, 240_000);
+
+  test("what goes wrong is said on the page (a drop that cannot be read, a zip that cannot be made); a batch on the defaults opens a file marked with the defaults", async () => {
+    // a workbook whose own settings switch two rules off
+    const wb = await XlsxWorkbook.load(fs.readFileSync(SAMPLE));
+    await wb.saveSettings({
+      ...DEFAULT_SETTINGS,
+      rules: { "missing-explanation": "off", "blank-sample-size": { enabled: false } },
+    });
+    const file = path.join(tmp, "自带设置.xlsx");
+    fs.writeFileSync(file, await wb.save());
+    const sheet = "部门整体支出";
+    const markedCells = async (args: string[]) => {
+      const r = await runCli(["check", file, "--json", ...args]);
+      const findings = (JSON.parse(r.stdout) as { files: JsonFile[] }).files[0].findings;
+      return new Set(findings.filter((f) => f.sheet === sheet).map((f) => f.cell)).size;
+    };
+    const onDefaults = await markedCells(["--ignore-workbook-settings"]);
+    expect(onDefaults).toBeGreaterThan(await markedCells([]));
+
+    const g = await openPage(session, server.origin);
+    const page = g.page;
+    await openBatch(g, server.origin);
+
+    // a dropped file the browser cannot read (gone since it was dropped)
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["x"], "已删除.xlsx"));
+      const entry = {
+        isFile: true,
+        isDirectory: false,
+        fullPath: "/已删除.xlsx",
+        file: (_ok: unknown, fail: (e: unknown) => void) => fail(new DOMException("文件已不存在", "NotFoundError")),
+      };
+      Object.defineProperty(dt, "items", { value: [{ kind: "file", webkitGetAsEntry: () => entry }] });
+      for (const type of ["dragenter", "drop"])
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByTestId("batch-error").innerText()).resolves.toBe(
+      "无法读取拖放的文件或文件夹（文件已不存在）。可以改用“选择文件夹”或“选择文件”。"
+    );
+
+    // a batch on the defaults (a new batch clears the message)
+    await page.getByTestId("defaults-only").click();
+    await page.getByTestId("batch-files").setInputFiles([file]);
+    await page.getByTestId("batch-totals").filter({ hasText: "共检查 1 个文件" }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("batch-error").count()).toBe(0);
+
+    // the zip cannot be made once (the browser cannot read a copy back): said, and the next try makes it
+    await page.evaluate(() => {
+      const arrayBuffer = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        if (this instanceof File) return arrayBuffer.call(this);
+        Blob.prototype.arrayBuffer = arrayBuffer;
+        return Promise.reject(new DOMException("读不出副本", "NotReadableError"));
+      };
+    });
+    const zipButton = page.getByRole("button", { name: "下载标注副本（.zip）" });
+    await zipButton.click();
+    await expect(page.getByTestId("batch-error").innerText({ timeout: 60_000 })).resolves.toBe(
+      "无法生成标注副本的压缩包（读不出副本）。请再点一次“下载标注副本（.zip）”。"
+    );
+    const [zipDownload] = await Promise.all([page.waitForEvent("download"), zipButton.click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await zipDownload.path())!));
+    expect(Object.keys(zip.files)).toEqual(["自带设置.xlsx"]);
+    expect(await page.getByTestId("batch-error").count()).toBe(0);
+
+    // opened from this batch: marked as the batch checked it, with the defaults
+    await page.getByRole("button", { name: "打开“自带设置.xlsx”（单个文件视图，带标记）" }).click();
+    await page
+      .getByRole("tab", { name: `工作表“${sheet}”，${onDefaults} 个标记` })
+      .waitFor({ timeout: 30_000 });
+    expectClean(g);
+    await page.close();
+  }, 180_000);
 
   test("取消 stops a batch; dropped files start one", async () => {
     const many = path.join(tmp, "多");

@@ -74,15 +74,23 @@ function checkChoice(defaultsOnly: boolean): CheckChoice {
   return { workbookSettings: !defaultsOnly, noticeHint: `打开“${DEFAULTS_ONLY}”可按默认设置检查。` };
 }
 
-/** The batch being run (or done): start it with the files, folders or a drop. */
+/** ": the browser's reason" for a message, when it gives one. */
+export function reasonOf(e: unknown): string {
+  const text = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+  return text ? `（${text}）` : "";
+}
+
+/** The batch being run (or done): start it with the files, folders or a drop; what went wrong (Chinese), shown above it. */
 export function useBatch() {
   const [run, setRun] = React.useState<BatchRun | null>(null);
   const [skipped, setSkipped] = React.useState<string[]>([]);
+  const [error, setError] = React.useState<string | null>(null);
   const [defaultsOnly, setDefaultsOnly] = React.useState(false);
   const start = React.useCallback(
     (files: readonly { path: string; file: File }[]) => {
       const { inputs, skipped: left } = collect(files);
       setSkipped(left);
+      setError(null);
       setRun((old) => {
         old?.dispose();
         if (inputs.length === 0) return null;
@@ -93,7 +101,7 @@ export function useBatch() {
     },
     [defaultsOnly]
   );
-  return { run, skipped, start, defaultsOnly, setDefaultsOnly };
+  return { run, skipped, start, error, setError, defaultsOnly, setDefaultsOnly };
 }
 
 const NO_SNAPSHOT = () => null;
@@ -185,17 +193,24 @@ function Progress(props: { snap: BatchSnapshot; onCancel: () => void }): React.J
   );
 }
 
-function Summary(props: { snap: BatchSnapshot; run: BatchRun }): React.JSX.Element {
+function Summary(props: {
+  snap: BatchSnapshot;
+  run: BatchRun;
+  onError: (message: string | null) => void;
+}): React.JSX.Element {
   const s = useStyles();
-  const { snap, run } = props;
+  const { snap, run, onError } = props;
   const t = snap.totals;
   const [zipping, setZipping] = React.useState(false);
   const name = stamp(snap.started);
   const saveZip = async () => {
     setZipping(true);
+    onError(null);
     try {
       const zip = await run.copiesZip();
       if (zip) downloadBlob(zip, `标注副本-${name}.zip`, "application/zip");
+    } catch (e) {
+      onError(`无法生成标注副本的压缩包${reasonOf(e)}。请再点一次“下载标注副本（.zip）”。`);
     } finally {
       setZipping(false);
     }
@@ -236,17 +251,18 @@ function Summary(props: { snap: BatchSnapshot; run: BatchRun }): React.JSX.Eleme
 
 export function BatchView(props: {
   batch: ReturnType<typeof useBatch>;
-  onOpenFile: (file: File) => void;
+  /** Opens a file of the batch in the single-file view, marked as the batch checked it (its own settings or not). */
+  onOpenFile: (file: File, workbookSettings: boolean) => void;
 }): React.JSX.Element {
   const s = useStyles();
-  const { run, skipped, start, defaultsOnly, setDefaultsOnly } = props.batch;
+  const { run, skipped, start, error, setError, defaultsOnly, setDefaultsOnly } = props.batch;
   const snap = useSnapshot(run);
   const running = snap?.state === "running";
   const { onOpenFile } = props;
   const openFile = React.useCallback(
     (r: ReportedFile) => {
       const input: BatchInput | undefined = run?.inputs[r.index];
-      if (input) onOpenFile(input.file);
+      if (run && input) onOpenFile(input.file, run.choice.workbookSettings);
     },
     [run, onOpenFile]
   );
@@ -262,8 +278,13 @@ export function BatchView(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      {error && (
+        <MessageBar intent="error" layout="multiline" data-testid="batch-error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {run && snap && running && <Progress snap={snap} onCancel={() => run.cancel()} />}
-      {run && snap && !running && <Summary snap={snap} run={run} />}
+      {run && snap && !running && <Summary snap={snap} run={run} onError={setError} />}
       {snap && snap.results.length > 0 && <BatchTable results={snap.results} onOpenFile={openFile} />}
     </div>
   );

@@ -16,6 +16,7 @@ import {
   type Totals,
 } from "../../core/report/result";
 import type { BatchOptions } from "../../xlsx/batch-file";
+import { XLSX_MIME } from "../../xlsx/file-kinds";
 import type { BatchInput } from "./collect";
 import type { FromWorker } from "./protocol";
 import { WorkerQueue } from "./queue";
@@ -39,8 +40,6 @@ export interface BatchSnapshot {
 /** How the page checks: the workbook's own settings or the defaults; the notice's hint. */
 export type CheckChoice = Omit<BatchOptions, "copy">;
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 function totalsOf(results: readonly ReportedFile[]): Totals {
   const t = newTotals();
   for (const r of results) addToTotals(t, r);
@@ -63,7 +62,8 @@ export class BatchRun {
 
   constructor(
     readonly inputs: readonly BatchInput[],
-    private readonly choice: CheckChoice
+    /** How the batch checks (the single-file view marks a file opened from it the same way). */
+    readonly choice: CheckChoice
   ) {
     this.snapshot = this.makeSnapshot();
   }
@@ -140,9 +140,16 @@ export class BatchRun {
   /**
    * The marked copies of the files checked, as a zip (names and folders kept; null when no copy
    * could be made). Made once; the files' reports then name their copies (or why there is none).
+   * A zip that could not be made is not kept: asking again makes it again.
    */
   copiesZip(): Promise<Blob | null> {
-    this.zip ??= this.makeCopies().then((copies) => zipOf(copies));
+    if (!this.zip) {
+      const zip = this.makeCopies().then((copies) => zipOf(copies));
+      this.zip = zip;
+      zip.catch(() => {
+        if (this.zip === zip) this.zip = null;
+      });
+    }
     return this.zip;
   }
 
@@ -166,7 +173,7 @@ export class BatchRun {
           if (copy && output)
             copies.push({
               path: output,
-              copy: new Blob([copy as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
+              copy: new Blob([copy as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }),
             });
           this.copying!.done++;
           this.changed();
