@@ -58,7 +58,14 @@ export function useWorkbookFile(sample: string | undefined) {
         setError(`无法打开“${file.name}”：${unsupportedMessage(file.name)}`);
         return;
       }
-      await openBytes(await readFileBytes(file), file.name, options.mark);
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await readFileBytes(file);
+      } catch (e) {
+        setError(`无法读取“${file.name}”：文件可能已被移动、删除或正被其他程序占用（${messageOf(e)}）。`);
+        return;
+      }
+      await openBytes(bytes, file.name, options.mark);
     },
     [openBytes]
   );

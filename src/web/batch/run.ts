@@ -158,6 +158,9 @@ export class BatchRun {
       .filter((r) => !r.readError)
       .map((r) => ({ index: r.index, path: r.file, file: this.inputs[r.index].file, problem: null }));
     const copies: { path: string; copy: Blob }[] = [];
+    // one place in the zip per copy: "表.xls"'s copy 表-已校验.xlsx beside an input of that name
+    // (or differing only in case) is refused, as on the command line, never silently replaced
+    const taken = new Map<string, string>();
     this.copying = { done: 0, total: items.length };
     this.changed();
     return new Promise((resolve) => {
@@ -166,9 +169,15 @@ export class BatchRun {
         { ...this.choice, copy: true },
         (m) => {
           const r = this.results[m.index];
-          const copy = "error" in m ? null : m.copy;
-          const output = "error" in m ? null : m.result.output;
-          const writeError = "error" in m ? `无法生成标注副本：${m.error}` : m.result.writeError;
+          let copy = "error" in m ? null : m.copy;
+          let output = "error" in m ? null : m.result.output;
+          let writeError = "error" in m ? `无法生成标注副本：${m.error}` : m.result.writeError;
+          const first = output ? taken.get(output.toLowerCase()) : undefined;
+          if (output && first !== undefined) {
+            writeError = `无法生成标注副本：压缩包中的“${output}”已是“${first}”的标注副本，不能覆盖；请把其中一个文件改名后再检查。`;
+            copy = null;
+            output = null;
+          } else if (output && copy) taken.set(output.toLowerCase(), r.file);
           this.results[m.index] = { ...r, output, writeError };
           if (copy && output)
             copies.push({
